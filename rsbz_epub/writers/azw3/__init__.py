@@ -1,0 +1,21 @@
+"""Native KF8 (AZW3) writer: a RenderedBook in, a sideloadable Kindle book out."""
+
+from __future__ import annotations
+
+from ...render.book import RenderedBook
+from .resources import cover_resource, sidecar_thumbnail
+from .writer import book_asin, build_azw3, write_azw3
+
+
+def thumbnail_name(book: RenderedBook) -> str:
+    """File name of the Kindle cover thumbnail: ``thumbnail_<asin>_EBOK_portrait.jpg``."""
+    return f"thumbnail_{book_asin(book)}_EBOK_portrait.jpg"
+
+
+def thumbnail_jpeg(book: RenderedBook) -> bytes | None:
+    """The sidecar thumbnail JPEG (500 px high) to write under ``thumbnail_name``; None without a cover."""
+    cover = cover_resource(book)
+    return sidecar_thumbnail(cover.data) if cover is not None else None
+
+
+__all__ = ["build_azw3", "thumbnail_jpeg", "thumbnail_name", "write_azw3"]

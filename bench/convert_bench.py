@@ -1,0 +1,229 @@
+"""Benchmark Simplified → Traditional conversion against OpenCC itself, in one run.
+
+Usage:  .venv/bin/python bench/convert_bench.py [--edition tw] [--size-mb 10] [--repeat 5]
+                                               [--reimpl /tmp/venv/bin/python] [--no-build]
+
+Reports, for the example issues and an archive-sized synthetic issue (the
+examples repeated to >= --size-mb of text):
+- convert_issue MB/s (MB = UTF-8 bytes of the issue's visible text), and the
+  same with one OpenCC call per string, to show what batching buys;
+- OpenCC(config).convert on the same raw text, in the same process, and the
+  ``opencc`` command line when installed (including process start);
+- ratios of ours against that OpenCC baseline (no absolute thresholds: the
+  machine varies, the ratio should not);
+- the share of conversion in a whole ``--edition tw`` build (read, stitch,
+  original + Traditional edition, every format) via rsbz_epub.bundle;
+- with --reimpl PYTHON (a venv holding opencc-python-reimplemented), its speed
+  and how many characters it converts differently from the official wheel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from opencc import OpenCC
+
+from rsbz_epub.model import Article, Issue, IssueMeta, Page, Paragraph
+from rsbz_epub.options import EDITIONS, BuildOptions, Publication, ReadOptions
+from rsbz_epub.transforms.chinese import convert_issue, convert_text, visible_strings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
+PUB = Publication()
+KNOWN_PHRASES = ("机制作出", "托举", "乐里镇")
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def read_example(path: Path) -> Issue:
+    """The reader's Issue when the reader exists, else a hand-built one (paragraphs by blank line)."""
+    data = path.read_bytes()
+    try:
+        from rsbz_epub.reader import read_issue  # type: ignore[attr-defined]
+    except ImportError:
+        chunks = [c.strip() for c in data.decode("utf-8-sig").split("\n\n") if c.strip()]
+        articles = tuple(
+            Article(id=f"a{i}", title=chunks[i], line=i, blocks=tuple(Paragraph(p, i) for p in chunks[i + 1 : i + 4]))
+            for i in range(0, len(chunks) - 3, 4)
+        )
+        return Issue(IssueMeta(paper=chunks[0]), (Page("1", articles, 1),))
+    return read_issue(data, ReadOptions())
+
+
+def enlarge(issues: list[Issue], size_mb: float) -> Issue:
+    """One synthetic issue of >= size_mb of visible text: the examples' articles repeated."""
+    base = [a for i in issues for a in i.articles()]
+    unit = sum(len(s.encode()) for i in issues for s in visible_strings(i))
+    copies = int(size_mb * 1e6 // max(unit, 1)) + 1
+    pages = tuple(Page(str(n + 1), tuple(_numbered(a, n) for a in base), 1) for n in range(copies))
+    return Issue(issues[0].meta, pages)
+
+
+def _numbered(article: Article, n: int) -> Article:
+    """A copy of an article whose strings are all distinct from other copies (no dedupe shortcut)."""
+    blocks = tuple(
+        dataclasses.replace(b, text=f"{n}.{b.text}") if isinstance(b, Paragraph) else b for b in article.blocks
+    )
+    return dataclasses.replace(article, id=f"{article.id}-{n}", title=f"{n}.{article.title}", blocks=blocks)
+
+
+def text_of(issue: Issue) -> str:
+    """The issue's visible text as one raw string (what OpenCC is timed on)."""
+    return "\n".join(visible_strings(issue))
+
+
+def cli_seconds(text: str, config: str) -> float | None:
+    """Wall time of the ``opencc`` command line on ``text`` (process start included), or None."""
+    exe = shutil.which("opencc")
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp, "in.txt"), Path(tmp, "out.txt")
+        src.write_text(text, encoding="utf-8")
+        cmd = [exe, "-c", f"{config}.json", "-i", str(src), "-o", str(dst)]
+        return best(lambda: subprocess.run(cmd, check=True), 3)
+
+
+def measure(label: str, issue: Issue, edition: str, repeat: int) -> dict[str, float]:
+    """Print and return MB/s of ours (batched, per string) and OpenCC's on the same text."""
+    config = EDITIONS[edition][0]
+    assert config is not None
+    text = text_of(issue)
+    mb = len(text.encode("utf-8")) / 1e6
+    strings = visible_strings(issue)
+    converter = OpenCC(config)
+    t_ours = best(lambda: convert_issue(issue, edition, publication=PUB), repeat)
+    t_each = best(lambda: [convert_text(s, edition) for s in strings], repeat)
+    t_lib = best(lambda: converter.convert(text), repeat)
+    t_cli = cli_seconds(text, config)
+    row = {"mb": mb, "ours": mb / t_ours, "per_string": mb / t_each, "opencc": mb / t_lib, "t_ours": t_ours}
+    cli = f"{mb / t_cli:6.1f} MB/s" if t_cli else "n/a (apt-get install opencc)"
+    print(
+        f"{label:<22} {mb:7.2f} MB  {len(strings):>7} strings | convert_issue {row['ours']:6.1f} MB/s"
+        f" | per-string {row['per_string']:6.1f} MB/s | OpenCC.convert {row['opencc']:6.1f} MB/s"
+        f" | opencc CLI {cli} | ours/OpenCC {row['ours'] / row['opencc']:.2f}"
+    )
+    return row
+
+
+def build_share(label: str, data: bytes | None, issue: Issue, edition: str, repeat: int) -> None:
+    """Print conversion's share of a whole ``--edition <edition>`` build (needs rsbz_epub.bundle)."""
+    try:
+        from rsbz_epub import bundle
+    except ImportError as exc:
+        # TODO(bundle): available once rsbz_epub.bundle and its reader/writers import.
+        print(f"{label:<22} build share: n/a (bundle not available: {exc})")
+        return
+    options = BuildOptions(editions=(edition,))
+    try:
+        if data is not None:
+            t_build = best(lambda: bundle.build_issue(data, options), repeat)
+        else:  # synthetic issue: no raw bytes, build its editions from the IR
+            t_build = best(lambda: [bundle.build_edition(issue, e, options) for e in ("hans", edition)], repeat)
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports, it does not stop
+        print(f"{label:<22} build share: n/a (build failed: {type(exc).__name__}: {exc})")
+        return
+    t_conv = best(lambda: convert_issue(issue, edition, publication=PUB), repeat)
+    print(f"{label:<22} build {t_build * 1000:8.1f} ms, conversion {t_conv * 1000:7.1f} ms = {100 * t_conv / t_build:5.1f} % of the build")
+
+
+_REIMPL_SCRIPT = """
+import json, sys, time
+from opencc import OpenCC
+text = open(sys.argv[1], encoding="utf-8").read()
+out = {}
+for cfg in sys.argv[2].split(","):
+    c = OpenCC(cfg)
+    start = time.perf_counter(); converted = c.convert(text); secs = time.perf_counter() - start
+    out[cfg] = {"text": converted, "seconds": secs, "phrases": [c.convert(p) for p in sys.argv[3].split(",")]}
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def differing_chars(a: str, b: str) -> int:
+    """Characters that differ between two conversions of the same text."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b))
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+
+
+def compare_reimplementation(python: str, text: str, big: str) -> None:
+    """Speed and disagreement of opencc-python-reimplemented (run by another interpreter)."""
+    configs = [row[0] for row in EDITIONS.values() if row[0]]
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, sample in (("examples", text), (f"{len(big.encode()) / 1e6:.1f} MB", big)):
+            path = Path(tmp, "in.txt")
+            path.write_text(sample, encoding="utf-8")
+            cfgs = configs if label == "examples" else ["s2t"]
+            proc = subprocess.run(
+                [python, "-c", _REIMPL_SCRIPT, str(path), ",".join(cfgs), ",".join(KNOWN_PHRASES)],
+                check=True, capture_output=True, text=True,
+            )
+            result = json.loads(proc.stdout)
+            mb = len(sample.encode()) / 1e6
+            for cfg in cfgs:
+                official = OpenCC(cfg)
+                t_official = best(lambda: official.convert(sample), 3)
+                ours = official.convert(sample)
+                r = result[cfg]
+                if label == "examples" or len(ours) == len(r["text"]):
+                    diff = f"{differing_chars(ours, r['text'])} of {len(ours)}"
+                else:
+                    diff = "n/a (lengths differ)"
+                phrases = " ".join(f"{p}→{o}" for p, o in zip(KNOWN_PHRASES, r["phrases"]))
+                print(
+                    f"reimplementation {label:<9} {cfg:<6} {mb / r['seconds']:6.2f} MB/s vs official {mb / t_official:6.1f} MB/s"
+                    f" ({r['seconds'] / t_official:5.1f}x slower); characters differing: {diff}"
+                    + (f"; {phrases}" if label == "examples" else "")
+                )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print one line per measurement."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edition", default="tw", choices=[e for e, row in EDITIONS.items() if row[0]])
+    parser.add_argument("--size-mb", type=float, default=10.0)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--reimpl", metavar="PYTHON", help="interpreter of a venv with opencc-python-reimplemented")
+    parser.add_argument("--no-build", action="store_true", help="skip the build-share measurement")
+    args = parser.parse_args(argv)
+
+    import opencc
+
+    print(f"official opencc wheel {getattr(opencc, '__version__', '?')}; edition {args.edition} ({EDITIONS[args.edition][0]})")
+    issues = [read_example(p) for p in EXAMPLES]
+    for path, issue in zip(EXAMPLES, issues):
+        measure(path.name, issue, args.edition, args.repeat)
+    big = enlarge(issues, args.size_mb)
+    measure("archive (synthetic)", big, args.edition, max(1, args.repeat // 2))
+    if not args.no_build:
+        for path, issue in zip(EXAMPLES, issues):
+            build_share(path.name, path.read_bytes(), issue, args.edition, args.repeat)
+        build_share("archive (synthetic)", None, big, args.edition, 1)
+    if args.reimpl:
+        compare_reimplementation(args.reimpl, "\n".join(text_of(i) for i in issues), text_of(big))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

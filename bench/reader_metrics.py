@@ -1,0 +1,95 @@
+"""Measure the reader on every answered raw issue (tests/corpus/ and examples/).
+
+    .venv/bin/python bench/reader_metrics.py              # table per file and in total
+    .venv/bin/python bench/reader_metrics.py --details    # also what went wrong, per file
+    .venv/bin/python bench/reader_metrics.py --json       # machine output
+    .venv/bin/python bench/reader_metrics.py --markdown   # a table for the README
+
+Figures (right / total, shown as a rate): title precision and recall, exact
+paragraph count per article, mid-sentence breaks rejoined, page jumps stitched
+right, masthead fields, pages (labels and names), article parts (kicker,
+subtitle, byline, subheadings, captions, boxes, 编者按) and punctuation (strings
+kept verbatim, no half-width punctuation left inside Chinese). The answer
+schema is in tests/corpus/README.md. This is a report: it always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from metrics import METRICS, FileScore, ReaderMissing, Score, answer_files, as_json, load_reader, score_file, total  # noqa: E402
+
+
+def _cell(s: Score) -> str:
+    return "—" if s.rate is None else f"{s.rate:.2f}"
+
+
+def _rows(results: list[FileScore]) -> list[list[str]]:
+    rows = []
+    for r in results:
+        rows.append([r.name + (" (reader error)" if r.error else "")] + [_cell(r.scores[k]) for k in METRICS])
+    tot = total(results)
+    rows.append(["TOTAL"] + [_cell(tot[k]) for k in METRICS])
+    rows.append(["(right/total)"] + [f"{tot[k].right}/{tot[k].total}" for k in METRICS])
+    return rows
+
+
+def _text_table(results: list[FileScore]) -> str:
+    head = ["file"] + list(METRICS.values())
+    rows = _rows(results)
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
+    line = lambda cells: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+    out = [line(head), line(["-" * w for w in widths])]
+    rows_ = [line(r) for r in rows]
+    out += rows_[:-2] + [line(["-" * w for w in widths])] + rows_[-2:]
+    return "\n".join(out)
+
+
+def _markdown_table(results: list[FileScore]) -> str:
+    head = ["file"] + list(METRICS.values())
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * len(METRICS)) + "|"]
+    for r in _rows(results)[:-1]:
+        name = f"**{r[0]}**" if r[0] == "TOTAL" else f"`{r[0]}`"
+        out.append("| " + " | ".join([name] + r[1:]) + " |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    fmt = ap.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print JSON (scores, errors and problems per file)")
+    fmt.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--details", action="store_true", help="list what went wrong in each file")
+    ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/)")
+    args = ap.parse_args(argv)
+    try:
+        load_reader()
+    except ReaderMissing as exc:
+        msg = f"reader_metrics: {exc}. Nothing to measure yet; the answer files are in tests/corpus/ and examples/."
+        if args.json:
+            print(json.dumps({"error": str(exc), "files": {}, "total": {}}, ensure_ascii=False, indent=1))
+        print(msg, file=sys.stderr)
+        return 0
+    paths = args.files or answer_files()
+    results = [score_file(p) for p in paths]
+    if args.json:
+        print(json.dumps(as_json(results), ensure_ascii=False, indent=1))
+        return 0
+    print(_markdown_table(results) if args.markdown else _text_table(results))
+    if args.details:
+        for r in results:
+            if r.problems:
+                print(f"\n{r.name}:")
+                for p in r.problems:
+                    print(f"  - {p}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

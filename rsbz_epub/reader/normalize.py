@@ -1,0 +1,100 @@
+"""Half-width punctuation inside Chinese → full-width; Latin words, numbers, URLs and e-mails untouched."""
+
+from __future__ import annotations
+
+import re
+
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+# Spans never touched: URLs, bare www/domain addresses and e-mail addresses.
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://[A-Za-z0-9._~:/?#@$&+=%-]+"
+    r"|www\.[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/?#=&%-]*)?"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Han character (any CJK block the dumps use)."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF or o == 0x3007
+
+
+def is_cjk_context(ch: str) -> bool:
+    """True for a Han character or full-width/CJK punctuation (including curly quotes Chinese uses)."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return is_cjk(ch) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’…—·"
+
+
+def normalize_punctuation(text: str) -> str:
+    """Make , : ; ! ? ( ) full-width where they sit in Chinese text."""
+    if not any(c in _FULL for c in text):
+        return text
+    protected: set[int] = set()
+    for m in _PROTECTED.finditer(text):
+        protected.update(range(m.start(), m.end()))
+    return _convert(text, protected)
+
+
+def _neighbour(s: str, i: int, step: int) -> str:
+    """The nearest non-space character from i in direction step ('' at the edge)."""
+    j = i + step
+    while 0 <= j < len(s) and s[j] in " \t":
+        j += step
+    return s[j] if 0 <= j < len(s) else ""
+
+
+def _pairs(s: str) -> dict[int, int]:
+    """Matching half-width bracket positions, both ways."""
+    stack: list[int] = []
+    pairs: dict[int, int] = {}
+    for i, c in enumerate(s):
+        if c in "(（":
+            stack.append(i)
+        elif c in ")）" and stack:
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    return pairs
+
+
+def _convert(s: str, protected: set[int]) -> str:
+    """Convert outside the protected spans, judging by neighbours on the whole line."""
+    chars = list(s)
+    pairs = _pairs("".join("x" if i in protected else c for i, c in enumerate(s)))
+    for i, c in enumerate(s):
+        if c not in _FULL or i in protected:
+            continue
+        prev, nxt = _neighbour(s, i, -1), _neighbour(s, i, 1)
+        if c in "()":
+            convert = _bracket_in_chinese(s, i, pairs.get(i), prev, nxt)
+        elif c in ",:" and prev.isdigit() and nxt.isdigit():
+            convert = False  # 3,500 and 10:30
+        elif c in ",:;":
+            convert = is_cjk_context(prev) or is_cjk_context(nxt)
+        else:  # ! ?  end what precedes them
+            convert = is_cjk_context(prev) or (prev == "" and is_cjk_context(nxt))
+        if convert:
+            chars[i] = _FULL[c]
+    return _drop_spaces_next_to_full_width("".join(chars))
+
+
+def _bracket_in_chinese(s: str, i: int, mate: int | None, prev: str, nxt: str) -> bool:
+    if mate is None:
+        return is_cjk_context(prev) or is_cjk_context(nxt)
+    lo, hi = sorted((i, mate))
+    inside = s[lo + 1 : hi]
+    before = _neighbour(s, lo, -1)
+    after = _neighbour(s, hi, 1)
+    return any(is_cjk(ch) for ch in inside) or is_cjk_context(before) or is_cjk_context(after)
+
+
+_SPACE_AROUND = re.compile(r"[ \t]*([，：；！？（）])[ \t]*")
+
+
+def _drop_spaces_next_to_full_width(s: str) -> str:
+    """Full-width marks carry their own spacing; an ASCII space beside one is an artefact."""
+    return _SPACE_AROUND.sub(lambda m: m.group(1), s)

@@ -1,0 +1,186 @@
+"""Lines → pages (版): form feeds, page lines, staff page marks; running headers/footers removed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rsbz_epub.model import Diagnostic
+from rsbz_epub.options import Publication
+from rsbz_epub.reader.diagnostics import diag
+from rsbz_epub.reader.jumps import only_marker
+from rsbz_epub.reader.lines import Line
+from rsbz_epub.reader.masthead import DATE, ISSUE, TOTAL, WEEKDAY
+from rsbz_epub.reader.numerals import CHINESE_NUMERAL, page_label
+
+_FOLIO = rf"[A-Za-zＡ-Ｚ]?\s*(?:[0-9０-９]{{1,3}}|[{CHINESE_NUMERAL}]{{1,3}})"
+_OPEN, _CLOSE = r"[【\[〔（(<《]", r"[】\]〕）)>》]"
+_NAME = r"[\u4e00-\u9fff·・、A-Za-z]{1,10}"
+_NAME2 = r"[\u4e00-\u9fff·・、]{2,10}"
+_PAGE_LINE = re.compile(
+    rf"^{_OPEN}?\s*(?:第\s*(?P<a>{_FOLIO})\s*[版面]|(?P<b>{_FOLIO})\s*版)\s*{_CLOSE}?"
+    # a page name follows a separator, or is glued on when it is at least two characters
+    rf"(?:\s*[:：·|｜\-—_/\s]\s*{_OPEN}?\s*(?P<name>{_NAME})\s*{_CLOSE}?|{_OPEN}?(?P<glued>{_NAME2}){_CLOSE}?)?\s*$"
+)
+_HEADER_NOISE = [
+    DATE,
+    TOTAL,
+    ISSUE,
+    re.compile(r"[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?"),
+    WEEKDAY,
+    # an editor credit printed in the header: 责任编辑 王敏 / 本版编辑：王敏
+    re.compile(r"(?:本版)?(?:责任编辑|责编|美术编辑|美编|编辑)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,3})*"),
+]
+_CREDIT = re.compile(r"^(?:本版)?(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|本版编辑)\s*[:：]")
+_SENTENCE_END = re.compile(r"[。！？；]")
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """What a page line says: the label (Arabic) and the page name if printed."""
+
+    label: str
+    name: str | None
+
+
+@dataclass
+class PageChunk:
+    """The lines of one page, before segmentation."""
+
+    label: str
+    line: int
+    marked: bool
+    name: str | None = None
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        """True once a non-blank line was added."""
+        return any(not ln.blank for ln in self.lines)
+
+
+_HEADER_FOLIO = re.compile(
+    rf"(?:^|\s)(?:第\s*(?P<a>{_FOLIO})\s*[版面]|(?P<b>{_FOLIO})\s*版)(?:\s*[:：·|｜\-—]?\s*(?P<name>[\u4e00-\u9fff·、]{{1,8}}))?\s*$"
+)
+
+
+def parse_page_line(text: str, pub: Publication | None = None, paper: str | None = None) -> PageLine | None:
+    """Read a standalone page line (``第3版``, ``A3版``, ``【第三版】``, ``第03版 要闻``) or a running header holding one."""
+    m = _PAGE_LINE.match(text)
+    if m is None and ("版" in text or "面" in text) and len(text) <= 60:
+        m = _PAGE_LINE.match(_strip_header(text, pub, paper))
+        if m is None and (DATE.search(text) or ISSUE.search(text) or (paper and paper in text)):
+            # a running header: date / paper name / issue, then the folio and the page name last
+            m = _HEADER_FOLIO.search(_strip_header(text, pub, paper))
+    if m is None:
+        return None
+    label = page_label(m.group("a") or m.group("b"))
+    if label is None:
+        return None
+    groups = m.groupdict()
+    return PageLine(label=label, name=groups.get("name") or groups.get("glued"))
+
+
+def _strip_header(text: str, pub: Publication | None, paper: str | None = None) -> str:
+    """Remove what a running header adds around the folio: date, weekday, issue, paper name."""
+    for pattern in _HEADER_NOISE:
+        text = pattern.sub(" ", text)
+    names = [paper] if paper else []
+    if pub is not None:
+        names += [pub.title, pub.title_latin]
+    if names:
+        for name in names:
+            if name:
+                text = text.replace(name, " ")
+    return re.sub(r"[\s|｜·/]+", " ", text).strip(" -—:：")
+
+
+def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -> tuple[list[PageChunk], list[Diagnostic]]:
+    """Cut the lines into pages in input order; page markers and running headers are consumed."""
+    diags: list[Diagnostic] = []
+    repeated = _running_lines(lines, pub)
+    first = next((ln.no for ln in lines if not ln.blank), 1)
+    pages = [PageChunk(label="1", line=first, marked=False)]
+    for ln in lines:
+        cur = pages[-1]
+        marker = None
+        if ln.force == "page":
+            marker = parse_page_line(ln.text, pub, paper) or _unparsed_page(ln, diags)
+        elif ln.force is None and not ln.blank:
+            marker = parse_page_line(ln.text, pub, paper)
+        if marker is not None and cur.marked and marker.label == cur.label and ln.force is None:
+            # the folio again (a footer, or a header under a page line): not a new page
+            diags.append(diag("R006", f"running header/footer removed: {ln.text}", ln.no))
+            cur.name = cur.name or marker.name
+            continue
+        if marker is not None:
+            if not cur.has_text and (cur.marked or ln.feed or not cur.lines or _only_blank(cur)):
+                # a page line right after a form feed (or at the top) names the page just begun
+                cur.label, cur.name, cur.line, cur.marked = marker.label, marker.name, ln.no, True
+            elif not cur.marked and len(pages) == 1 and marker.label in ("1", "A1"):
+                cur.label, cur.name, cur.line, cur.marked = marker.label, marker.name, ln.no, True
+            else:
+                pages.append(PageChunk(label=marker.label, name=marker.name, line=ln.no, marked=True))
+            continue
+        if ln.feed and cur.has_text:
+            pages.append(PageChunk(label=_next_label(cur.label), line=ln.no, marked=True))
+            cur = pages[-1]
+        elif ln.feed and not cur.marked:
+            cur.marked = True
+        if not ln.blank and ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text)):
+            diags.append(diag("R006", f"running header/footer or page credit removed: {ln.text}", ln.no))
+            continue
+        cur.lines.append(ln)
+    diags += _order_warnings(pages)
+    return pages, diags
+
+
+def _only_blank(chunk: PageChunk) -> bool:
+    return all(ln.blank for ln in chunk.lines)
+
+
+def _unparsed_page(ln: Line, diags: list[Diagnostic]) -> PageLine:
+    """A staff page mark whose folio is not a number still starts a page; its text is the label."""
+    diags.append(diag("R012", f"page mark '{ln.text}' has no page number; used as the page label", ln.no))
+    return PageLine(label=ln.text, name=None)
+
+
+def _next_label(label: str) -> str:
+    m = re.fullmatch(r"([A-Z]?)(\d+)", label)
+    return f"{m.group(1)}{int(m.group(2)) + 1}" if m else f"{label}+"
+
+
+def _running_lines(lines: list[Line], pub: Publication) -> set[str]:
+    """Short lines repeated on several pages that carry a date, issue, folio or the paper name."""
+    counts: Counter[str] = Counter()
+    by_mask: dict[str, list[str]] = {}
+    for ln in lines:
+        t = ln.text
+        if ln.blank or ln.force is not None or len(t) > 50 or _SENTENCE_END.search(t) or only_marker(t, ln.no):
+            continue
+        # a folio (3版) or a date next to the paper name/weekday/issue: what headers print, titles do not
+        folio = re.search(rf"{_FOLIO}\s*版", t)
+        dated = DATE.search(t) and (ISSUE.search(t) or WEEKDAY.search(t) or (pub.title and pub.title in t))
+        if not (folio or dated):
+            continue
+        mask = re.sub(rf"[0-9０-９{CHINESE_NUMERAL}]+", "#", t)
+        counts[mask] += 1
+        by_mask.setdefault(mask, []).append(t)
+    return {t for mask, n in counts.items() if n >= 2 for t in by_mask[mask]}
+
+
+def _order_warnings(pages: list[PageChunk]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: set[str] = set()
+    prev: tuple[str, int] | None = None
+    for p in pages:
+        m = re.fullmatch(r"([A-Z]?)(\d+)", p.label)
+        key = (m.group(1), int(m.group(2))) if m else None
+        if p.label in seen:
+            out.append(diag("R005", f"page {p.label} appears more than once", p.line))
+        elif key and prev and key[0] == prev[0] and key[1] < prev[1]:
+            out.append(diag("R005", f"page {p.label} comes after page {prev[0]}{prev[1]}; kept in input order", p.line))
+        seen.add(p.label)
+        prev = key or prev
+    return out

@@ -1,0 +1,105 @@
+"""What a single line looks like: byline, caption, subheading, subtitle, jump, editor's note, or text."""
+
+from __future__ import annotations
+
+import re
+
+from rsbz_epub.reader.jumps import only_marker
+from rsbz_epub.reader.normalize import is_cjk
+
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
+    r"|[0-9０-９]{1,2}\s*[、．]|[0-9]{1,2}\.(?![0-9])"
+    r"|[（(]\s*[0-9]{1,2}\s*[）)]"
+    r"|第[一二三四五六七八九十]{1,3}[部分章节]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+_MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●▍▌|｜]\s*\S.{0,24})$")
+_BYLINE = re.compile(
+    r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
+    r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*\||文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
+)
+_CAPTION = re.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
+_CREDIT = re.compile(r"^\S.{0,20}\s*摄$")
+_SUBTITLE = re.compile(r"^(?:——|──|—|--|－－)\s*\S")
+_NOTE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后|编后语)\s*[】\]]?\s*[:：]?")
+_FINAL = "。！？!?；;…：:"
+_SPEAKER = re.compile(r"^(?:记者|本报记者|问|答|主持人|[QA])\s*[:：]")
+_CLOSERS = "”’」』）)】]》〉\"'"
+_CONTINUATION_START = "，。、；：？！）」』》,.;:?!)"
+# A line ending in one of these is a clause cut short (才 rarely ends a heading either).
+_FUNCTION_END = set("的了和与及在对把被将从向为是并而或等着过以于由就也又还都把让使给跟同且若但")
+
+
+def ends_finished(text: str) -> bool:
+    """True when the text ends a sentence (closing quotes and brackets looked through)."""
+    t = text.rstrip(_CLOSERS + " ")
+    if t.endswith("……") or t.endswith("..."):
+        return True
+    return bool(t) and t[-1] in _FINAL
+
+
+def classify(text: str, line: int) -> str:
+    """The line's kind: jump, subheading, byline, caption, subtitle, note or text."""
+    if only_marker(text, line) is not None:
+        return "jump"
+    if len(text) <= 40 and _BYLINE.match(text) and not re.search(r"[，。！？,!?]", text):
+        return "byline"
+    if _CAPTION.match(text) or (len(text) <= 24 and _CREDIT.match(text)):
+        return "caption"
+    if _NOTE.match(text):
+        return "note"
+    if len(text) <= 60 and _SUBTITLE.match(text) and not ends_finished(text):
+        return "subtitle"
+    # numbered headings may end with a question mark (Q&A) but never hold a full stop
+    if _NUMBERED.match(text) and len(text) <= 50 and "。" not in text and not text.rstrip(_CLOSERS).endswith(("；", ";", "：", ":")):
+        return "subheading"
+    if _MARKED_HEADING.match(text) and not ends_finished(text):
+        return "subheading"
+    return "text"
+
+
+def cjk_count(text: str) -> int:
+    """How many Han characters the text holds."""
+    return sum(1 for c in text if is_cjk(c))
+
+
+def titleish(text: str, max_len: int = 40) -> bool:
+    """A short line that could head an article: no sentence inside, not a clause cut short."""
+    if not (2 <= len(text) <= max_len) or cjk_count(text) < 2:
+        return False
+    if "。" in text or text[0] in _CONTINUATION_START or text[0] in "@#＠" or "http" in text:
+        return False
+    if _SPEAKER.match(text):
+        return False  # an interview question, not a heading
+    t = text.rstrip(_CLOSERS)
+    if t and t[-1] in "，、：；,:;—":
+        return False
+    if t and t[-1] in "！？!?…" and len(text) > 30:
+        return False
+    return not (t and t[-1] in "。；;")
+
+
+def fragment_penalty(text: str) -> int:
+    """How strongly the line reads as the first part of a broken sentence rather than a heading."""
+    penalty = 0
+    inner = text.rstrip(_CLOSERS)
+    if re.search(r"[，,；;]", inner):
+        penalty += 3
+    if inner and inner[-1] in _FUNCTION_END:
+        penalty += 3
+    return penalty
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """True when the line starts with punctuation that only follows earlier text."""
+    return bool(text) and text[0] in _CONTINUATION_START
+
+
+_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4}){0,3}")
+
+
+def bare_names(text: str) -> bool:
+    """A line of one to four personal names (a byline printed without 记者/文/)."""
+    return len(text) <= 16 and _NAMES.fullmatch(text) is not None

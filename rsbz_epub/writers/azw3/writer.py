@@ -1,0 +1,166 @@
+"""Assemble a KF8-only AZW3 from a RenderedBook: the pipeline, step by step."""
+
+from __future__ import annotations
+
+import uuid
+from typing import BinaryIO
+
+from ...render.book import RenderedBook
+from .exth import KindleFacts, build_exth, exth_records
+from .fixed import EOF_RECORD, FLIS, fcis, fdst
+from .headers import COMPRESSION_PALMDOC, NULL, HeaderFields, build_record0, kindle_language, locale_code
+from .indexes import frag_index, guide_index, ncx_index, ncx_nodes, skel_index
+from .markup import LinkContext, serialize
+from .palmdb import build_palmdb, palm_name
+from .records import extra_data_flags, split_text, text_records
+from .resources import ResourcePlan, plan_resources
+from .skeleton import Flow0, layout
+from .tbs import tbs_payloads
+
+# EPUB landmark types and the KF8 guide types they become.
+_GUIDE = {"cover": "cover", "toc": "toc", "bodymatter": "text"}
+
+
+def book_asin(book: RenderedBook) -> str:
+    """The stable ASIN-like id (EXTH 113): the book UUID in upper-case hex, as identity.asin gives."""
+    ident = book.metadata.identifier.strip()
+    if ident.lower().startswith("urn:uuid:"):
+        try:
+            return uuid.UUID(ident[9:]).hex.upper()
+        except ValueError:
+            pass
+    return uuid.uuid5(uuid.NAMESPACE_URL, ident).hex.upper()
+
+
+def _kf8_documents(book: RenderedBook) -> list[tuple[str, str]]:
+    """Every content document but the EPUB nav (the NCX index replaces it), in spine order."""
+    return [(d.href, d.xhtml) for d in book.documents if d.kind != "nav"]
+
+
+def _flow0(book: RenderedBook, plan: ResourcePlan) -> Flow0:
+    """Serialise each document (aids, kindle: URLs, link placeholders), then lay out flow 0."""
+    docs = _kf8_documents(book)
+    ctx = LinkContext(
+        doc_hrefs=frozenset(href for href, _ in docs),
+        image_url=plan.image_urls.get,
+        css_url=plan.css_urls.get,
+        style_url=plan.style_url,
+    )
+    serialized = [(href, serialize(href, xhtml, ctx)) for href, xhtml in docs]
+    return layout(serialized, ctx.links)
+
+
+def _guide(book: RenderedBook, flow: Flow0, single_root: bool) -> list[tuple[str, str, int]]:
+    """Guide entries from the landmarks; no "toc" when the NCX has one root (calibre would drop the NCX)."""
+    items: dict[str, tuple[str, str, int]] = {}
+    for entry, kind in zip(book.landmarks, book.landmark_types):
+        guide_type = _GUIDE.get(kind)
+        if guide_type is None or guide_type in items or (guide_type == "toc" and single_root):
+            continue
+        path, _, anchor = entry.href.partition("#")
+        if (path, None) in flow.targets:
+            items[guide_type] = (guide_type, entry.label, flow.position(path, anchor or None))
+    return list(items.values())
+
+
+def _start_offset(book: RenderedBook, flow: Flow0) -> int | None:
+    """Where reading starts (EXTH 116): the bodymatter landmark, else the first article."""
+    for entry, kind in zip(book.landmarks, book.landmark_types):
+        path, _, anchor = entry.href.partition("#")
+        if kind == "bodymatter" and (path, None) in flow.targets:
+            return flow.position(path, anchor or None)
+    article = next((d.href for d in book.documents if d.kind == "article"), None)
+    if article is not None and (article, None) in flow.targets:
+        return flow.position(article, None)
+    return flow.files[0].body_pos if flow.files else None
+
+
+def build_azw3(book: RenderedBook) -> bytes:
+    """The AZW3 file as bytes.
+
+    Steps, in order:
+    1. Plan resources — cover first, then its thumbnail, then the other images; stylesheets become flows.
+    2. Build flow 0 — each document becomes a skeleton plus fragments with aids and kindle: URLs.
+    3. Number the TOC — NCX entries level by level, with flow-0 offsets and pos:fid.
+    4. Cut the text — flow 0 and the CSS flows, 4096-byte records, LZ77, multibyte + TBS entries.
+    5. Build the indexes — FRAG, SKEL, guide, NCX (each header, data, CNCX).
+    6. Close the file — images, FDST, FLIS, FCIS, EOF, then record 0 that points at them all.
+    """
+    meta = book.metadata
+    plan = plan_resources(book)
+    flow = _flow0(book, plan)
+    if not flow.files:
+        raise ValueError("the book has no content documents")
+
+    nodes = ncx_nodes(book.toc, flow)
+    css = [c.encode("utf-8") for c in plan.css]
+    text = flow.data + b"".join(css)
+    flows, pos = [(0, len(flow.data))], len(flow.data)
+    for sheet in css:
+        flows.append((pos, pos + len(sheet)))
+        pos += len(sheet)
+    spans = split_text(text)
+    # TBS only makes sense with an NCX (calibre writes it exactly then).
+    tbs = tbs_payloads([n.span() for n in nodes], spans) if nodes else None
+    records: list[bytes] = [b""]  # record 0 comes last, once every number is known
+    records += text_records(text, tbs)
+
+    first_non_book = len(records)
+    frag_at = len(records)
+    records += frag_index(flow)
+    skel_at = len(records)
+    records += skel_index(flow)
+    guide_items = _guide(book, flow, single_root=sum(1 for n in nodes if n.depth == 0) == 1)
+    guide_at = NULL
+    if guide_items:
+        guide_at = len(records)
+        records += guide_index(guide_items, flow)
+    ncx_at = NULL
+    if nodes:
+        ncx_at = len(records)
+        records += ncx_index(nodes)
+    first_resource = len(records)  # with no images this is FDST: never NULL, which calibre misreads
+    records += plan.images
+    fdst_at = len(records)
+    records.append(fdst(flows))
+    flis_at = len(records)
+    records.append(FLIS)
+    fcis_at = len(records)
+    records.append(fcis(len(text)))
+    records.append(EOF_RECORD)
+
+    asin = book_asin(book)
+    language = kindle_language(meta.language)
+    facts = KindleFacts(
+        asin=asin,
+        language=language,
+        start_offset=_start_offset(book, flow),
+        resource_count=len(plan.images),
+        cover_offset=plan.cover_offset,
+        thumbnail_offset=plan.thumbnail_offset,
+    )
+    fields = HeaderFields(
+        text_length=len(text),
+        text_record_count=len(spans),
+        compression=COMPRESSION_PALMDOC,
+        unique_id=int(asin[:8], 16),
+        locale=locale_code(language),
+        first_non_book=first_non_book,
+        first_resource=first_resource,
+        fdst=fdst_at,
+        flow_count=len(flows),
+        fcis=fcis_at,
+        flis=flis_at,
+        extra_flags=extra_data_flags(with_tbs=tbs is not None),
+        ncx=ncx_at,
+        frag=frag_at,
+        skel=skel_at,
+        guide=guide_at,
+    )
+    records[0] = build_record0(fields, build_exth(exth_records(meta, facts)), meta.title)
+    return build_palmdb(palm_name(meta.title, f"rsbz_{asin[:8]}"), records, meta.modified)
+
+
+def write_azw3(book: RenderedBook, out: BinaryIO) -> None:
+    """Write ``book`` to ``out`` as a KF8-only AZW3 (same book → same bytes)."""
+    out.write(build_azw3(book))
