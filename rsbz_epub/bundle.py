@@ -44,6 +44,15 @@ MEDIA_TYPES = {
 }
 
 
+#: format -> (render target, container writer, file name pattern)
+_WRITERS: dict[str, tuple[str, Callable[[RenderedBook, BinaryIO], None], str]] = {
+    "epub": ("epub", write_epub, "{name}.epub"),
+    "kindle": ("kindle", write_kindle_epub, "{name}.kindle.epub"),
+    "azw3": ("kindle", write_azw3, "{name}.azw3"),
+    "kepub": ("epub", write_kepub, "{name}.kepub.epub"),
+}
+
+
 @dataclass(frozen=True)
 class OutputFile:
     """One file of an edition folder, in memory."""
@@ -120,22 +129,17 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions) -> EditionB
             cover_jpeg=cover,
             build_time=when,
             extra_css=options.extra_css,
-            vertical=options.vertical,
+            vertical=options.vertical and edition != "hans",  # vertical is a Traditional-edition layout
         )
 
-    if "epub" in options.formats or "kepub" in options.formats:
-        book = render("epub")
-        if "epub" in options.formats:
-            files.append(OutputFile(f"{name}.epub", "epub", _to_bytes(write_epub, book)))
-        if "kepub" in options.formats:
-            files.append(OutputFile(f"{name}.kepub.epub", "kepub", _to_bytes(write_kepub, book)))
-    if "kindle" in options.formats or "azw3" in options.formats:
-        kbook = render("kindle")
-        if "kindle" in options.formats:
-            files.append(OutputFile(f"{name}.kindle.epub", "kindle", _to_bytes(write_kindle_epub, kbook)))
-        if "azw3" in options.formats:
-            files.append(OutputFile(f"{name}.azw3", "azw3", _to_bytes(write_azw3, kbook)))
-            files.append(OutputFile(thumbnail_name(kbook), "thumbnail", make_thumbnail(cover)))
+    books: dict[str, RenderedBook] = {}
+    for fmt in options.formats:
+        target, write, pattern = _WRITERS[fmt]
+        if target not in books:
+            books[target] = render(target)
+        files.append(OutputFile(pattern.format(name=name), fmt, _to_bytes(write, books[target])))
+        if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
+            files.append(OutputFile(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover)))
     files.append(OutputFile("manifest.json", "manifest", manifest_json(meta_issue, name, files)))
     return EditionBuild(edition, name, meta_issue, tuple(files))
 

@@ -15,7 +15,9 @@ from pathlib import Path
 from lxml import etree
 from PIL import Image
 
-from rsbz_epub.render.book import BookMetadata, Document, RenderedBook, Resource, TocEntry
+from support import jpeg, sample_metadata
+
+from rsbz_epub.render.book import Document, RenderedBook, Resource, TocEntry
 from rsbz_epub.writers.azw3.exth import parse_exth
 from rsbz_epub.writers.azw3.lz77 import decompress
 from rsbz_epub.writers.azw3.palmdb import read_records
@@ -33,13 +35,6 @@ XHTML_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 # A sentence of exactly 3-byte characters, so byte offsets inside articles are predictable.
 SENTENCE = "上海第四十六届世界技能大赛筹办工作稳步推进，各项准备有序开展。"
 PARAS_LONG = 40  # × ~100 chars × 3 bytes: an article of well over 8 KB
-
-
-def jpeg(width: int, height: int, color: tuple[int, int, int]) -> bytes:
-    """A small deterministic JPEG."""
-    out = io.BytesIO()
-    Image.new("RGB", (width, height), color).save(out, "JPEG", quality=85)
-    return out.getvalue()
 
 
 def png(width: int, height: int) -> bytes:
@@ -63,17 +58,10 @@ def long_paragraphs(n: int, pad: str = "") -> str:
 
 def sample_book(*, language: str = "zh-CN", pad: str = "", vertical: bool = False, cover: bool = True) -> RenderedBook:
     """Two 版, four articles (one > 8 KB, one with an inline image and mid-document anchor)."""
-    meta = BookMetadata(
+    meta = sample_metadata(
         identifier="urn:uuid:12345678-1234-5678-1234-567812345678",
-        title="人力资源社会保障 2021年10月21日 第40期",
         language=language,
-        date=dt.date(2021, 10, 21),
-        modified=dt.datetime(2021, 10, 21, tzinfo=dt.timezone.utc),
-        publisher="上海市人力资源和社会保障局",
-        source="人力资源社会保障 2021年10月21日 第40期（印刷版）",
         description="第40期：世赛、局长走流程。",
-        series="人力资源社会保障",
-        series_index=40,
         vertical=vertical,
     )
     lang = language

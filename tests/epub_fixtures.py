@@ -6,18 +6,12 @@ import datetime as dt
 import io
 from dataclasses import replace
 
-from PIL import Image
 
-from rsbz_epub.render.book import BookMetadata, Document, PageTarget, RenderedBook, Resource, TocEntry
+from support import jpeg, sample_metadata
+
+from rsbz_epub.render.book import Document, PageTarget, RenderedBook, Resource, TocEntry
 
 CSS = b"p { text-indent: 2em; margin: 0; text-align: justify; line-height: 1.6; }\n"
-
-
-def _jpeg(size: tuple[int, int], colour: str) -> bytes:
-    """A small JPEG made with Pillow; fixed settings so the bytes are stable."""
-    buf = io.BytesIO()
-    Image.new("RGB", size, colour).save(buf, "JPEG", quality=80)
-    return buf.getvalue()
 
 
 def _page(lang: str, title: str, body: str, css: str = "../styles/book.css", *, body_attrs: str = "") -> str:
@@ -124,17 +118,10 @@ def sample_book(
         TocEntry("正文", "text/a-p1-01.xhtml"),
     )
     nav = Document("nav", "nav.xhtml", "目录", _nav(lang, toc, pages, landmarks), "nav", linear=False, properties=("nav",))
-    meta = BookMetadata(
-        identifier="urn:uuid:3f2504e0-4f89-51d3-9a0c-0305e82c3301",
-        title="人力资源社会保障 2021年10月21日 第40期",
+    meta = sample_metadata(
         language=language,
-        date=dt.date(2021, 10, 21),
         modified=modified,
-        publisher="上海市人力资源和社会保障局",
-        source="人力资源社会保障 2021年10月21日 第40期（印刷版）",
         description="本期文章：上海打造职业教育培训新高地；社保卡服务再升级；就业见习计划启动。",
-        series="人力资源社会保障",
-        series_index=40,
         issn=issn,
         edition_note=edition_note,
         subjects=("人力资源", "社会保障"),
@@ -142,8 +129,8 @@ def sample_book(
     )
     resources = (
         Resource("css", "styles/book.css", "text/css", CSS),
-        Resource("cover-image", "images/cover.jpg", "image/jpeg", _jpeg((160, 256), "#9e1b20"), ("cover-image",)),
-        Resource("photo", "images/photo.jpg", "image/jpeg", _jpeg((64, 48), "#336699")),
+        Resource("cover-image", "images/cover.jpg", "image/jpeg", jpeg(160, 256, "#9e1b20"), ("cover-image",)),
+        Resource("photo", "images/photo.jpg", "image/jpeg", jpeg(64, 48, "#336699")),
     )
     return RenderedBook(
         metadata=meta,

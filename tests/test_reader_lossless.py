@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rsbz_epub.config import parse_publication
-from rsbz_epub.model import Aside, Issue, PageJump
+from rsbz_epub.model import Aside, Issue, PageBreak, PageJump
 from rsbz_epub.options import Publication, ReadOptions
 from rsbz_epub.reader import read_issue
 from rsbz_epub.reader.decode import decode
@@ -44,6 +44,10 @@ def accounted_lines(issue: Issue) -> set[int]:
     lines = set(issue.meta.source_lines)
     lines |= {p.line for p in issue.pages if p.marked}
     lines |= {d.line for d in issue.diagnostics if d.code == "R006" and d.line}
+    # a page line whose page holds only the end of an article from the page before: the
+    # page is recorded as a PageBreak inside that article (a feed-only page points at text)
+    text_lines = {n for a in issue.articles() for b in a.blocks if not isinstance(b, PageBreak) for n in (b.line, *getattr(b, "joins", ()))}
+    lines |= {b.line for a in issue.articles() for b in a.blocks if isinstance(b, PageBreak)} - text_lines
     return lines
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import opencc
 import pytest
 from render_fixtures import BUILD_TIME, flat_issue, meta, paged_issue, print_order_issue, tiny_jpeg
-from render_support import NS, parse, text_of
+from render_support import NS, parse
 
 from rsbz_epub.identity import book_identifier
-from rsbz_epub.model import Article, Issue, Page, Paragraph
+from rsbz_epub.model import Article, Issue, Paragraph
 from rsbz_epub.options import EDITIONS, Publication
 from rsbz_epub.render import labels
 from rsbz_epub.render.contents import LEDE_MAX, first_sentence

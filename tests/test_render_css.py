@@ -23,15 +23,24 @@ def rules(text: str) -> dict[str, dict[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("name", [css.BOOK_CSS, css.KINDLE_CSS, css.VERTICAL_CSS])
+@pytest.mark.parametrize("name", [css.LAYOUT_CSS, css.BOOK_CSS, css.KINDLE_CSS, css.VERTICAL_CSS])
 def test_stylesheets_load_and_are_balanced(name):
     text = css.stylesheet(name)
     assert text.count("{") == text.count("}") > 0
     assert "@font-face" not in text and "url(" not in text  # nothing embedded
 
 
+def sheets(*names: str) -> dict[str, dict[str, str]]:
+    """The rules of several sheets cascaded in order (later declarations win)."""
+    merged: dict[str, dict[str, str]] = {}
+    for name in names:
+        for selector, decls in rules(css.stylesheet(name)).items():
+            merged.setdefault(selector, {}).update(decls)
+    return merged
+
+
 def test_book_css_sets_chinese_body_text():
-    book = rules(css.stylesheet(css.BOOK_CSS))
+    book = sheets(css.LAYOUT_CSS, css.BOOK_CSS)
     p = book["p"]
     assert p["text-indent"] == "2em" and p["margin"] == "0" and p["text-align"] == "justify"
     assert re.fullmatch(r"1\.[5-8]\d?", p["line-height"])  # unitless
@@ -43,7 +52,7 @@ def test_book_css_sets_chinese_body_text():
 
 
 def test_kindle_css_leaves_body_text_to_the_device():
-    kindle = rules(css.stylesheet(css.KINDLE_CSS))
+    kindle = sheets(css.LAYOUT_CSS, css.KINDLE_CSS)
     for selector, decls in kindle.items():
         assert "font-family" not in decls, selector
         if selector in ("body", "p", "html"):

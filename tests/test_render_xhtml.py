@@ -100,7 +100,7 @@ def test_the_ir_is_only_read(case):
 def test_stylesheets_per_target(case):
     _, book, target = case
     names = [r.href for r in book.resources if r.media_type == "text/css"]
-    assert names[0] == ("styles/kindle.css" if target == "kindle" else "styles/book.css")
+    assert names[:2] == ["styles/layout.css", "styles/kindle.css" if target == "kindle" else "styles/book.css"]
     assert names[-1] == "styles/house.css"
     house = [r for r in book.resources if r.href == "styles/house.css"][0]
     assert house.data == b"p { color: #000; }"

@@ -3,51 +3,28 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from rsbz_epub.model import Article, Aside, Block, Caption, Diagnostic, Page, PageBreak, PageJump, Subheading
+from rsbz_epub.model import Aside, Block, Caption, Diagnostic, Page, PageBreak, Subheading
+from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, labelled_box, read_note
 from rsbz_epub.reader.diagnostics import diag
-from rsbz_epub.reader.headings import HeadingRules
+from rsbz_epub.reader.drafts import Draft, build_pages
+from rsbz_epub.reader.headings import TITLE_THRESHOLD, read_heading, title_score
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
 from rsbz_epub.reader.layout import Item, make_items, measure_layout
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
-from rsbz_epub.reader.promo import article_kind, contact_block
-from rsbz_epub.reader.segment import cjk_count, ends_finished, starts_mid_sentence, titleish
-
-_TITLE_THRESHOLD = 2
-_NOTE_HEAD = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
-_BOX_MAX_CHARS = 300
+from rsbz_epub.reader.segment import starts_mid_sentence, titleish
 
 
-@dataclass
-class _Draft:
-    """An article being assembled."""
-
-    page: int
-    line: int
-    title: str | None = None
-    kicker: str | None = None
-    subtitle: str | None = None
-    byline: str | None = None
-    blocks: list[Block] = field(default_factory=list)
-    placeholder: str | None = None  # title to use when none was printed
-    text_started: bool = False  # a paragraph was opened (it reaches blocks only when closed)
-
-    @property
-    def has_body(self) -> bool:
-        return self.text_started or any(not isinstance(b, PageJump) for b in self.blocks)
-
-
-class _Assembler(HeadingRules):
+class _Assembler:
     """Walks the items of all pages in order and builds article drafts."""
 
     def __init__(self, chunks: list[PageChunk]) -> None:
         self.chunks = chunks
         self.items = make_items(chunks)
         self.layout = measure_layout(self.items)
-        self.drafts: list[_Draft] = []
-        self.cur: _Draft | None = None
+        self.drafts: list[Draft] = []
+        self.cur: Draft | None = None
         self.para: OpenParagraph | None = None
         self.diags: list[Diagnostic] = []
         self.ended = False  # the current article showed an end (trailing byline, continued-on jump)
@@ -56,18 +33,22 @@ class _Assembler(HeadingRules):
 
     # ------------------------------------------------------------ walking
 
-    def run(self) -> list[_Draft]:
+    def run(self) -> list[Draft]:
+        """Read every item in order and return the article drafts."""
         i = 0
         while i < len(self.items):
             it = self.items[i]
             if it.page_start and self.cur is not None and it.page != self.cur.page:
                 self._close_para_if_finished()
-                self.page_break = PageBreak(label=self.chunks[it.page].label, line=it.ln.no)
+                chunk = self.chunks[it.page]
+                # the page line itself when one was printed, so the consumed marker stays accounted for
+                self.page_break = PageBreak(label=chunk.label, line=min(chunk.line, it.ln.no))
             i = self._step(i)
         self._close_article()
         return self.drafts
 
     def _step(self, i: int) -> int:
+        """Handle the item at i (staff override, jump, or by the open paragraph's state); return the next index."""
         it = self.items[i]
         ln = it.ln
         if ln.force == "literal":
@@ -90,6 +71,7 @@ class _Assembler(HeadingRules):
         return self._fresh(i)
 
     def _after_unfinished(self, i: int) -> int:
+        """An item after a paragraph that stopped mid-sentence: its continuation, a box, or a new heading."""
         it = self.items[i]
         para = self.para
         assert para is not None
@@ -102,6 +84,9 @@ class _Assembler(HeadingRules):
         if self.layout.indent_style and it.ln.indent and not it.page_start:
             self._close_para()
             return self._fresh(i)
+        if self._filled_wrap(i):
+            self._continue_para(it)  # the line before filled the column: a soft wrap, whatever follows
+            return i + 1
         if self._hard_line_break(it):
             self._close_para()
             return self._fresh(i)
@@ -109,13 +94,13 @@ class _Assembler(HeadingRules):
         # contact line) is not, so a heading after it needs no more than usual.
         extra = 2 if len(para.text) >= 30 else 0
         if titleish(it.text):
-            score = self._title_score(i)
-            end = self._box_end(i) if extra and score >= _TITLE_THRESHOLD else None
+            score = self._score(i)
+            end = box_end(self.items, self.layout, i) if extra and score >= TITLE_THRESHOLD else None
             if end is not None:
                 # a box print placed between the halves: keep it after the rejoined paragraph
-                para.deferred.append(self._box(i, end))
+                para.deferred.append(box_between(self.items, i, end))
                 i = end
-            elif score >= _TITLE_THRESHOLD + extra:
+            elif score >= TITLE_THRESHOLD + extra:
                 self._close_para()
                 return self._heading_group(i)
         self._continue_para(self.items[i])
@@ -125,25 +110,31 @@ class _Assembler(HeadingRules):
         """An item after a finished paragraph (or none)."""
         it = self.items[i]
         kind, text, ln = it.kind, it.text, it.ln
+        if kind in ("text", "subheading") and self.cur is not None and self.cur.has_body and (box := labelled_box(self.items, self.layout, i)):
+            self._close_para()
+            self._add(it, box[0])  # 小贴士 / 相关链接 and the lines packed under the label
+            return box[1]
         if kind == "text":
-            if self.para is not None and self._soft_wrap(it) and not (titleish(text) and self._title_score(i) >= _TITLE_THRESHOLD + 2):
+            if self.para is not None and self._soft_wrap(it) and not (titleish(text) and self._score(i) >= TITLE_THRESHOLD + 2):
                 self._continue_para(it)
                 return i + 1
             if self.para is not None and starts_mid_sentence(text):
                 self._continue_para(it)
                 return i + 1
-            if (self.cur is None or self.cur.has_body or self.cur.title is None) and titleish(text):
+            # a page opens with a heading even under an article that has no body yet (a one-line
+            # promo whose text was read as its title), since articles do not run on over a page unmarked
+            if (self.cur is None or self.cur.has_body or self.cur.title is None or it.page_start) and titleish(text):
                 if self.cur is not None and self.cur.title is None and not self.cur.has_body:
                     self.cur.title = text  # an untitled continuation: the repeated title follows its marker
                     return i + 1
-                if self._title_score(i) >= _TITLE_THRESHOLD:
+                if self._score(i) >= TITLE_THRESHOLD:
                     self._close_para()
                     return self._heading_group(i)
             if self._indented_continuation(it):
                 self._continue_para(it)
                 return i + 1
             self._close_para()
-            if _NOTE_HEAD.match(text):
+            if NOTE_HEAD.match(text):
                 return self._note(i)
             self._new_paragraph(it)
             return i + 1
@@ -174,9 +165,30 @@ class _Assembler(HeadingRules):
         self._new_paragraph(it)
         return i + 1
 
+    # ------------------------------------------------------------ headings
+
+    def _score(self, i: int) -> int:
+        """The heading score of item i, knowing whether an article just ended."""
+        para = self.para
+        after_end = self.cur is None or self.ended or (para is not None and not para.finished and len(para.text) < 30)
+        return title_score(self.items, self.layout, i, after_end=after_end)
+
+    def _heading_group(self, i: int, forced: bool = False) -> int:
+        """Start the article that the heading group at i heads."""
+        self._close_article()
+        head = read_heading(self.items, self.layout, i)
+        self._start(head.first)
+        assert self.cur is not None
+        self.cur.title, self.cur.kicker, self.cur.subtitle, self.cur.byline = head.title, head.kicker, head.subtitle, head.byline
+        self.cur.blocks.extend(head.jumps)
+        if not forced and head.unusual:
+            self.diags.append(diag("R009", f"title looks unusual: {head.title}", head.first.ln.no))
+        return head.end
+
     # ------------------------------------------------------------ pieces
 
     def _jump_line(self, i: int) -> int:
+        """A jump marker on a line of its own: it ends an article, or opens (or heads) its continuation."""
         it = self.items[i]
         jump = only_marker(it.text, it.ln.no)
         assert jump is not None
@@ -206,15 +218,9 @@ class _Assembler(HeadingRules):
         return para.text, para.line
 
     def _note(self, i: int) -> int:
-        """编者按: the note text is on the same line or the next one."""
+        """编者按: an Aside of the article it stands in, or of the one whose title follows it."""
         it = self.items[i]
-        rest = _NOTE_HEAD.sub("", it.text, count=1)
-        head = it.text[: len(it.text) - len(rest)].strip("【】[]:： ") or "编者按"
-        j = i + 1
-        if not rest and j < len(self.items) and self.items[j].kind == "text":
-            rest = self.items[j].text
-            j += 1
-        note = Aside(title=head, paragraphs=(rest,) if rest else (), line=it.ln.no, kind="editor-note")
+        note, j = read_note(self.items, self.layout, i)
         if self.cur is not None and self.cur.has_body and j < len(self.items) and titleish(self.items[j].text):
             self.pending_note = note  # it introduces the article that follows
         else:
@@ -222,6 +228,7 @@ class _Assembler(HeadingRules):
         return j
 
     def _new_paragraph(self, it: Item) -> None:
+        """Open a paragraph at the item; a leading continued-from marker starts a continuation article."""
         self._ensure_article(it)
         self._flush_page_break()
         jump, text = split_leading(it.text, it.ln.no)
@@ -237,6 +244,7 @@ class _Assembler(HeadingRules):
         self._check_trailing_jump()
 
     def _continue_para(self, it: Item) -> None:
+        """Append the item to the open paragraph (a rejoined print break when a gap or page lies between)."""
         para = self.para
         assert para is not None
         is_break = it.gap > 0 or it.page_start
@@ -264,11 +272,24 @@ class _Assembler(HeadingRules):
         para = self.para
         if para is None or para.literal or it.gap > 0 or it.page_start:
             return False
-        if self.layout.indent_style:
-            return not it.ln.indent
         width = self.layout.wrap_width
-        prev_len = len(self._line_text(para.last_line))
-        return width is not None and prev_len >= 0.85 * width
+        filled = width is not None and len(self._line_text(para.last_line)) >= 0.85 * width
+        if self.layout.indent_style:
+            # a sentence that ended on a short line ended its paragraph: a short line under it is not a wrap
+            return not it.ln.indent and not (para.finished and width is not None and not filled and titleish(it.text))
+        return filled
+
+    def _filled_wrap(self, i: int) -> bool:
+        """In indent text, an unfinished line that filled the column goes on in the unindented line under it."""
+        it, para, width = self.items[i], self.para, self.layout.wrap_width
+        if para is None or para.literal or width is None or not self.layout.indent_style:
+            return False
+        if it.gap > 0 or it.page_start or it.kind != "text" or it.ln.indent:
+            return False
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        if nxt is not None and nxt.page == it.page and nxt.gap == 0 and nxt.kind in ("byline", "subtitle"):
+            return False  # a byline packed under it makes the line a heading after all
+        return len(self._line_text(para.last_line)) >= 0.9 * width
 
     def _hard_line_break(self, it: Item) -> bool:
         """In blank-line style a short line followed directly by another is a deliberate line break."""
@@ -291,44 +312,17 @@ class _Assembler(HeadingRules):
         )
 
     def _line_text(self, no: int) -> str:
+        """The text of input line ``no`` among the items ("" when it is not one)."""
         for it in self.items:
             if it.ln.no == no:
                 return it.text
         return ""
 
-    def _box_end(self, i: int) -> int | None:
-        """Index of the paragraph that continues a broken one after a box print placed in between."""
-        chars = 0
-        if self.items[i].page_start:
-            return None  # a page opens with a heading, not with a box inside a paragraph
-        for j in range(i + 1, min(len(self.items), i + 8)):
-            it = self.items[j]
-            if it.page != self.items[i].page or it.ln.force is not None or it.kind == "byline":
-                return None  # a byline means a new article, not a box
-            prev = self.items[j - 1]
-            if (
-                j > i + 1
-                and it.gap > 0  # a box's own lines are packed; the text resumes after a gap
-                and it.kind == "text"
-                and not titleish(it.text)
-                and ends_finished(prev.text)
-                and not (self.layout.indent_style and it.ln.indent)
-                and chars <= _BOX_MAX_CHARS
-            ):
-                return j
-            chars += cjk_count(it.text)
-            if chars > _BOX_MAX_CHARS:
-                return None
-        return None
-
-    def _box(self, i: int, end: int) -> Aside:
-        body = tuple(it.text for it in self.items[i + 1 : end])
-        return Aside(title=self.items[i].text, paragraphs=body, line=self.items[i].ln.no, kind="box")
-
     # ------------------------------------------------------------ state
 
     def _start(self, it: Item, placeholder: str | None = None) -> None:
-        self.cur = _Draft(page=it.page, line=it.ln.no, placeholder=placeholder)
+        """Begin a new draft at the item (a waiting 编者按 goes into it)."""
+        self.cur = Draft(page=it.page, line=it.ln.no, placeholder=placeholder)
         self.drafts.append(self.cur)
         self.ended = False
         self.page_break = None
@@ -337,26 +331,31 @@ class _Assembler(HeadingRules):
             self.pending_note = None
 
     def _ensure_article(self, it: Item) -> None:
+        """Text before any title still needs an article: an untitled one, with a warning."""
         if self.cur is None:
             self._start(it, placeholder=_first_clause(it.text))
             self.diags.append(diag("R011", "text before the first title was kept as an untitled article", it.ln.no))
 
     def _add(self, it: Item, block: Block) -> None:
+        """Append a block to the current article, after a pending page break."""
         self._ensure_article(it)
         self._flush_page_break()
         assert self.cur is not None
         self.cur.blocks.append(block)
 
     def _flush_page_break(self) -> None:
+        """Put the pending page break into the article before its next block."""
         if self.page_break is not None and self.cur is not None:
             self.cur.blocks.append(self.page_break)
             self.page_break = None
 
     def _close_para_if_finished(self) -> None:
+        """Close the open paragraph when it ended a sentence (a page boundary may not cut it)."""
         if self.para is not None and self.para.finished:
             self._close_para()
 
     def _close_para(self) -> None:
+        """Emit the open paragraph (and what print placed inside it) into the article."""
         para = self.para
         if para is not None and self.cur is not None:
             self.cur.blocks.extend(para.close())
@@ -365,6 +364,7 @@ class _Assembler(HeadingRules):
         self.para = None
 
     def _close_article(self) -> None:
+        """Finish the current article: its last paragraph, a waiting note; forget its state."""
         if self.page_break is not None and (self.para is None or self.para.last_line < self.page_break.line):
             self.page_break = None  # the new page starts with this next article, not inside this one
         self._close_para()
@@ -385,35 +385,4 @@ def assemble(chunks: list[PageChunk]) -> tuple[tuple[Page, ...], list[Diagnostic
     """Build the pages of articles from the page chunks."""
     asm = _Assembler(chunks)
     drafts = asm.run()
-    diags = asm.diags
-    by_page: dict[int, list[Article]] = {}
-    for draft in drafts:
-        title = draft.title or draft.placeholder or ""
-        label = chunks[draft.page].label
-        number = len(by_page.get(draft.page, [])) + 1
-        kind = article_kind(title, draft.blocks)
-        if kind == "promo":
-            draft.blocks = contact_block(draft.blocks)
-        article = Article(
-            id=_article_id(label, number),
-            title=title,
-            line=draft.line,
-            kicker=draft.kicker,
-            subtitle=draft.subtitle,
-            byline=draft.byline,
-            blocks=tuple(draft.blocks),
-            kind=kind,  # type: ignore[arg-type]
-        )
-        by_page.setdefault(draft.page, []).append(article)
-    pages = tuple(
-        Page(label=chunk.label, articles=tuple(by_page[i]), line=chunk.line, name=chunk.name, marked=chunk.marked)
-        for i, chunk in enumerate(chunks)
-        if by_page.get(i)
-    )
-    return pages, diags
-
-
-def _article_id(label: str, number: int) -> str:
-    """Stable, ASCII, XML-safe: page label and position on the page (``p3-2``)."""
-    safe = re.sub(r"[^a-z0-9]", "", label.lower()) or "x"
-    return f"p{safe}-{number}"
+    return build_pages(drafts, chunks), asm.diags

@@ -13,14 +13,32 @@ _PROMO_WORDS = ("关注", "扫码", "扫描", "二维码", "公众号", "抖音"
 
 PROMO_TITLE = re.compile(r"欢迎关注|欢迎订阅|扫码|扫一扫|热线|广告|征订|订阅")
 
+# A service number standing on its own between spaces or at the edge of a heading
+# (12333 一号通, 职工维权热线 12351, 订阅电话 021-60000000), not a quantity inside a headline.
+_HOTLINE = re.compile(r"(?:^|\s)(?:1\d{4}|9\d{4}|400[-\s]?\d{3}[-\s]?\d{4}|0\d{2,3}-\d{7,8})(?=\s|$)")
+_CALL = re.compile(r"拨打|致电|来电|热线|咨询|服务")
+_HOTLINE_BODY_MAX = 120
 
-def article_kind(title: str, blocks: list[Block]) -> str:
-    """A short item that asks readers to follow, scan or subscribe is a promo, not news."""
+
+def article_kind(title: str, blocks: list[Block], byline: str | None = None) -> str:
+    """A short unsigned item that asks readers to follow, scan, subscribe or call is a promo, not news."""
+    if byline is not None:
+        return "article"  # a signed item is reporting, whatever it talks about
     body = "".join(b.text for b in blocks if isinstance(b, Paragraph))
     hits = sum(1 for w in _PROMO_WORDS if w in title + body)
-    if cjk_count(body) <= 400 and (hits >= 3 or (PROMO_TITLE.search(title) and cjk_count(body) <= 200)):
+    if cjk_count(body) <= 400 and (hits >= 3 or (PROMO_TITLE.search(title) and hits >= 2 and cjk_count(body) <= 200)):
+        return "promo"
+    if _is_hotline_box(title, body):
         return "promo"
     return "article"
+
+
+def _is_hotline_box(title: str, body: str) -> bool:
+    """A box headed by a service number whose short text tells readers to call it (12333 一号通)."""
+    number = _HOTLINE.search(title)
+    if number is None or cjk_count(body) > _HOTLINE_BODY_MAX:
+        return False
+    return number.group(0).strip() in body or _CALL.search(body) is not None
 
 
 def contact_block(blocks: list[Block]) -> list[Block]:

@@ -20,6 +20,14 @@ _BYLINE = re.compile(
     r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
     r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*\||文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
 )
+# The speaker line under a speech or signed article: office and post, then the name
+# (上海市人力资源和社会保障局局长 赵永峰).  The space before the name is what sets it apart.
+# Four-character names nearly always carry a two-character surname.
+_COMPOUND_SURNAME = "(?:欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|公孙|尉迟|长孙|宇文|司徒|夏侯|端木|独孤|南宫|西门|申屠|轩辕)"
+_SPEAKER_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）()、·]{2,28}(?:长|书记|主任|主席|委员|代表|经理|总监|教授|研究员|院士|律师|工程师|负责人|总裁|顾问|专员|巡视员|调研员)"
+    rf"[ \u3000]+(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})$"
+)
 _CAPTION = re.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
 _CREDIT = re.compile(r"^\S.{0,20}\s*摄$")
 _SUBTITLE = re.compile(r"^(?:——|──|—|--|－－)\s*\S")
@@ -44,7 +52,7 @@ def classify(text: str, line: int) -> str:
     """The line's kind: jump, subheading, byline, caption, subtitle, note or text."""
     if only_marker(text, line) is not None:
         return "jump"
-    if len(text) <= 40 and _BYLINE.match(text) and not re.search(r"[，。！？,!?]", text):
+    if len(text) <= 40 and (_BYLINE.match(text) or _SPEAKER_LINE.match(text)) and not re.search(r"[，。！？,!?]", text):
         return "byline"
     if _CAPTION.match(text) or (len(text) <= 24 and _CREDIT.match(text)):
         return "caption"

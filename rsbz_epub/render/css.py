@@ -6,7 +6,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-#: Stylesheet names the renderer knows.
+#: Stylesheet names the renderer knows: layout.css for every target, then the
+#: target's typography (book.css, or kindle.css which leaves it to the device).
+LAYOUT_CSS = "layout.css"
 BOOK_CSS = "book.css"
 KINDLE_CSS = "kindle.css"
 VERTICAL_CSS = "vertical.css"

@@ -12,7 +12,7 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
-from rsbz_epub.options import EDITIONS
+from rsbz_epub.transforms.chinese import localize
 
 _TEMPLATES: dict[str, str] = {
     "contents": "本期目录",
@@ -54,18 +54,9 @@ _DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=None)
-def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
-    import opencc  # imported lazily: Simplified builds never need it
-
-    return opencc.OpenCC(config)
-
-
-@lru_cache(maxsize=None)
 def label(key: str, edition: str = "hans") -> str:
     """The template ``key`` in the script of ``edition`` (still with its ``{placeholders}``)."""
-    template = _TEMPLATES[key]
-    config = EDITIONS[edition][0]
-    return _converter(config).convert(template) if config else template
+    return localize(_TEMPLATES[key], edition)
 
 
 def page_name(page_label: str, edition: str) -> str:
@@ -91,5 +82,4 @@ def edition_name(edition: str) -> str:
 
 def convert(text: str, edition: str) -> str:
     """``text`` through the edition's OpenCC config; only for config values the IR does not carry."""
-    config = EDITIONS[edition][0]
-    return _converter(config).convert(text) if config else text
+    return localize(text, edition)

@@ -3,7 +3,7 @@
 Steps, in order:
 
 1. plan    — name every file and anchor once (file names, 版 markers, jump anchors);
-2. styles  — the stylesheet for the target (book.css or kindle.css), vertical.css
+2. styles  — layout.css, then the target's typography (book.css or kindle.css), vertical.css
              on request, the house stylesheet (--css) last so it wins;
 3. cover   — the cover page around the generated cover image;
 4. contents— 本期目录, articles by 版 with their first sentence;
@@ -22,7 +22,7 @@ from rsbz_epub.options import EDITIONS, Publication
 from rsbz_epub.render.article import render_article
 from rsbz_epub.render.book import Document, RenderedBook, Resource
 from rsbz_epub.render.contents import render_contents, render_cover
-from rsbz_epub.render.css import BOOK_CSS, KINDLE_CSS, VERTICAL_CSS, stylesheet
+from rsbz_epub.render.css import BOOK_CSS, KINDLE_CSS, LAYOUT_CSS, VERTICAL_CSS, stylesheet
 from rsbz_epub.render.metadata import book_metadata
 from rsbz_epub.render.nav import build_landmarks, build_toc, render_nav
 from rsbz_epub.render.plan import COVER_IMAGE_HREF, plan_book, relative
@@ -41,10 +41,11 @@ def book_language(edition: str, target: Target) -> str:
 
 
 def _stylesheets(target: Target, extra_css: str, vertical: bool) -> list[Resource]:
-    name = KINDLE_CSS if target == "kindle" else BOOK_CSS
-    sheets = [Resource(f"css-{name.removesuffix('.css')}", f"styles/{name}", "text/css", stylesheet(name).encode())]
-    if vertical:
-        sheets.append(Resource("css-vertical", f"styles/{VERTICAL_CSS}", "text/css", stylesheet(VERTICAL_CSS).encode()))
+    names = [LAYOUT_CSS, KINDLE_CSS if target == "kindle" else BOOK_CSS] + ([VERTICAL_CSS] if vertical else [])
+    sheets = [
+        Resource(f"css-{name.removesuffix('.css')}", f"styles/{name}", "text/css", stylesheet(name).encode())
+        for name in names
+    ]
     if extra_css.strip():
         sheets.append(Resource("css-house", HOUSE_CSS_HREF, "text/css", extra_css.encode("utf-8")))
     return sheets

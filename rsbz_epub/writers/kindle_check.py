@@ -136,6 +136,7 @@ class _Scan:
 
     @staticmethod
     def _src(node: etree._Element) -> str:
+        """The ``content/@src`` of a navPoint or pageTarget."""
         content = node.find(f"{_NCX}content")
         return content.get("src", "") if content is not None else ""
 

@@ -1,0 +1,101 @@
+"""Text set apart inside an article: 编者按, labelled boxes (小贴士, 相关链接) and boxes print put inside a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from rsbz_epub.model import Aside
+from rsbz_epub.reader.layout import Item, Layout
+from rsbz_epub.reader.segment import cjk_count, ends_finished, titleish
+
+NOTE_HEAD = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
+# Labels papers print over a box of background facts; the label is the box's only heading.
+BOX_LABEL = re.compile(
+    r"^[【\[〔]?\s*(?:小贴士|温馨提示|相关链接|新闻链接|政策链接|知识链接|背景链接|链接|延伸阅读|背景资料|名词解释|小知识|"
+    r"数说|数读|一图读懂|划重点|看点)\s*[】\]〕]?\s*[:：]?$"
+)
+_BOX_MAX_CHARS = 300
+
+
+def read_note(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int]:
+    """编者按 and the index after it: the note text is on its line or the next, soft-wrapped lines included."""
+    it = items[i]
+    rest = NOTE_HEAD.sub("", it.text, count=1)
+    head = it.text[: len(it.text) - len(rest)].strip("【】[]:： ") or "编者按"
+    j = i + 1
+    if not rest and j < len(items) and items[j].kind == "text":
+        rest = items[j].text
+        j += 1
+    # A note is one paragraph; the lines a PDF-to-text step wrapped it into follow without a gap.
+    while rest and j < len(items) and _wrapped_on(items, layout, j, rest):
+        rest += items[j].text
+        j += 1
+    note = Aside(title=head, paragraphs=(rest,) if rest else (), line=it.ln.no, kind="editor-note")
+    return note, j
+
+
+def _wrapped_on(items: list[Item], layout: Layout, j: int, so_far: str) -> bool:
+    """True when item j continues the text before it without a paragraph break."""
+    it, prev = items[j], items[j - 1]
+    if it.kind != "text" or it.gap > 0 or it.page_start or it.page != prev.page or it.ln.force is not None:
+        return False
+    if layout.indent_style:
+        return not it.ln.indent  # only a paragraph's first line is indented
+    width = layout.wrap_width
+    filled = width is not None and len(prev.text) >= 0.85 * width
+    return filled or not ends_finished(so_far)
+
+
+def labelled_box(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int] | None:
+    """A box under a label such as 小贴士 or 相关链接: the label and the lines packed under it."""
+    if not BOX_LABEL.match(items[i].text):
+        return None
+    body: list[str] = []
+    j = i + 1
+    chars = 0
+    while j < len(items):
+        it = items[j]
+        if it.page != items[i].page or it.gap > 0 or it.ln.force is not None or it.kind in ("byline", "jump", "note"):
+            break
+        if layout.indent_style and it.ln.indent and body:
+            break  # the article's next paragraph
+        chars += cjk_count(it.text)
+        if chars > _BOX_MAX_CHARS:
+            break
+        body.append(it.text)
+        j += 1
+    if not body:
+        return None
+    return Aside(title=items[i].text.strip("【】[]〔〕:： "), paragraphs=tuple(body), line=items[i].ln.no, kind="box"), j
+
+
+def box_end(items: list[Item], layout: Layout, i: int) -> int | None:
+    """Index of the paragraph that continues a broken one after a box print placed in between."""
+    chars = 0
+    if items[i].page_start:
+        return None  # a page opens with a heading, not with a box inside a paragraph
+    for j in range(i + 1, min(len(items), i + 8)):
+        it = items[j]
+        if it.page != items[i].page or it.ln.force is not None or it.kind == "byline":
+            return None  # a byline means a new article, not a box
+        prev = items[j - 1]
+        if (
+            j > i + 1
+            and it.gap > 0  # a box's own lines are packed; the text resumes after a gap
+            and it.kind == "text"
+            and not titleish(it.text)
+            and ends_finished(prev.text)
+            and not (layout.indent_style and it.ln.indent)
+            and chars <= _BOX_MAX_CHARS
+        ):
+            return j
+        chars += cjk_count(it.text)
+        if chars > _BOX_MAX_CHARS:
+            return None
+    return None
+
+
+def box_between(items: list[Item], i: int, end: int) -> Aside:
+    """The box from its heading at i up to the resumed paragraph at end."""
+    body = tuple(it.text for it in items[i + 1 : end])
+    return Aside(title=items[i].text, paragraphs=body, line=items[i].ln.no, kind="box")

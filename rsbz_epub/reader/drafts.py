@@ -1,0 +1,64 @@
+"""Article drafts as the assembler builds them, and their conversion into IR pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rsbz_epub.model import Article, Block, Page, PageJump
+from rsbz_epub.reader.pages import PageChunk
+from rsbz_epub.reader.promo import article_kind, contact_block
+
+
+@dataclass
+class Draft:
+    """An article being assembled."""
+
+    page: int
+    line: int
+    title: str | None = None
+    kicker: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    placeholder: str | None = None  # title to use when none was printed
+    text_started: bool = False  # a paragraph was opened (it reaches blocks only when closed)
+
+    @property
+    def has_body(self) -> bool:
+        """True once the article holds text (a jump marker alone is not a body)."""
+        return self.text_started or any(not isinstance(b, PageJump) for b in self.blocks)
+
+
+def build_pages(drafts: list[Draft], chunks: list[PageChunk]) -> tuple[Page, ...]:
+    """Turn the drafts into articles grouped by page; promos get their contact box."""
+    by_page: dict[int, list[Article]] = {}
+    for draft in drafts:
+        title = draft.title or draft.placeholder or ""
+        label = chunks[draft.page].label
+        number = len(by_page.get(draft.page, [])) + 1
+        kind = article_kind(title, draft.blocks, draft.byline)
+        if kind == "promo":
+            draft.blocks = contact_block(draft.blocks)
+        article = Article(
+            id=_article_id(label, number),
+            title=title,
+            line=draft.line,
+            kicker=draft.kicker,
+            subtitle=draft.subtitle,
+            byline=draft.byline,
+            blocks=tuple(draft.blocks),
+            kind=kind,  # type: ignore[arg-type]
+        )
+        by_page.setdefault(draft.page, []).append(article)
+    return tuple(
+        Page(label=chunk.label, articles=tuple(by_page[i]), line=chunk.line, name=chunk.name, marked=chunk.marked)
+        for i, chunk in enumerate(chunks)
+        if by_page.get(i)
+    )
+
+
+def _article_id(label: str, number: int) -> str:
+    """Stable, ASCII, XML-safe: page label and position on the page (``p3-2``)."""
+    safe = re.sub(r"[^a-z0-9]", "", label.lower()) or "x"
+    return f"p{safe}-{number}"
