@@ -145,7 +145,8 @@ def _report(result: _Result) -> None:
     for folder in result.folders:
         out.print(f"[green]✓[/] {result.source} → {folder}/", soft_wrap=True)
     out.print(f"  [dim]{result.summary}[/]", soft_wrap=True)
-    _print_diagnostics(result.diagnostics, result.source)
+    # build shows what looks wrong; `check` also lists the info-level notes.
+    _print_diagnostics(tuple(d for d in result.diagnostics if d.severity == "warning"), result.source)
 
 
 def _run_builds(sources: list[str], options: BuildOptions, out_dir: Path, jobs: int) -> list[_Result]:

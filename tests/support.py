@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import atexit
 import datetime as dt
 import io
 
@@ -38,7 +39,79 @@ def java_available() -> bool:
 
 
 def run_epubcheck(path: Path) -> CheckResult:
-    """Run EPUBCheck on one file; collect every message with level ERROR/FATAL or WARNING."""
+    """EPUBCheck on one file: every ERROR/FATAL and WARNING message.
+
+    Runs through one warm EPUBCheck JVM per test process (tests/java/EpubCheckServer.java,
+    started with Java's source launcher): a JVM start per file costs seconds, and the
+    suite checks dozens of books. Falls back to the EPUBCheck command line when the
+    server cannot start (a JRE without the compiler module).
+    """
+    server = _server()
+    if server is not None:
+        return server.check(path)
+    return _epubcheck_cli(path)
+
+
+SERVER_SOURCE = Path(__file__).resolve().parent / "java" / "EpubCheckServer.java"
+
+
+class _EpubCheckServer:
+    """A long-lived EPUBCheck JVM answering one path per line."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            ["java", "-XX:TieredStopAtLevel=1", "-cp", str(JAR), str(SERVER_SOURCE)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
+        atexit.register(self.close)
+
+    def check(self, path: Path) -> CheckResult:
+        assert self.proc.stdin and self.proc.stdout
+        self.proc.stdin.write(f"{Path(path).resolve()}\n")
+        self.proc.stdin.flush()
+        lines: list[str] = []
+        while True:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError("the EPUBCheck server stopped")
+            if line.startswith("##END "):
+                fatal, errors, warnings = (int(n) for n in line.split()[1:4])
+                break
+            lines.append(line.rstrip("\n"))
+        error_lines = [l for l in lines if l.startswith(("ERROR", "FATAL"))]
+        warning_lines = [l for l in lines if l.startswith("WARNING") and not l.startswith("WARNING: : ")]
+        # The counts are EPUBCheck's own; never report clean when it counted a problem.
+        error_lines += ["(message not captured)"] * max(0, fatal + errors - len(error_lines))
+        warning_lines += ["(message not captured)"] * max(0, warnings - len(warning_lines))
+        return CheckResult(error_lines, warning_lines)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()  # type: ignore[union-attr]
+            self.proc.wait(timeout=30)
+
+
+_SERVER: list[_EpubCheckServer | None] = []
+
+
+def _server() -> _EpubCheckServer | None:
+    """The process's EPUBCheck server, started on first use (None if it cannot start)."""
+    if not _SERVER:
+        try:
+            server = _EpubCheckServer()
+            probe = server.check(SERVER_SOURCE)  # not an EPUB: must answer with a fatal error
+            _SERVER.append(server if probe.errors else None)
+        except (OSError, RuntimeError):
+            _SERVER.append(None)
+    return _SERVER[0]
+
+
+def _epubcheck_cli(path: Path) -> CheckResult:
+    """EPUBCheck's command line, one JVM per file."""
     proc = subprocess.run(
         ["java", "-jar", str(JAR), "--json", "-", "-q", str(path)],
         capture_output=True,

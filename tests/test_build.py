@@ -8,11 +8,13 @@ import re
 
 import pytest
 
-from build_support import CJK, EXAMPLES, NS, Epub, built, text_of
+from build_support import CJK, CORPUS, EXAMPLES, NS, Epub, built, text_of
 from rsbz_epub.model import Aside, Caption, Paragraph, Subheading
 from support import java_available, run_epubcheck
 
 NAMES = [p.name for p in EXAMPLES]
+# The corpus issues too: ugly inputs (encodings, broken pages, jumps) must give valid books as well.
+EVERY = NAMES + [f"corpus/{p.name}" for p in CORPUS if p.name not in NAMES]
 SEED = "rsbz-2021-40.txt"
 
 
@@ -24,10 +26,10 @@ def files_of(build, edition="hans"):
 @pytest.mark.epubcheck
 @pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java")
 @pytest.mark.parametrize("fmt", ["epub", "kindle", "kepub"])
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", EVERY)
 def test_every_example_passes_epubcheck(tmp_path, name, fmt):
     f = files_of(built(name))[fmt]
-    path = tmp_path / f.name
+    path = tmp_path / f.name.replace("/", "_")
     path.write_bytes(f.data)
     result = run_epubcheck(path)
     assert result.clean, str(result)
@@ -77,7 +79,7 @@ def _is_subsequence(needle: str, haystack: str) -> int:
 
 
 @pytest.mark.parametrize("fmt", ["epub", "kindle", "kepub"])
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", EVERY)
 def test_no_article_character_lost_on_the_way_to_the_book(name, fmt):
     build = built(name)
     epub = Epub.from_bytes(files_of(build)[fmt].data)

@@ -21,7 +21,7 @@ _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"}
 
 
 def edition_files(name: str, edition: str) -> dict[str, bytes]:
-    build = built(name, editions=ALL, formats=("epub", "kindle"))
+    build = built(name, editions=ALL, formats=("epub", "kindle", "kepub"))
     ed = next(e for e in build.editions if e.edition == edition)
     return {f.format: f.data for f in ed.files}
 
@@ -39,7 +39,7 @@ def article_texts(epub: Epub) -> dict[str, str]:
 @pytest.mark.parametrize("edition", TRADITIONAL)
 @pytest.mark.parametrize("name", NAMES)
 def test_every_edition_passes_epubcheck(tmp_path, name, edition):
-    for fmt in ("epub", "kindle") if edition in ("tw", "hk") else ("epub",):
+    for fmt in ("epub", "kindle", "kepub"):
         path = tmp_path / f"{edition}.{fmt}.epub"
         path.write_bytes(edition_files(name, edition)[fmt])
         result = run_epubcheck(path)

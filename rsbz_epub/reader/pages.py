@@ -10,6 +10,7 @@ from rsbz_epub.model import Diagnostic
 from rsbz_epub.options import Publication
 from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.jumps import only_marker
+from rsbz_epub.reader.lexicon import CREDIT_WORDS
 from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.masthead import DATE, ISSUE, TOTAL, WEEKDAY
 from rsbz_epub.reader.numerals import CHINESE_NUMERAL, page_label
@@ -29,10 +30,20 @@ _HEADER_NOISE = [
     ISSUE,
     re.compile(r"[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?"),
     WEEKDAY,
-    # an editor credit printed in the header: 责任编辑 王敏 / 本版编辑：王敏
-    re.compile(r"(?:本版)?(?:责任编辑|责编|美术编辑|美编|编辑)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,3})*"),
+    # an editor credit printed in the header: 责任编辑 王敏 / 本版编辑：王敏 / 美编:邓楠
+    re.compile(rf"(?:本版)?(?:{CREDIT_WORDS})\s*[:：]?\s*[\u4e00-\u9fff]{{2,4}}(?:[、][\u4e00-\u9fff]{{2,3}})*"),
 ]
-_CREDIT = re.compile(r"^(?:本版)?(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|本版编辑)\s*[:：]")
+# A credit line on its own (责任编辑：王敏　美编：李华); bare 编辑 needs its colon, since it opens sentences too.
+_CREDIT = re.compile(rf"^(?:本版)?(?:(?:{CREDIT_WORDS})\s*[:：]|(?:责任编辑|美术编辑|美编|责编)\s+[\u4e00-\u9fff]{{2,4}}(?:\s|$))")
+# A section-lettered folio without 版 (A01 要闻, B1 财经, A3): the letter is what makes a bare number a folio.
+_LETTER_PAGE = re.compile(
+    r"^(?P<b>[A-ZＡ-Ｚ]\s?[0-9０-９]{1,2})(?:[\s:：|｜·]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,7}))?$"
+)
+# Inside a running header (date, paper name already stripped) a bare number is a folio too: 3 要闻.
+_HEADER_BARE = re.compile(r"^(?P<b>[0-9０-９]{1,2})[\s:：|｜·]+(?P<name>[\u4e00-\u9fff]{2,8})$")
+# A page name set on its own line under the folio, often letter-spaced (要　闻).
+_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}$")
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _SENTENCE_END = re.compile(r"[。！？；]")
 
 
@@ -66,20 +77,42 @@ _HEADER_FOLIO = re.compile(
 
 
 def parse_page_line(text: str, pub: Publication | None = None, paper: str | None = None) -> PageLine | None:
-    """Read a standalone page line (``第3版``, ``A3版``, ``【第三版】``, ``第03版 要闻``) or a running header holding one."""
-    m = _PAGE_LINE.match(text)
-    if m is None and ("版" in text or "面" in text) and len(text) <= 60:
-        m = _PAGE_LINE.match(_strip_header(text, pub, paper))
-        if m is None and (DATE.search(text) or ISSUE.search(text) or (paper and paper in text)):
-            # a running header: date / paper name / issue, then the folio and the page name last
-            m = _HEADER_FOLIO.search(_strip_header(text, pub, paper))
+    """Read a standalone page line (``第3版``, ``A3版``, ``A01 要闻``, ``【第三版】``) or a running header holding one."""
+    m = _PAGE_LINE.match(text) or _LETTER_PAGE.match(text)
+    headerish = bool(DATE.search(text) or ISSUE.search(text) or (paper and paper in text) or _CREDIT_ANYWHERE.search(text))
+    if m is None and ("版" in text or "面" in text or headerish) and len(text) <= 70:
+        stripped = _strip_header(text, pub, paper)
+        m = _PAGE_LINE.match(stripped) or _LETTER_PAGE.match(stripped)
+        if m is None and headerish:
+            # a running header: date / paper name / issue / credits, and the folio with the page name
+            m = _HEADER_FOLIO.search(stripped) or _HEADER_BARE.match(stripped)
     if m is None:
         return None
-    label = page_label(m.group("a") or m.group("b"))
-    if label is None:
+    label = page_label(m.group("a") or m.group("b") if "a" in m.groupdict() else m.group("b"))
+    if label is None or label.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") in ("", "0"):
         return None
     groups = m.groupdict()
-    return PageLine(label=label, name=groups.get("name") or groups.get("glued"))
+    name = groups.get("name") or groups.get("glued")
+    return PageLine(label=label, name=re.sub(r"[ \u3000]", "", name) if name else None)
+
+
+_CREDIT_ANYWHERE = re.compile(rf"(?:{CREDIT_WORDS})\s*[:：]|责任编辑|美术编辑")
+
+
+def header_only(text: str, pub: Publication | None, paper: str | None = None) -> bool:
+    """True for a line that holds nothing but what a running header prints: date, weekday, paper name, credits."""
+    if len(text) > 70 or _SENTENCE_END.search(text):
+        return False
+    if not (DATE.search(text) or _CREDIT.match(text) or _CREDIT_ANYWHERE.search(text)):
+        return False
+    return not _strip_header(text, pub, paper).strip(" |｜·-—")
+
+
+def page_name_line(text: str) -> str | None:
+    """A page name printed on its own line under its folio (要闻, 要　闻, 数字生活), spaces removed."""
+    if _SPACED_NAME.match(text) or _SHORT_NAME.match(text):
+        return re.sub(r"[ \u3000]", "", text)
+    return None
 
 
 def _strip_header(text: str, pub: Publication | None, paper: str | None = None) -> str:
@@ -93,6 +126,7 @@ def _strip_header(text: str, pub: Publication | None, paper: str | None = None) 
         for name in names:
             if name:
                 text = text.replace(name, " ")
+    text = re.sub(r"农历\S+", " ", text)  # the lunar date some headers add
     return re.sub(r"[\s|｜·/]+", " ", text).strip(" -—:：")
 
 

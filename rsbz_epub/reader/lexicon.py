@@ -1,0 +1,44 @@
+"""The few word lists the reader needs, in one place: credits, byline roles, column and box labels, promos.
+
+Everything else the reader decides from the shape of the text (line length against the
+column width, sentence-final punctuation, blank lines, page-header patterns).  These
+words are the ones Chinese papers print in fixed slots, so a short closed list is
+safer than a guess.  Add a word here, never a corpus string elsewhere.
+"""
+
+from __future__ import annotations
+
+#: Staff credits printed in a page header or footer (责任编辑：王敏　美编：李华　校对：赵强).
+CREDIT_WORDS = (
+    "本版责编|本版编辑|责任编辑|责任校对|责编|美术编辑|美编|图片编辑|视觉设计|版式设计|版式|校对|组版|排版|编辑|审校|审读|值班编辑"
+)
+
+#: Reporter roles that open a byline, longest first (融媒记者 张三 / 本报特约通讯员 李四).
+#: A role word is recognised with any prefix from BYLINE_ROLE_PREFIX (本报, 融媒, 全媒体…).
+BYLINE_ROLE_PREFIX = "本报|本台|本刊|新华社|中新社|人民日报|央视|融媒|融媒体|全媒体|新媒体|特约|见习|实习|首席|驻[\u4e00-\u9fff]{1,4}"
+BYLINE_ROLES = "记者|通讯员|实习生|评论员|特约撰稿人|撰稿人|评论部|摄影记者|摄影"
+
+#: Column labels set above a title (a kicker that names the column, not the story).
+COLUMN_LABELS = (
+    "读者来信|记者手记|记者观察|编辑手记|编者手记|短评|时评|快评|社评|评论员文章|本报评论员|一线直击|"
+    "人物|特写|速读|综述|观察|声音|图片新闻|新闻速递|专访|访谈|述评|调查|聚焦|以案说法|基层一线|权威访谈|"
+    "科技观察|对话科学家"
+)
+
+#: Labels papers print over a box of background facts; the label is the box's only heading.
+BOX_LABELS = (
+    "小贴士|温馨提示|相关链接|新闻链接|政策链接|知识链接|背景链接|链接|延伸阅读|背景资料|背景|名词解释|小知识|"
+    "数说|数读|一图读懂|划重点|看点|记者手记|编辑手记|记者札记|短评|点评|提醒"
+)
+
+#: Headings of promo and guide boxes (follow us, subscribe, today's guide), not news.
+PROMO_HEADS = "欢迎关注|欢迎订阅|扫码|扫一扫|热线|广告|征订|订阅|今日导读|本期导读|导读|要目|今日要目"
+
+#: Words a promo's text uses when it asks readers to act.
+PROMO_WORDS = ("关注", "扫码", "扫描", "二维码", "公众号", "抖音", "微博", "微信", "视频号", "下载", "APP", "客户端", "订阅", "热线", "@")
+
+#: Masthead-only lines: registration, circulation and imprint notes papers print under the name.
+MASTHEAD_NOTES = "内部资料|免费交流|准印证|内部准印|赠阅|邮发代号|国内统一连续出版物号|国内统一刊号|ISSN|农历"
+
+#: Page-footer contact lines (本版邮箱：…, 新闻热线：…), kept as a contact note of the page's last article.
+PAGE_CONTACT = "本版邮箱|投稿邮箱|来稿邮箱|新闻热线|报料热线|读者热线|欢迎来稿|欢迎投稿"
