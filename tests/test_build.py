@@ -155,3 +155,47 @@ def test_seed_unresolved_jump_is_a_visible_note(seed_epub):
     body = text_of(doc.xpath("//x:body", namespaces=NS)[0])
     assert re.search(r"下接.{0,3}(三|3)版", body)
     assert "(下接三版)" not in body  # not left as dead raw text: it is rendered as a note
+
+
+@pytest.mark.epubcheck
+@pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java")
+@pytest.mark.parametrize("name", ["rsbz-2021-41.txt", "corpus/ldb-2024-03-14.txt"])
+def test_keep_print_order_books_are_valid_and_linked(tmp_path, name):
+    from build_support import ROOT, options_for
+    from rsbz_epub.bundle import build_issue
+
+    src = ROOT / ("tests/" + name if "/" in name else "examples/" + name)
+    build = build_issue(src.read_bytes(), options_for(src, keep_print_order=True, formats=("epub", "kindle", "kepub")))
+    for f in build.editions[0].files:
+        if not f.name.endswith(".epub"):
+            continue
+        epub = Epub.from_bytes(f.data)
+        links = [a.get("href") for _, doc in epub.article_docs() for a in doc.xpath("//x:p[contains(@class,'jump')]//x:a", namespaces=NS)]
+        assert len(links) >= 2, "both halves of a jump link to each other"
+        path = tmp_path / f.name
+        path.write_bytes(f.data)
+        result = run_epubcheck(path)
+        assert result.clean, str(result)
+
+
+def test_same_bytes_across_processes(tmp_path):
+    """Hash seeds and process state must not leak into the output."""
+    import os
+    import subprocess
+    import sys
+
+    from build_support import ROOT
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run(
+            [sys.executable, "-m", "rsbz_epub", "build", str(ROOT / "examples" / "rsbz-2021-41.txt"), "-o", str(out), "-e", "tw"],
+            check=True, capture_output=True, env=env,
+        )
+        outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) >= 14
+    for name in outputs[0]:
+        assert outputs[0][name] == outputs[1][name], name

@@ -181,3 +181,21 @@ def test_failed_write_leaves_earlier_build_intact(tmp_path, monkeypatch):
     assert_one_line_error(result, ExitCode.CANT_CREATE, "No space left on device")
     assert (out / "rsbz-2021-040" / "rsbz-2021-040.epub").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["rsbz-2021-040"], "no temp or backup folder left"
+
+
+def test_interrupt_while_writing_leaves_nothing(tmp_path, monkeypatch):
+    """Ctrl-C in the middle of writing a folder: no partial folder, no temp folder."""
+    import rsbz_epub.bundle as bundle
+
+    calls = []
+
+    def interrupted_fsync(fd):
+        calls.append(fd)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(bundle.os, "fsync", interrupted_fsync)
+    out = tmp_path / "out"
+    result = invoke("build", str(SEED), "-o", str(out))
+    assert result.exit_code != 0
+    assert list(out.iterdir()) == []

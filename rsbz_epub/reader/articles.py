@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from rsbz_epub.model import Aside, Block, Caption, Diagnostic, Page, PageBreak, Subheading
-from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, labelled_box, read_note
+from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box, read_note
 from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft, build_pages
-from rsbz_epub.reader.headings import TITLE_THRESHOLD, read_heading, title_score
+from rsbz_epub.reader.headings import TITLE_THRESHOLD, read_heading, repeated_title_line, title_score
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
-from rsbz_epub.reader.layout import Item, make_items, measure_layout
+from rsbz_epub.reader.layout import Item, demote_wrapped_subheadings, make_items, measure_layout
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
@@ -23,6 +23,7 @@ class _Assembler:
         self.chunks = chunks
         self.items = make_items(chunks)
         self.layout = measure_layout(self.items)
+        demote_wrapped_subheadings(self.items, self.layout)
         self.drafts: list[Draft] = []
         self.cur: Draft | None = None
         self.para: OpenParagraph | None = None
@@ -76,7 +77,8 @@ class _Assembler:
         para = self.para
         assert para is not None
         if it.kind == "caption":
-            para.deferred.append(Caption(text=it.text, line=it.ln.no))
+            if not credit_onto_caption(it, para.deferred):
+                para.deferred.append(Caption(text=it.text, line=it.ln.no))
             return i + 1
         if it.kind != "text":
             self._close_para()
@@ -125,7 +127,10 @@ class _Assembler:
             # promo whose text was read as its title), since articles do not run on over a page unmarked
             if (self.cur is None or self.cur.has_body or self.cur.title is None or it.page_start) and titleish(text):
                 if self.cur is not None and self.cur.title is None and not self.cur.has_body:
-                    self.cur.title = text  # an untitled continuation: the repeated title follows its marker
+                    if repeated_title_line(self.items, self.layout, i):
+                        self.cur.title = text  # an untitled continuation: the repeated title follows its marker
+                        return i + 1
+                    self._new_paragraph(it)  # the marker stood alone: its text starts right away
                     return i + 1
                 if self._score(i) >= TITLE_THRESHOLD:
                     self._close_para()
@@ -140,6 +145,8 @@ class _Assembler:
             return i + 1
         self._close_para()
         if kind == "byline":
+            if self.cur is not None and credit_onto_caption(it, self.cur.blocks):
+                return i + 1  # 本报记者 林涛 摄 under a caption is its photo credit
             if self.cur is not None and self.cur.byline is None:
                 self.cur.byline = text
                 self.ended = self.cur.has_body
@@ -158,7 +165,8 @@ class _Assembler:
             self._add(it, Subheading(text=text, line=ln.no))
             return i + 1
         if kind == "caption":
-            self._add(it, Caption(text=text, line=ln.no))
+            if self.cur is None or not credit_onto_caption(it, self.cur.blocks):
+                self._add(it, Caption(text=text, line=ln.no))
             return i + 1
         if kind == "note":
             return self._note(i)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 
-from rsbz_epub.model import Aside
+from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
-from rsbz_epub.reader.segment import cjk_count, ends_finished, titleish
+from rsbz_epub.reader.lexicon import BOX_LABELS
+from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, is_photo_credit, titleish
 
 NOTE_HEAD = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
 # Labels papers print over a box of background facts; the label is the box's only heading.
-BOX_LABEL = re.compile(
-    r"^[【\[〔]?\s*(?:小贴士|温馨提示|相关链接|新闻链接|政策链接|知识链接|背景链接|链接|延伸阅读|背景资料|名词解释|小知识|"
-    r"数说|数读|一图读懂|划重点|看点)\s*[】\]〕]?\s*[:：]?$"
-)
+# A mark (■, ◆, ▍) or brackets may set the label off: ■小知识, 【背景】.
+BOX_LABEL = re.compile(rf"^(?:[■□◆◇●○▍▌▶►]\s*)?[【\[〔]?\s*(?:{BOX_LABELS})\s*[】\]〕]?\s*[:：]?$")
 _BOX_MAX_CHARS = 300
 
 
@@ -48,7 +47,7 @@ def _wrapped_on(items: list[Item], layout: Layout, j: int, so_far: str) -> bool:
 
 def labelled_box(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int] | None:
     """A box under a label such as 小贴士 or 相关链接: the label and the lines packed under it."""
-    if not BOX_LABEL.match(items[i].text):
+    if not BOX_LABEL.match(items[i].text) or _heads_article(items, i + 1):
         return None
     body: list[str] = []
     j = i + 1
@@ -66,7 +65,19 @@ def labelled_box(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int]
         j += 1
     if not body:
         return None
-    return Aside(title=items[i].text.strip("【】[]〔〕:： "), paragraphs=tuple(body), line=items[i].ln.no, kind="box"), j
+    return Aside(title=items[i].text.strip("【】[]〔〕:： ■□◆◇●○▍▌▶►"), paragraphs=tuple(body), line=items[i].ln.no, kind="box"), j
+
+
+def _heads_article(items: list[Item], j: int) -> bool:
+    """True when item j starts a heading group (a title with a byline or subtitle under it):
+    the label above it is then a column kicker (记者手记 / 短评), not a box."""
+    for k in (j, j + 1):
+        if k + 1 >= len(items) or not titleish(items[k].text) or items[k].page != items[j].page:
+            return False
+        nxt = items[k + 1]
+        if nxt.gap == 0 and nxt.page == items[k].page and (nxt.kind in ("byline", "subtitle") or bare_names(nxt.text)):
+            return True
+    return False
 
 
 def box_end(items: list[Item], layout: Layout, i: int) -> int | None:
@@ -99,3 +110,12 @@ def box_between(items: list[Item], i: int, end: int) -> Aside:
     """The box from its heading at i up to the resumed paragraph at end."""
     body = tuple(it.text for it in items[i + 1 : end])
     return Aside(title=items[i].text, paragraphs=body, line=items[i].ln.no, kind="box")
+
+
+def credit_onto_caption(it: Item, blocks: list[Block]) -> bool:
+    """A photo credit set directly under a caption completes that caption (one caption, not two)."""
+    if it.gap > 0 or it.page_start or not blocks or not isinstance(blocks[-1], Caption) or not is_photo_credit(it.text):
+        return False
+    last = blocks[-1]
+    blocks[-1] = Caption(text=f"{last.text} {it.text}", line=last.line)
+    return True

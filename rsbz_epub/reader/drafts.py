@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rsbz_epub.model import Article, Block, Page, PageJump
 from rsbz_epub.reader.pages import PageChunk
-from rsbz_epub.reader.promo import article_kind, contact_block
+from rsbz_epub.reader.promo import article_kind, contact_block, page_contact
 
 
 @dataclass
@@ -40,6 +40,8 @@ def build_pages(drafts: list[Draft], chunks: list[PageChunk]) -> tuple[Page, ...
         kind = article_kind(title, draft.blocks, draft.byline)
         if kind == "promo":
             draft.blocks = contact_block(draft.blocks)
+        elif len(draft.blocks) > 1:
+            draft.blocks = page_contact(draft.blocks)
         article = Article(
             id=_article_id(label, number),
             title=title,

@@ -81,6 +81,11 @@ def read_heading(items: list[Item], layout: Layout, i: int) -> Heading:
         kicker, title = texts[0].text, texts[1].text + texts[2].text
     elif len(texts) == 3 and subtitle is None:
         subtitle = texts[2].text
+    elif len(texts) == 3:
+        # Three heading lines and a printed ——subtitle: the kicker over a title wrapped over two
+        # long lines.  (This line was once dropped here, losing a whole title: every line the
+        # group took must land in one of its parts.)
+        kicker, title = texts[0].text, texts[1].text + texts[2].text
     title, jump = split_title_marker(title, first.ln.no)
     return Heading(
         first=first,
@@ -120,6 +125,8 @@ def title_score(items: list[Item], layout: Layout, i: int, *, after_end: bool) -
         score += 2
     if len(it.text) <= 24:
         score += 1
+        if not layout.indent_style and it.gap > 0 and nxt is not None and nxt.gap > 0 and not it.page_start:
+            score += 1  # a short line standing alone between blank lines: a one-line paragraph is rare
     if PROMO_TITLE.search(it.text):
         score += 1  # promo boxes are headed "热线", "扫码关注", "欢迎订阅"
     if layout.indent_style:
@@ -156,7 +163,7 @@ def _group_then_body(items: list[Item], j: int) -> bool:
     """Short lines packed together from j, ended by a byline or a long paragraph."""
     for k in range(j, min(j + 4, len(items))):
         it = items[k]
-        if it.kind == "byline" or (it.kind == "text" and len(it.text) >= 40):
+        if it.kind in ("byline", "subtitle") or (it.kind == "text" and len(it.text) >= 40):
             return True
         if it.kind != "text" or not titleish(it.text) or (k > j and it.gap > 0 and _body_follows(items, k - 1) is False):
             return False
@@ -170,3 +177,22 @@ def _more_on_page(items: list[Item], j: int) -> bool:
 
 def _next_starts_mid_sentence(items: list[Item], j: int) -> bool:
     return j + 1 < len(items) and starts_mid_sentence(items[j + 1].text)
+
+
+def repeated_title_line(items: list[Item], layout: Layout, i: int) -> bool:
+    """A line under a continued-from marker is the repeated title only when it reads as a heading:
+    no clause cut short, and not a line filling the column that runs on into the next one."""
+    it = items[i]
+    if fragment_penalty(it.text) > 0:
+        return False
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    width = layout.wrap_width
+    runs_on = (
+        nxt is not None
+        and nxt.page == it.page
+        and nxt.gap == 0
+        and nxt.kind == "text"
+        and not (layout.indent_style and nxt.ln.indent)
+        and (starts_mid_sentence(nxt.text) or (width is not None and len(it.text) >= 0.9 * width))
+    )
+    return not runs_on

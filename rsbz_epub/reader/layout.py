@@ -69,3 +69,17 @@ def measure_layout(items: list[Item]) -> Layout:
     gaps = Counter(it.gap for it in items if not it.page_start)
     normal = gaps.most_common(1)[0][0] if gaps else 1
     return Layout(indent_style=indent_style, wrap_width=width, normal_gap=normal)
+
+
+def demote_wrapped_subheadings(items: list[Item], layout: Layout) -> None:
+    """A numbered line that fills the column and runs on into the next line is a wrapped item
+    paragraph (①涉及转账汇款时，务必…), not a subheading: headings are short and end on their line."""
+    width = layout.wrap_width
+    if width is None:
+        return
+    for a, b in zip(items, items[1:]):
+        if a.kind != "subheading" or a.ln.force is not None or len(a.text) < 0.9 * width:
+            continue
+        runs_on = b.kind == "text" and b.gap == 0 and not b.page_start and b.page == a.page
+        if runs_on and not (layout.indent_style and b.ln.indent):
+            a.kind = "text"

@@ -8,6 +8,7 @@ import re
 from rsbz_epub.model import Diagnostic, IssueMeta
 from rsbz_epub.options import Publication
 from rsbz_epub.reader.diagnostics import diag
+from rsbz_epub.reader.lexicon import MASTHEAD_NOTES
 from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.numerals import CHINESE_NUMERAL, to_int
 
@@ -27,7 +28,12 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’&-]{2,}$")
 _OTHER = re.compile(
     r"(?:主管|主办)(?![\u4e00-\u9fff])|主管[:：]|主办[:：]|CN\s*\d{2}\s*[-－—]\s*\d{4}|ISSN|邮发代号|国内统一连续出版物号"
     r"|今日\s*\d+\s*版|本期\s*\d+\s*版|社址[:：]|定价[:：]|零售价|邮编[:：]|网址[:：]"
+    rf"|{MASTHEAD_NOTES}"
+    # the paper's web address printed alone under the name
+    r"|^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?$"
 )
+# Letter-spaced names (清　溪　报) are the paper name all the same.
+_SPACES = re.compile(r"[ \u3000\t]+")
 _SENTENCE_END = re.compile(r"[。！？；]")
 _MAX_LINES = 12
 
@@ -86,7 +92,7 @@ def is_masthead_line(text: str, pub: Publication) -> bool:
         or ISSUE.search(text)
         or TOTAL.search(text)
         or _OTHER.search(text)
-        or (pub.title and text.replace(" ", "") == pub.title.replace(" ", ""))
+        or (pub.title and _SPACES.sub("", text) == _SPACES.sub("", pub.title))
         or (pub.title_latin and text.upper() == pub.title_latin.upper())
         or (_LATIN.match(text) and text.upper() == text and " " in text)
     )
@@ -126,12 +132,12 @@ def _is_page_line(text: str, pub: Publication) -> bool:
 
 def _paper(block: list[Line], pub: Publication) -> str | None:
     for ln in block:
-        if pub.title and pub.title.replace(" ", "") in ln.text.replace(" ", ""):
+        if pub.title and _SPACES.sub("", pub.title) in _SPACES.sub("", ln.text):
             return pub.title
     for ln in block:
         t = ln.text
-        if _weak(t) and not is_masthead_line(t, pub) and re.fullmatch(r"[\u4e00-\u9fff·]{2,12}", t.replace(" ", "")):
-            return t.replace(" ", "")
+        if _weak(t) and not is_masthead_line(t, pub) and re.fullmatch(r"[\u4e00-\u9fff·]{2,12}", _SPACES.sub("", t)):
+            return _SPACES.sub("", t)
     return None
 
 

@@ -36,11 +36,16 @@ _HEADER_NOISE = [
 # A credit line on its own (责任编辑：王敏　美编：李华); bare 编辑 needs its colon, since it opens sentences too.
 _CREDIT = re.compile(rf"^(?:本版)?(?:(?:{CREDIT_WORDS})\s*[:：]|(?:责任编辑|美术编辑|美编|责编)\s+[\u4e00-\u9fff]{{2,4}}(?:\s|$))")
 # A section-lettered folio without 版 (A01 要闻, B1 财经, A3): the letter is what makes a bare number a folio.
+# Sections run A–H (a J20 or a K9 before a number is a model name, not a folio).
 _LETTER_PAGE = re.compile(
-    r"^(?P<b>[A-ZＡ-Ｚ]\s?[0-9０-９]{1,2})(?:[\s:：|｜·]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,7}))?$"
+    r"^(?P<b>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})(?:[\s:：|｜·]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,7}))?$"
 )
 # Inside a running header (date, paper name already stripped) a bare number is a folio too: 3 要闻.
-_HEADER_BARE = re.compile(r"^(?P<b>[0-9０-９]{1,2})[\s:：|｜·]+(?P<name>[\u4e00-\u9fff]{2,8})$")
+# Some headers print the name first: 要闻 A3 / 要闻 3.
+_HEADER_BARE = re.compile(
+    r"^(?P<b>[0-9０-９]{1,2})[\s:：|｜·]+(?P<name>[\u4e00-\u9fff]{2,8})$"
+    r"|^(?P<name2>[\u4e00-\u9fff]{2,8})[\s:：|｜·]+(?P<b2>[A-ZＡ-Ｚ]?\s?[0-9０-９]{1,2})$"
+)
 # A page name set on its own line under the folio, often letter-spaced (要　闻).
 _SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}$")
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -88,11 +93,12 @@ def parse_page_line(text: str, pub: Publication | None = None, paper: str | None
             m = _HEADER_FOLIO.search(stripped) or _HEADER_BARE.match(stripped)
     if m is None:
         return None
-    label = page_label(m.group("a") or m.group("b") if "a" in m.groupdict() else m.group("b"))
+    groups = m.groupdict()
+    folio = groups.get("a") or groups.get("b") or groups.get("b2")
+    label = page_label(folio) if folio else None
     if label is None or label.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") in ("", "0"):
         return None
-    groups = m.groupdict()
-    name = groups.get("name") or groups.get("glued")
+    name = groups.get("name") or groups.get("glued") or groups.get("name2")
     return PageLine(label=label, name=re.sub(r"[ \u3000]", "", name) if name else None)
 
 
@@ -136,7 +142,9 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
     repeated = _running_lines(lines, pub)
     first = next((ln.no for ln in lines if not ln.blank), 1)
     pages = [PageChunk(label="1", line=first, marked=False)]
-    for ln in lines:
+    in_header = False  # just after a page boundary, where the header's date/credit/name lines sit
+    under_folio = False  # the previous line was the page line itself (no blank between)
+    for k, ln in enumerate(lines):
         cur = pages[-1]
         marker = None
         if ln.force == "page":
@@ -156,18 +164,44 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
                 cur.label, cur.name, cur.line, cur.marked = marker.label, marker.name, ln.no, True
             else:
                 pages.append(PageChunk(label=marker.label, name=marker.name, line=ln.no, marked=True))
+            in_header = under_folio = True
             continue
         if ln.feed and cur.has_text:
             pages.append(PageChunk(label=_next_label(cur.label), line=ln.no, marked=True))
             cur = pages[-1]
+            in_header = True
         elif ln.feed and not cur.marked:
             cur.marked = True
-        if not ln.blank and ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text)):
+            in_header = True
+        if ln.blank:
+            under_folio = False
+            cur.lines.append(ln)
+            continue
+        if ln.force is None and in_header and not cur.has_text:
+            name = page_name_line(ln.text) if under_folio and cur.name is None else None
+            if name is not None and not _byline_next(lines, k):
+                # a page name set under its folio (A02 / 要闻): the page's name, not a title
+                cur.name = name
+                diags.append(diag("R006", f"page name line removed: {ln.text}", ln.no))
+                continue
+            if header_only(ln.text, pub, paper):
+                diags.append(diag("R006", f"running header removed: {ln.text}", ln.no))
+                continue
+        in_header = under_folio = False
+        if ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text)):
             diags.append(diag("R006", f"running header/footer or page credit removed: {ln.text}", ln.no))
             continue
         cur.lines.append(ln)
     diags += _order_warnings(pages)
     return pages, diags
+
+
+def _byline_next(lines: list[Line], k: int) -> bool:
+    """True when the line right under line k is a byline (then line k is a short title, not a page name)."""
+    from rsbz_epub.reader.segment import classify  # segment sits above pages in the reader
+
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return nxt is not None and not nxt.blank and classify(nxt.text, nxt.no) == "byline"
 
 
 def _only_blank(chunk: PageChunk) -> bool:

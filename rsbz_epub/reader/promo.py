@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from rsbz_epub.model import Aside, Block, Paragraph
+from rsbz_epub.reader.lexicon import PAGE_CONTACT, PROMO_HEADS, PROMO_WORDS
 from rsbz_epub.reader.segment import cjk_count
 
 
-_PROMO_WORDS = ("关注", "扫码", "扫描", "二维码", "公众号", "抖音", "微博", "微信", "视频号", "下载", "APP", "客户端", "订阅", "热线", "@")
+_PROMO_WORDS = PROMO_WORDS
 
-
-PROMO_TITLE = re.compile(r"欢迎关注|欢迎订阅|扫码|扫一扫|热线|广告|征订|订阅")
+PROMO_TITLE = re.compile(PROMO_HEADS)
+# Heads that make a short unsigned box a promo or guide by themselves (欢迎订阅…, 今日导读).
+_SURE_PROMO = re.compile(r"^(?:欢迎订阅|征订|今日导读|本期导读|导读|今日要目|要目)|征订启事|订阅启事")
 
 # A service number standing on its own between spaces or at the edge of a heading
 # (12333 一号通, 职工维权热线 12351, 订阅电话 021-60000000), not a quantity inside a headline.
@@ -27,6 +29,8 @@ def article_kind(title: str, blocks: list[Block], byline: str | None = None) -> 
     body = "".join(b.text for b in blocks if isinstance(b, Paragraph))
     hits = sum(1 for w in _PROMO_WORDS if w in title + body)
     if cjk_count(body) <= 400 and (hits >= 3 or (PROMO_TITLE.search(title) and hits >= 2 and cjk_count(body) <= 200)):
+        return "promo"
+    if _SURE_PROMO.search(title) and cjk_count(body) <= 200:
         return "promo"
     if _is_hotline_box(title, body):
         return "promo"
@@ -53,3 +57,16 @@ def contact_block(blocks: list[Block]) -> list[Block]:
         return blocks
     box = Aside(title=None, paragraphs=tuple(p.text for p in tail), line=tail[0].line, kind="promo")
     return [*blocks[: len(blocks) - len(tail)], box]
+
+
+_CONTACT_LINE = re.compile(rf"^(?:{PAGE_CONTACT})")
+
+
+def page_contact(blocks: list[Block]) -> list[Block]:
+    """A page's contact footer (本版邮箱：… 欢迎来稿) after the last paragraph is a contact note, not body text."""
+    if not blocks or not isinstance(blocks[-1], Paragraph):
+        return blocks
+    last = blocks[-1]
+    if last.joins or len(last.text) > 60 or "。" in last.text or not _CONTACT_LINE.match(last.text):
+        return blocks
+    return [*blocks[:-1], Aside(title=None, paragraphs=(last.text,), line=last.line, kind="promo")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rsbz_epub.reader.jumps import only_marker
+from rsbz_epub.reader.lexicon import BYLINE_ROLE_PREFIX, BYLINE_ROLES
 from rsbz_epub.reader.normalize import is_cjk
 
 _NUMBERED = re.compile(
@@ -13,12 +14,33 @@ _NUMBERED = re.compile(
     r"|[0-9０-９]{1,2}\s*[、．]|[0-9]{1,2}\.(?![0-9])"
     r"|[（(]\s*[0-9]{1,2}\s*[）)]"
     r"|第[一二三四五六七八九十]{1,3}[部分章节]"
-    r"|[①②③④⑤⑥⑦⑧⑨⑩])"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]"
+    # a zero-padded design number before a phrase: 01 工业生产稳中有进
+    r"|0[1-9](?=[ \u3000]))"
 )
+# A label and a phrase parted by a space, the label an ordinal or a clock time:
+# 招数一　清理后台应用 / 第二招　… / 7:30　早市巡查.  No sentence punctuation, short.
+_LABELLED_HEADING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]|\d{1,2}[:：]\d{2})"
+    r"[ \u3000]+[^\s，。；,;]{2,20}$"
+)
+# A guide entry pointing at another page (…… 详见A02版 / 见第3版): never a heading.
+_PAGE_REFERENCE = re.compile(r"(?:详见|参见|见|请看)\s*(?:第\s*)?[A-Z]?\d{1,3}\s*[版面]\s*[）)]?$")
 _MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●▍▌|｜]\s*\S.{0,24})$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
     r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*\||文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
+)
+# Byline grammar: a role (本报记者, 融媒记者, 全媒体记者, 本报评论员…) then names, or the role alone.
+_ROLE_BYLINE = re.compile(rf"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:{BYLINE_ROLE_PREFIX})*(?:{BYLINE_ROLES})(?=[\s\u3000:：]|$)")
+# The hollow square papers set before an author's name: □ 林一凡 / □ 县司法局 罗敏.
+# Units may precede the name; the name itself is two to four characters.
+_MARKED_NAMES = re.compile(r"^□\s*(?:[\u4e00-\u9fff·]{2,8}[ \u3000]+){0,3}[\u4e00-\u9fff·]{2,4}$")
+# A dateline on a line of its own: 新华社北京3月5日电（记者 于文 郭薇）.
+# 据新华社电 / 新华社电 / 本报北京3月5日讯（记者 …）: the agency or paper, an optional place and date, 电/讯.
+_DATELINE_LINE = re.compile(
+    r"^据?(?:本报|新华社|中新社|人民日报|央视新闻|[\u4e00-\u9fff]{2,6}社)(?:[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日)?(?:电|讯)"
+    r"(?:\s*[（(][^）)]{0,30}[）)])?$"
 )
 # The speaker line under a speech or signed article: office and post, then the name
 # (上海市人力资源和社会保障局局长 赵永峰).  The space before the name is what sets it apart.
@@ -43,8 +65,8 @@ _FUNCTION_END = set("的了和与及在对把被将从向为是并而或等着�
 def ends_finished(text: str) -> bool:
     """True when the text ends a sentence (closing quotes and brackets looked through)."""
     t = text.rstrip(_CLOSERS + " ")
-    if t.endswith("……") or t.endswith("..."):
-        return True
+    if t.endswith("……") or t.endswith("...") or _PAGE_REFERENCE.search(t):
+        return True  # an ellipsis, or a guide entry's page reference, ends the line's thought
     return bool(t) and t[-1] in _FINAL
 
 
@@ -52,7 +74,11 @@ def classify(text: str, line: int) -> str:
     """The line's kind: jump, subheading, byline, caption, subtitle, note or text."""
     if only_marker(text, line) is not None:
         return "jump"
-    if len(text) <= 40 and (_BYLINE.match(text) or _SPEAKER_LINE.match(text)) and not re.search(r"[，。！？,!?]", text):
+    if len(text) <= 24 and _CREDIT.match(text) and not _BYLINE.match(text):
+        return "caption"  # a photo credit (新华社记者 刘大伟 摄), even when a reporter's title opens it
+    if len(text) <= 40 and not re.search(r"[，。！？,!?；;]", text) and (
+        _BYLINE.match(text) or _ROLE_BYLINE.match(text) or _MARKED_NAMES.match(text) or _SPEAKER_LINE.match(text) or _DATELINE_LINE.match(text)
+    ):
         return "byline"
     if _CAPTION.match(text) or (len(text) <= 24 and _CREDIT.match(text)):
         return "caption"
@@ -65,7 +91,14 @@ def classify(text: str, line: int) -> str:
         return "subheading"
     if _MARKED_HEADING.match(text) and not ends_finished(text):
         return "subheading"
+    if _LABELLED_HEADING.match(text):
+        return "subheading"
     return "text"
+
+
+def is_photo_credit(text: str) -> bool:
+    """A credit line alone (新华社记者 刘大伟 摄, 本报记者 林涛 摄): it belongs to the caption above it."""
+    return len(text) <= 24 and _CREDIT.match(text) is not None and not _CAPTION.match(text)
 
 
 def cjk_count(text: str) -> int:
@@ -79,6 +112,8 @@ def titleish(text: str, max_len: int = 40) -> bool:
         return False
     if "。" in text or text[0] in _CONTINUATION_START or text[0] in "@#＠" or "http" in text:
         return False
+    if _PAGE_REFERENCE.search(text):
+        return False  # a 导读 entry: its page reference makes it a pointer, not a heading
     if _SPEAKER.match(text):
         return False  # an interview question, not a heading
     t = text.rstrip(_CLOSERS)

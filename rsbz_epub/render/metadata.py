@@ -21,7 +21,8 @@ def book_title(issue: Issue) -> str:
 def description(issue: Issue) -> str:
     """``本期文章：标题一；标题二。`` — every article title in reading order."""
     edition = issue.meta.edition
-    titles = label("description_sep", edition).join(a.title for a in issue.articles())
+    # Promos are not articles: a library record lists what the issue reports.
+    titles = label("description_sep", edition).join(a.title for a in issue.articles() if a.kind != "promo")
     return label("description", edition).format(titles=titles) if titles else book_title(issue)
 
 

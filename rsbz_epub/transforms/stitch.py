@@ -107,6 +107,10 @@ def _find_continuation(
     return scored[0][2]
 
 
+#: From this similarity on, a continuation's title is the start's title repeated (or shortened).
+_SAME_TITLE = 0.5
+
+
 def _title_similarity(start: str, cont: str) -> float:
     """1.0 for a repeated or shortened title, lower as they differ; an untitled continuation is neutral."""
     if not cont or _PLACEHOLDER.match(cont):
@@ -132,6 +136,9 @@ def _apply(m: _Match, pages: list[list[Article]], labels: list[str], keep_print_
         return
     head = [b for b in m.start.blocks if b is not m.on]
     tail = [b for b in m.cont.blocks if b is not m.back]
+    if _title_similarity(m.start.title, m.cont.title) < _SAME_TITLE:
+        # the continuation's "title" does not repeat the start's: it is text, and nothing may be lost
+        tail.insert(0, Paragraph(text=m.cont.title, line=m.cont.line))
     cut = m.start.blocks.index(m.on)
     after = list(m.start.blocks[cut + 1 :])  # anything print put after the marker stays after the continuation
     head = list(m.start.blocks[:cut])
