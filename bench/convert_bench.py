@@ -32,7 +32,9 @@ from pathlib import Path
 
 from opencc import OpenCC
 
-from rsbz_epub.model import Article, Issue, IssueMeta, Page, Paragraph
+from rsbz_epub.inputs import load_publication
+from rsbz_epub.model import Article, Issue, Page, Paragraph
+from rsbz_epub.reader import read_issue
 from rsbz_epub.options import EDITIONS, BuildOptions, Publication, ReadOptions
 from rsbz_epub.transforms.chinese import convert_issue, convert_text, visible_strings
 
@@ -53,18 +55,9 @@ def best(fn: Callable[[], object], repeat: int) -> float:
 
 
 def read_example(path: Path) -> Issue:
-    """The reader's Issue when the reader exists, else a hand-built one (paragraphs by blank line)."""
-    data = path.read_bytes()
-    try:
-        from rsbz_epub.reader import read_issue  # type: ignore[attr-defined]
-    except ImportError:
-        chunks = [c.strip() for c in data.decode("utf-8-sig").split("\n\n") if c.strip()]
-        articles = tuple(
-            Article(id=f"a{i}", title=chunks[i], line=i, blocks=tuple(Paragraph(p, i) for p in chunks[i + 1 : i + 4]))
-            for i in range(0, len(chunks) - 3, 4)
-        )
-        return Issue(IssueMeta(paper=chunks[0]), (Page("1", articles, 1),))
-    return read_issue(data, ReadOptions())
+    """The reader's Issue of an example (with its paper's config when there is one)."""
+    config = path.with_name(path.name.split("-")[0] + ".toml")
+    return read_issue(path.read_bytes(), ReadOptions(publication=load_publication(config if config.exists() else None)))
 
 
 def enlarge(issues: list[Issue], size_mb: float) -> Issue:
@@ -125,12 +118,8 @@ def measure(label: str, issue: Issue, edition: str, repeat: int) -> dict[str, fl
 
 def build_share(label: str, data: bytes | None, issue: Issue, edition: str, repeat: int) -> None:
     """Print conversion's share of a whole ``--edition <edition>`` build (needs rsbz_epub.bundle)."""
-    try:
-        from rsbz_epub import bundle
-    except ImportError as exc:
-        # TODO(bundle): available once rsbz_epub.bundle and its reader/writers import.
-        print(f"{label:<22} build share: n/a (bundle not available: {exc})")
-        return
+    from rsbz_epub import bundle
+
     options = BuildOptions(editions=(edition,))
     try:
         if data is not None:

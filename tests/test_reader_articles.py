@@ -40,6 +40,14 @@ def outline(issue: Issue) -> str:
     return "\n".join(out)
 
 
+def read_outline(raw: str, *, stitch: bool = True) -> str:
+    """The outline of a raw issue body (masthead HEAD prepended), after jump stitching by default."""
+    from rsbz_epub.transforms.stitch import stitch_jumps
+
+    issue = read_issue((HEAD + raw).encode("utf-8"))
+    return outline(stitch_jumps(issue) if stitch else issue)
+
+
 def read(text: str) -> Issue:
     return read_issue((HEAD + text).encode("utf-8"))
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 from rsbz_epub.model import Paragraph
-from rsbz_epub.reader import read_issue
 from rsbz_epub.reader.promo import article_kind
 from rsbz_epub.reader.segment import classify
 
-from test_reader_articles import HEAD, outline
+from test_reader_articles import read_outline
 
 W = "\u3000\u3000"  # a full-width paragraph indent
 
@@ -140,7 +139,7 @@ P 2月15日，市人社局印发措施，推出十条举措。""",
 @pytest.mark.parametrize("name", list(CASES))
 def test_rule(name):
     raw, expected = CASES[name]
-    assert outline(read_issue((HEAD + raw).encode("utf-8"))) == expected
+    assert read_outline(raw, stitch=False) == expected
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft, build_pages
 from rsbz_epub.reader.headings import TITLE_THRESHOLD, read_heading, repeated_title_line, title_score
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
-from rsbz_epub.reader.layout import Item, demote_wrapped_subheadings, make_items, measure_layout
+from rsbz_epub.reader.layout import Item, demote_brief_runs, demote_wrapped_subheadings, make_items, measure_layout, promote_unit_bylines
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
@@ -24,6 +24,8 @@ class _Assembler:
         self.items = make_items(chunks)
         self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)
+        promote_unit_bylines(self.items)
+        demote_brief_runs(self.items)
         self.drafts: list[Draft] = []
         self.cur: Draft | None = None
         self.para: OpenParagraph | None = None
@@ -284,7 +286,8 @@ class _Assembler:
         filled = width is not None and len(self._line_text(para.last_line)) >= 0.85 * width
         if self.layout.indent_style:
             # a sentence that ended on a short line ended its paragraph: a short line under it is not a wrap
-            return not it.ln.indent and not (para.finished and width is not None and not filled and titleish(it.text))
+            # (with no column width known, every line is a paragraph of its own or a heading)
+            return not it.ln.indent and not (para.finished and not filled and titleish(it.text))
         return filled
 
     def _filled_wrap(self, i: int) -> bool:

@@ -12,7 +12,10 @@ from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, is_ph
 NOTE_HEAD = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
 # Labels papers print over a box of background facts; the label is the box's only heading.
 # A mark (■, ◆, ▍) or brackets may set the label off: ■小知识, 【背景】.
-BOX_LABEL = re.compile(rf"^(?:[■□◆◇●○▍▌▶►]\s*)?[【\[〔]?\s*(?:{BOX_LABELS})\s*[】\]〕]?\s*[:：]?$")
+# Inside brackets the label may be a compound ending in a box word: 【出行提示】, 【政策链接】.
+BOX_LABEL = re.compile(
+    rf"^(?:[■□◆◇●○▍▌▶►]\s*)?(?:[【\[〔]?\s*(?:{BOX_LABELS})\s*[】\]〕]?|[【\[〔]\s*[\u4e00-\u9fff]{{1,4}}(?:{BOX_LABELS})\s*[】\]〕])\s*[:：]?$"
+)
 _BOX_MAX_CHARS = 300
 
 

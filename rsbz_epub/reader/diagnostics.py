@@ -24,6 +24,7 @@ S001   warning   a continued-on jump was not resolved (the other half is not in 
 S002   warning   a continued-from jump was not resolved (its start is not in this issue)
 S003   info      a jump was stitched (pages and titles named)
 S004   warning   several continuations matched one jump equally well; the first in print order was used
+S005   info      a start's heading lines were re-read by the title its continuation repeats
 =====  ========  ================================================================
 """
 
@@ -50,6 +51,7 @@ _SEVERITY: dict[str, Severity] = {
     "S002": "warning",
     "S003": "info",
     "S004": "warning",
+    "S005": "info",
 }
 
 

@@ -12,7 +12,10 @@ _ON = "下接|下转|转至|转接|转"
 _FROM = "上接|紧接|承接|接上|续|接"
 _VERB = rf"(?P<verb>{_ON}|{_FROM})"
 _TARGET = rf"\s*(?:第\s*)?(?P<page>{_FOLIO})\s*(?:版|面)"
-_BRACKETED = rf"[（(【\[〔]\s*{_VERB}{_TARGET}\s*[）)】\]〕]"
+# Inside brackets a section-lettered folio needs no 版: (转A04), （接B2）.  The letter is what
+# makes the bare number a page, as on the folio lines themselves.
+_LETTERED = r"\s*(?P<lpage>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})"
+_BRACKETED = rf"[（(【\[〔]\s*{_VERB}(?:{_TARGET}|{_LETTERED})\s*[）)】\]〕]"
 _BARE = rf"{_VERB}{_TARGET}"
 MARKER = re.compile(_BRACKETED)
 _TRAILING = (re.compile(rf"\s*{_BRACKETED}\s*$"), re.compile(rf"(?<=[。！？”’」』…])\s*{_BARE}\s*$"))
@@ -29,7 +32,7 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | 
 
 
 def _jump(m: re.Match[str], line: int) -> PageJump | None:
-    page = page_label(m.group("page"))
+    page = page_label(m.group("page") or m.groupdict().get("lpage") or "")
     if page is None:
         return None
     verb = m.group("verb")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
 
 from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.pages import PageChunk
-from rsbz_epub.reader.segment import classify
+from rsbz_epub.reader.segment import classify, titleish, unit_name
 
 
 @dataclass
@@ -66,9 +67,21 @@ def measure_layout(items: list[Item]) -> Layout:
     indent_style = indented >= 2 and indented >= 0.15 * len(long_lines)
     wrapped = [len(a.text) for a, b in zip(items, items[1:]) if b.gap == 0 and not b.page_start and len(a.text) >= 10]
     width = statistics.median(wrapped) if len(wrapped) >= 3 else None
+    if indent_style and width is not None and _near(wrapped, width) < 0.4 * len(wrapped):
+        # Soft-wrapped lines all fill the column, so their lengths cluster.  When the median is off
+        # the cluster (headings packed over their bylines pull it down), the cluster gives the width.
+        # Indented text with one line per paragraph has no cluster at all: what follows a line
+        # there is a new paragraph or a heading, and a "width" would only be a paragraph length.
+        best = max(wrapped, key=lambda n: (_near(wrapped, n), n))
+        width = statistics.median([n for n in wrapped if abs(n - best) <= 2]) if _near(wrapped, best) >= 0.4 * len(wrapped) else None
     gaps = Counter(it.gap for it in items if not it.page_start)
     normal = gaps.most_common(1)[0][0] if gaps else 1
     return Layout(indent_style=indent_style, wrap_width=width, normal_gap=normal)
+
+
+def _near(lengths: list[int], width: float) -> int:
+    """How many line lengths lie within two characters of the width."""
+    return sum(abs(n - width) <= 2 for n in lengths)
 
 
 def demote_wrapped_subheadings(items: list[Item], layout: Layout) -> None:
@@ -83,3 +96,44 @@ def demote_wrapped_subheadings(items: list[Item], layout: Layout) -> None:
         runs_on = b.kind == "text" and b.gap == 0 and not b.page_start and b.page == a.page
         if runs_on and not (layout.indent_style and b.ln.indent):
             a.kind = "text"
+
+
+def promote_unit_bylines(items: list[Item]) -> None:
+    """A unit name set directly under a title, the body right after it, signs the piece
+    (寒假离校返乡，这些事项请注意 / 学生工作部).  It must be shorter than the line above: a
+    kicker over a title is the other way round, and a title may end in 学院 or 中心 too."""
+    for k in range(1, len(items) - 1):
+        prev, it, nxt = items[k - 1], items[k], items[k + 1]
+        if it.kind != "text" or it.ln.force is not None or it.gap > 0 or it.page_start or not unit_name(it.text):
+            continue
+        if prev.page != it.page or prev.kind != "text" or not titleish(prev.text) or len(it.text) >= len(prev.text):
+            continue
+        # the body: a prose line (a soft-wrapped one is short, but it holds sentence punctuation)
+        if nxt.page == it.page and nxt.kind == "text" and len(nxt.text) >= 15 and re.search(r"[，。；！？]", nxt.text):
+            it.kind = "byline"
+
+
+_BRIEF_MARK = "▲△▼◆●■"
+
+
+def demote_brief_runs(items: list[Item]) -> None:
+    """Two or more long items in a row opened by the same mark (▲…, ▲…) are the news items of a
+    简讯 column, not photo captions: a photo has one caption, a column lists several items."""
+    k = 0
+    while k < len(items):
+        mark = items[k].text[:1]
+        end = k
+        while (
+            end < len(items)
+            and mark in _BRIEF_MARK
+            and items[end].text[:1] == mark
+            and items[end].kind == "caption"
+            and items[end].page == items[k].page
+            and len(items[end].text) >= 30
+            and not items[end].text.rstrip().endswith("摄")
+        ):
+            end += 1
+        if end - k >= 2:
+            for it in items[k:end]:
+                it.kind = "text"
+        k = max(end, k + 1)

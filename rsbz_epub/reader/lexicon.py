@@ -18,6 +18,14 @@ CREDIT_WORDS = (
 BYLINE_ROLE_PREFIX = "本报|本台|本刊|新华社|中新社|人民日报|央视|融媒|融媒体|全媒体|新媒体|特约|见习|实习|首席|驻[\u4e00-\u9fff]{1,4}"
 BYLINE_ROLES = "记者|通讯员|实习生|评论员|特约撰稿人|撰稿人|评论部|摄影记者|摄影"
 
+#: Endings of the person nouns a reader-written or student byline opens with (市民 王建华,
+#: 船员 刘海生, 学生记者 赵晨): the noun, a space, then one to four names.
+BYLINE_PERSON_ENDS = "员|者|民|友|师|工"
+
+#: Endings of the unit names that sign a notice or guide in place of a reporter (学生工作部,
+#: 教务处, 市交通运输局).  Only read as a byline directly under a title with the body after it.
+BYLINE_UNIT_ENDS = "部|处|办|局|厅|委|中心|办公室|委员会|学院|研究院|协会|工会|团委"
+
 #: Column labels set above a title (a kicker that names the column, not the story).
 COLUMN_LABELS = (
     "读者来信|记者手记|记者观察|编辑手记|编者手记|短评|时评|快评|社评|评论员文章|本报评论员|一线直击|"
@@ -28,11 +36,16 @@ COLUMN_LABELS = (
 #: Labels papers print over a box of background facts; the label is the box's only heading.
 BOX_LABELS = (
     "小贴士|温馨提示|相关链接|新闻链接|政策链接|知识链接|背景链接|链接|延伸阅读|背景资料|背景|名词解释|小知识|"
-    "数说|数读|一图读懂|划重点|看点|记者手记|编辑手记|记者札记|短评|点评|提醒"
+    "数说|数读|一图读懂|划重点|看点|记者手记|编辑手记|记者札记|短评|点评|提醒|提示"
 )
 
 #: Headings of promo and guide boxes (follow us, subscribe, today's guide), not news.
-PROMO_HEADS = "欢迎关注|欢迎订阅|扫码|扫一扫|热线|广告|征订|订阅|今日导读|本期导读|导读|要目|今日要目"
+PROMO_HEADS = "欢迎关注|欢迎订阅|扫码|扫一扫|热线|广告|征订|订阅|征稿|今日导读|本期导读|导读|要目|今日要目"
+
+#: Heads that make a short unsigned box a promo by themselves: a heading opening with the first
+#: group, or holding a notice of the second (征稿启事: a call for submissions is the paper's own ad).
+SURE_PROMO_OPENERS = "欢迎订阅|征订|今日导读|本期导读|导读|今日要目|要目"
+SURE_PROMO_NOTICES = "征订启事|订阅启事|征稿启事|约稿启事"
 
 #: Words a promo's text uses when it asks readers to act.
 PROMO_WORDS = ("关注", "扫码", "扫描", "二维码", "公众号", "抖音", "微博", "微信", "视频号", "下载", "APP", "客户端", "订阅", "热线", "@")

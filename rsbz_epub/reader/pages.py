@@ -46,6 +46,8 @@ _HEADER_BARE = re.compile(
     r"^(?P<b>[0-9０-９]{1,2})[\s:：|｜·]+(?P<name>[\u4e00-\u9fff]{2,8})$"
     r"|^(?P<name2>[\u4e00-\u9fff]{2,8})[\s:：|｜·]+(?P<b2>[A-ZＡ-Ｚ]?\s?[0-9０-９]{1,2})$"
 )
+# A page-number footer (— 3 —, - 3 -, ～3～): the folio printed at the foot of the page.
+_NUMBER_FOOTER = re.compile(r"^[-—–－~～]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－~～]{1,2}$")
 # A page name set on its own line under the folio, often letter-spaced (要　闻).
 _SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}$")
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -140,6 +142,7 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
     """Cut the lines into pages in input order; page markers and running headers are consumed."""
     diags: list[Diagnostic] = []
     repeated = _running_lines(lines, pub)
+    bare = _bare_folios(lines)
     first = next((ln.no for ln in lines if not ln.blank), 1)
     pages = [PageChunk(label="1", line=first, marked=False)]
     in_header = False  # just after a page boundary, where the header's date/credit/name lines sit
@@ -150,7 +153,7 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
         if ln.force == "page":
             marker = parse_page_line(ln.text, pub, paper) or _unparsed_page(ln, diags)
         elif ln.force is None and not ln.blank:
-            marker = parse_page_line(ln.text, pub, paper)
+            marker = parse_page_line(ln.text, pub, paper) or bare.get(ln.no)
         if marker is not None and cur.marked and marker.label == cur.label and ln.force is None:
             # the folio again (a footer, or a header under a page line): not a new page
             diags.append(diag("R006", f"running header/footer removed: {ln.text}", ln.no))
@@ -188,12 +191,44 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
                 diags.append(diag("R006", f"running header removed: {ln.text}", ln.no))
                 continue
         in_header = under_folio = False
-        if ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text)):
+        if ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text) or _NUMBER_FOOTER.match(ln.text)):
             diags.append(diag("R006", f"running header/footer or page credit removed: {ln.text}", ln.no))
             continue
         cur.lines.append(ln)
     diags += _order_warnings(pages)
     return pages, diags
+
+
+_BARE_NUMBER = re.compile(r"^[0-9０-９]{1,2}$")
+
+
+def _bare_folios(lines: list[Line]) -> dict[int, PageLine]:
+    """Folios printed as a bare number (01) with the page name on the line under it (要闻).
+
+    A number alone is a folio only in this shape — set apart by a blank line above, the name
+    under it, a blank line below — and only when the issue prints at least two of them in
+    rising order, as its pages do; a lone number is more likely text.
+    """
+    found: list[tuple[int, PageLine]] = []
+    for k, ln in enumerate(lines):
+        if ln.force is not None or not _BARE_NUMBER.match(ln.text):
+            continue
+        above = lines[k - 1] if k else None
+        name = lines[k + 1] if k + 1 < len(lines) else None
+        below = lines[k + 2] if k + 2 < len(lines) else None
+        if above is not None and not above.blank and not ln.feed:
+            continue
+        if name is None or name.blank or name.force is not None or page_name_line(name.text) is None:
+            continue
+        if below is not None and not below.blank:
+            continue
+        label = page_label(ln.text)
+        if label is not None and label != "0":
+            found.append((ln.no, PageLine(label=label, name=None)))
+    numbers = [int(p.label) for _, p in found if p.label.isdigit()]
+    if len(found) < 2 or len(numbers) != len(found) or numbers != sorted(set(numbers)):
+        return {}
+    return dict(found)
 
 
 def _byline_next(lines: list[Line], k: int) -> bool:

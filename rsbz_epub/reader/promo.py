@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 from rsbz_epub.model import Aside, Block, Paragraph
-from rsbz_epub.reader.lexicon import PAGE_CONTACT, PROMO_HEADS, PROMO_WORDS
-from rsbz_epub.reader.segment import cjk_count
+from rsbz_epub.reader.lexicon import PAGE_CONTACT, PROMO_HEADS, PROMO_WORDS, SURE_PROMO_NOTICES, SURE_PROMO_OPENERS
+from rsbz_epub.reader.segment import cjk_count, contact_line
 
 
 _PROMO_WORDS = PROMO_WORDS
 
 PROMO_TITLE = re.compile(PROMO_HEADS)
 # Heads that make a short unsigned box a promo or guide by themselves (欢迎订阅…, 今日导读).
-_SURE_PROMO = re.compile(r"^(?:欢迎订阅|征订|今日导读|本期导读|导读|今日要目|要目)|征订启事|订阅启事")
+_SURE_PROMO = re.compile(rf"^(?:{SURE_PROMO_OPENERS})|{SURE_PROMO_NOTICES}")
 
 # A service number standing on its own between spaces or at the edge of a heading
 # (12333 一号通, 职工维权热线 12351, 订阅电话 021-60000000), not a quantity inside a headline.
@@ -26,7 +26,10 @@ def article_kind(title: str, blocks: list[Block], byline: str | None = None) -> 
     """A short unsigned item that asks readers to follow, scan, subscribe or call is a promo, not news."""
     if byline is not None:
         return "article"  # a signed item is reporting, whatever it talks about
-    body = "".join(b.text for b in blocks if isinstance(b, Paragraph))
+    paras = [b.text for b in blocks if isinstance(b, Paragraph)]
+    body = "".join(paras)
+    if paras and all(contact_line(p) for p in paras) and (contact_line(title) or not title):
+        return "promo"  # a hotline / web-address note standing alone (under the masthead, at a page foot)
     hits = sum(1 for w in _PROMO_WORDS if w in title + body)
     if cjk_count(body) <= 400 and (hits >= 3 or (PROMO_TITLE.search(title) and hits >= 2 and cjk_count(body) <= 200)):
         return "promo"

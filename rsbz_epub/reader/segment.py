@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rsbz_epub.reader.jumps import only_marker
-from rsbz_epub.reader.lexicon import BYLINE_ROLE_PREFIX, BYLINE_ROLES
+from rsbz_epub.reader.lexicon import BYLINE_PERSON_ENDS, BYLINE_ROLE_PREFIX, BYLINE_ROLES, BYLINE_UNIT_ENDS, PAGE_CONTACT
 from rsbz_epub.reader.normalize import is_cjk
 
 _NUMBERED = re.compile(
@@ -25,7 +25,8 @@ _LABELLED_HEADING = re.compile(
     r"[ \u3000]+[^\s，。；,;]{2,20}$"
 )
 # A guide entry pointing at another page (…… 详见A02版 / 见第3版): never a heading.
-_PAGE_REFERENCE = re.compile(r"(?:详见|参见|见|请看)\s*(?:第\s*)?[A-Z]?\d{1,3}\s*[版面]\s*[）)]?$")
+# A lettered folio needs no 版 (详见A03), as on the folio lines themselves.
+_PAGE_REFERENCE = re.compile(r"(?:详见|参见|见|请看)\s*(?:第\s*)?(?:[A-Z]?\d{1,3}\s*[版面]|[A-H]\d{1,2})\s*[）)]?$")
 _MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●▍▌|｜]\s*\S.{0,24})$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
@@ -50,6 +51,10 @@ _SPEAKER_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()、·]{2,28}(?:长|书记|主任|主席|委员|代表|经理|总监|教授|研究员|院士|律师|工程师|负责人|总裁|顾问|专员|巡视员|调研员)"
     rf"[ \u3000]+(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})$"
 )
+_NAME = rf"(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})"
+# A person noun, a space, then names (市民 王建华 / 学生记者 赵晨 宋雨桐): a byline by its grammar,
+# the space being what a headline of the same characters would not print.
+_PERSON_BYLINE = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:{BYLINE_PERSON_ENDS})(?:[ \u3000]+{_NAME}){{1,4}}$")
 _CAPTION = re.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
 _CREDIT = re.compile(r"^\S.{0,20}\s*摄$")
 _SUBTITLE = re.compile(r"^(?:——|──|—|--|－－)\s*\S")
@@ -78,6 +83,7 @@ def classify(text: str, line: int) -> str:
         return "caption"  # a photo credit (新华社记者 刘大伟 摄), even when a reporter's title opens it
     if len(text) <= 40 and not re.search(r"[，。！？,!?；;]", text) and (
         _BYLINE.match(text) or _ROLE_BYLINE.match(text) or _MARKED_NAMES.match(text) or _SPEAKER_LINE.match(text) or _DATELINE_LINE.match(text)
+        or (len(text) <= 20 and _PERSON_BYLINE.match(text))
     ):
         return "byline"
     if _CAPTION.match(text) or (len(text) <= 24 and _CREDIT.match(text)):
@@ -106,11 +112,21 @@ def cjk_count(text: str) -> int:
     return sum(1 for c in text if is_cjk(c))
 
 
+# A contact line (新闻热线 96811  www.….cn / 投稿邮箱：…): papers print it under the masthead
+# or at a page foot; it names a way to reach the paper and never heads an article.
+_CONTACT = re.compile(rf"^(?:{PAGE_CONTACT})|(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z.]+")
+
+
+def contact_line(text: str) -> bool:
+    """True for a short line that gives the paper's hotline, web address or mailbox, not news."""
+    return len(text) <= 40 and not re.search(r"[。！？；]", text) and _CONTACT.search(text) is not None
+
+
 def titleish(text: str, max_len: int = 40) -> bool:
     """A short line that could head an article: no sentence inside, not a clause cut short."""
     if not (2 <= len(text) <= max_len) or cjk_count(text) < 2:
         return False
-    if "。" in text or text[0] in _CONTINUATION_START or text[0] in "@#＠" or "http" in text:
+    if "。" in text or text[0] in _CONTINUATION_START or text[0] in "@#＠" or "http" in text or contact_line(text):
         return False
     if _PAGE_REFERENCE.search(text):
         return False  # a 导读 entry: its page reference makes it a pointer, not a heading
@@ -146,3 +162,11 @@ _NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4}){0
 def bare_names(text: str) -> bool:
     """A line of one to four personal names (a byline printed without 记者/文/)."""
     return len(text) <= 16 and _NAMES.fullmatch(text) is not None
+
+
+_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}(?:{BYLINE_UNIT_ENDS})$")
+
+
+def unit_name(text: str) -> bool:
+    """A short organisation name (学生工作部, 市交通运输局): it may sign a notice in place of a byline."""
+    return len(text) <= 8 and _UNIT.match(text) is not None

@@ -45,7 +45,7 @@ def stitch_jumps(issue: Issue, keep_print_order: bool = False) -> Issue:
                 done_on.add(jump.line)
                 matched_back.add((found.cont.id, found.back.line))
                 diags.append(diag("S003", f"'{start.title}' continues on page {jump.page} in '{found.cont.title}'", jump.line))
-                _apply(found, pages, labels, keep_print_order)
+                _apply(found, pages, keep_print_order, diags)
                 progress = True
                 break
             if progress:
@@ -98,13 +98,19 @@ def _find_continuation(
                 order += 1
                 if (art.id, back.line) in matched_back or back.target is not None or back.page != from_page:
                     continue
-                scored.append((_title_similarity(start.title, art.title), -order, _Match(start, jump, art, back)))
+                scored.append((_heading_similarity(start, art.title), -order, _Match(start, jump, art, back)))
     if not scored:
         return None
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     if len(scored) > 1 and scored[0][0] == scored[1][0]:
         diags.append(diag("S004", f"several articles on page {jump.page} could continue '{start.title}'; the first was used", jump.line))
     return scored[0][2]
+
+
+def _heading_similarity(start: Article, cont: str) -> float:
+    """How well the continuation's title repeats the start's title, or its kicker line (which may be the real title)."""
+    heads = [start.title] + ([start.kicker, start.kicker + start.title] if start.kicker else [])
+    return max(_title_similarity(h, cont) for h in heads)
 
 
 #: From this similarity on, a continuation's title is the start's title repeated (or shortened).
@@ -129,7 +135,32 @@ def _bare(title: str) -> str:
     return re.sub(r"[\s“”‘’\"'《》「」『』（）()，,、：:！!？?—-]", "", title)
 
 
-def _apply(m: _Match, pages: list[list[Article]], labels: list[str], keep_print_order: bool) -> None:
+def _reheaded(start: Article, cont_title: str) -> Article:
+    """Re-read the start's heading lines by the title its continuation repeats.
+
+    A continuation repeats (or shortens) the main title, so it tells which heading line is the
+    title when the reader had to guess: two lines it split into kicker + title are one wrapped
+    title when the repeat holds both, and with no dashed subtitle a repeat found only in the
+    "kicker" makes that line the title and the line under it the subtitle.
+    """
+    if start.kicker is None or not cont_title or _PLACEHOLDER.match(cont_title):
+        return start
+    rep, kicker, title = _bare(cont_title), _bare(start.kicker), _bare(start.title)
+    if not rep or rep in title:
+        return start
+    if rep == kicker + title:
+        return replace(start, kicker=None, title=start.kicker + start.title)
+    if rep in kicker and start.subtitle is None:
+        return replace(start, kicker=None, title=start.kicker, subtitle=start.title)
+    return start
+
+
+def _apply(m: _Match, pages: list[list[Article]], keep_print_order: bool, diags: list[Diagnostic]) -> None:
+    fixed = _reheaded(m.start, m.cont.title)
+    if fixed is not m.start:
+        diags.append(diag("S005", f"heading of '{m.start.title}' re-read by its repeated title: title '{fixed.title}'", m.start.line))
+        _replace_article(pages, m.start, fixed)
+        m = replace(m, start=fixed)
     if keep_print_order:
         _replace_article(pages, m.start, _retarget(m.start, m.on, m.cont.id))
         _replace_article(pages, m.cont, _retarget(m.cont, m.back, m.start.id))
