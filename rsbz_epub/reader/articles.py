@@ -10,7 +10,9 @@ from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft, build_pages
 from rsbz_epub.reader.headings import TITLE_THRESHOLD, read_heading, repeated_title_line, title_score
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
-from rsbz_epub.reader.layout import Item, demote_brief_runs, demote_wrapped_subheadings, make_items, measure_layout, promote_unit_bylines
+from rsbz_epub.reader.layout import (
+    Item, demote_brief_runs, demote_wrapped_subheadings, make_items, mark_caption_wraps, mark_label_subheadings, measure_layout, promote_unit_bylines,
+)
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
@@ -26,6 +28,8 @@ class _Assembler:
         demote_wrapped_subheadings(self.items, self.layout)
         promote_unit_bylines(self.items)
         demote_brief_runs(self.items)
+        mark_caption_wraps(self.items, self.layout)
+        mark_label_subheadings(self.items, self.layout)
         self.drafts: list[Draft] = []
         self.cur: Draft | None = None
         self.para: OpenParagraph | None = None
@@ -78,10 +82,14 @@ class _Assembler:
         it = self.items[i]
         para = self.para
         assert para is not None
-        if it.kind == "caption":
+        if it.kind in ("caption", "caption-wrap"):
             if not credit_onto_caption(it, para.deferred):
                 para.deferred.append(Caption(text=it.text, line=it.ln.no))
             return i + 1
+        if it.kind == "subheading" and len(para.text) >= 30 and (end := box_end(self.items, self.layout, i)) is not None:
+            para.deferred.append(box_between(self.items, i, end))  # a 【人物名片】 box print set inside the paragraph
+            self._continue_para(self.items[end])
+            return end + 1
         if it.kind != "text":
             self._close_para()
             return self._fresh(i)
@@ -166,7 +174,7 @@ class _Assembler:
         if kind == "subheading":
             self._add(it, Subheading(text=text, line=ln.no))
             return i + 1
-        if kind == "caption":
+        if kind in ("caption", "caption-wrap"):
             if self.cur is None or not credit_onto_caption(it, self.cur.blocks):
                 self._add(it, Caption(text=text, line=ln.no))
             return i + 1

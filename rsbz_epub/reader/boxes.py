@@ -112,13 +112,16 @@ def box_end(items: list[Item], layout: Layout, i: int) -> int | None:
 def box_between(items: list[Item], i: int, end: int) -> Aside:
     """The box from its heading at i up to the resumed paragraph at end."""
     body = tuple(it.text for it in items[i + 1 : end])
-    return Aside(title=items[i].text, paragraphs=body, line=items[i].ln.no, kind="box")
+    return Aside(title=items[i].text.strip("【】[]〔〕:： ") or items[i].text, paragraphs=body, line=items[i].ln.no, kind="box")
 
 
 def credit_onto_caption(it: Item, blocks: list[Block]) -> bool:
     """A photo credit set directly under a caption completes that caption (one caption, not two)."""
-    if it.gap > 0 or it.page_start or not blocks or not isinstance(blocks[-1], Caption) or not is_photo_credit(it.text):
+    wrap = it.kind == "caption-wrap"  # the caption's own next line, wrapped by the column
+    if it.gap > 0 or it.page_start or not blocks or not isinstance(blocks[-1], Caption) or not (wrap or is_photo_credit(it.text)):
         return False
     last = blocks[-1]
-    blocks[-1] = Caption(text=f"{last.text} {it.text}", line=last.line)
+    latin = last.text[-1:].isascii() and last.text[-1:].isalnum() and it.text[:1].isascii() and it.text[:1].isalnum()
+    sep = "" if wrap and not latin else " "
+    blocks[-1] = Caption(text=f"{last.text}{sep}{it.text}", line=last.line)
     return True

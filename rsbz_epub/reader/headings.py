@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rsbz_epub.model import PageJump
 from rsbz_epub.reader.jumps import only_marker, split_title_marker
 from rsbz_epub.reader.layout import Item, Layout, wrapped
+from rsbz_epub.reader.lexicon import COLUMN_LABELS
 from rsbz_epub.reader.promo import PROMO_TITLE
 from rsbz_epub.reader.segment import bare_names, ends_finished, fragment_penalty, starts_mid_sentence, titleish
 
@@ -16,10 +17,10 @@ TITLE_THRESHOLD = 2
 
 _DATELINE = re.compile(r"^(?:本报讯|本报[^\s，,]{0,6}电|新华社|[（(]?\s*记者|\d{1,2}月\d{1,2}日)")
 # Column labels set above a title (a kicker that names the column, not the story).
-_COLUMN_LABEL = re.compile(
-    r"^[【\[「]?(?:读者来信|记者手记|记者观察|编辑手记|编者手记|短评|时评|快评|社评|评论员文章|本报评论员|一线直击|"
-    r"人物|特写|速读|综述|观察|声音|图片新闻|新闻速递|专访|访谈|述评|调查|聚焦)[】\]」]?$"
-)
+_COLUMN_LABEL = re.compile(rf"^[【\[「]?(?:{COLUMN_LABELS})[】\]」]?$")
+# A label line: a short phrase with no punctuation at all (居民来信, 律师信箱, 专家访谈).  Set directly
+# above a line it names that line's column, whatever its words, so the line under it may hold a comma.
+_LABEL_SHAPE = re.compile(r"^[【\[「]?[\u4e00-\u9fff·]{2,8}[】\]」]?$")
 
 
 @dataclass
@@ -66,7 +67,7 @@ def read_heading(items: list[Item], layout: Layout, i: int) -> Heading:
             and subtitle is None
             and len(texts) < 3
             and titleish(nxt.text)
-            and (fragment_penalty(nxt.text) < 3 or _byline_at(items, j + 1))
+            and (fragment_penalty(nxt.text) < 3 or _part_at(items, j + 1) or _labelled_title(items, layout, texts, j))
             and nxt.gap <= layout.normal_gap
             and not _next_starts_mid_sentence(items, j)
             and _more_on_page(items, j)  # a heading has its body below it: the page's last line is text
@@ -152,6 +153,31 @@ def title_score(items: list[Item], layout: Layout, i: int, *, after_end: bool) -
 def _byline_at(items: list[Item], j: int) -> bool:
     """True when item j is a byline packed under the line before it."""
     return j < len(items) and items[j].kind == "byline" and items[j].gap == 0
+
+
+def _part_at(items: list[Item], j: int) -> bool:
+    """True when item j is a byline, ——subtitle or 编者按 packed under the line before it: heading parts."""
+    return j < len(items) and items[j].kind in ("byline", "subtitle", "note") and items[j].gap == 0
+
+
+def _labelled_title(items: list[Item], layout: Layout, texts: list[Item], j: int) -> bool:
+    """A title with a comma (电梯修好了，我们心里暖了) under a bare label line, the body starting right under it.
+
+    The shape decides, not the words: one short unpunctuated line opening the group, then a line
+    that does not fill the column and ends its phrase, then a new paragraph (indented, after a
+    blank line, or a long line)."""
+    if len(texts) != 1 or not _LABEL_SHAPE.match(texts[0].text):
+        return False
+    it = items[j]
+    width = layout.wrap_width
+    if (width is not None and len(it.text) >= 0.85 * width) or len(it.text) > 30 or it.text.rstrip()[-1:] in "，,；;：:、":
+        return False
+    if j + 1 >= len(items) or items[j + 1].page != it.page:
+        return False
+    after = items[j + 1]
+    if starts_mid_sentence(after.text):
+        return False
+    return after.gap > 0 or (layout.indent_style and after.ln.indent) or len(after.text) >= 40
 
 
 def _body_follows(items: list[Item], j: int) -> bool:

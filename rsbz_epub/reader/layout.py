@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.pages import PageChunk
-from rsbz_epub.reader.segment import classify, titleish, unit_name
+from rsbz_epub.reader.segment import classify, ends_finished, titleish, unit_name
 
 
 @dataclass
@@ -39,7 +39,14 @@ class Layout:
 def wrapped(a: Item, b: Item) -> bool:
     """One title wrapped over two lines fills the first line; a kicker is a phrase of its own,
     usually shorter than the title, and the pair is longer than one title would be."""
-    return b.gap == 0 and len(a.text) >= len(b.text) and len(a.text) + len(b.text) <= 26
+    if b.gap > 0 or len(a.text) + len(b.text) > 26:
+        return False
+    # a second line opening with a demonstrative (这些, 这份) points back at the first: one headline
+    return len(a.text) >= len(b.text) or _POINTS_BACK.match(b.text) is not None
+
+
+# 这/那/此 open a headline's second half that refers to its first (节后复工复产 / 这些安全隐患要当心).
+_POINTS_BACK = re.compile(r"^(?:这|那|此)[\u4e00-\u9fff]")
 
 
 def make_items(chunks: list[PageChunk]) -> list[Item]:
@@ -137,3 +144,44 @@ def demote_brief_runs(items: list[Item]) -> None:
             for it in items[k:end]:
                 it.kind = "text"
         k = max(end, k + 1)
+
+
+_CREDITED = re.compile(r"摄\s*[)）]?$")  # a caption that ends on its photo credit is complete
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def mark_caption_wraps(items: list[Item], layout: Layout) -> None:
+    """Lines packed under a caption that stopped mid-sentence (…在白沙 / 镇方庄村…。, （融 / 媒记者 许诺 摄）)
+    are the caption wrapped by the column, not a paragraph: a caption ends on a full stop or its credit."""
+    for k in range(1, len(items)):
+        prev, it = items[k - 1], items[k]
+        if prev.kind not in ("caption", "caption-wrap") or it.kind not in ("text", "byline") or it.gap > 0 or it.page_start:
+            continue
+        if it.page != prev.page or it.ln.force is not None or (layout.indent_style and it.ln.indent):
+            continue
+        if ends_finished(prev.text) or _CREDITED.search(prev.text) or len(it.text) > max(layout.wrap_width or 0, 40):
+            continue
+        it.kind = "caption-wrap"
+
+
+def mark_label_subheadings(items: list[Item], layout: Layout) -> None:
+    """In indented text, a short unpunctuated line packed between a byline and an indented paragraph is
+    the article's first subheading (案情回顾); a line of the same shape after a finished paragraph of that
+    article is its next one (法官说法).  Alone after a paragraph it may head a new column (社区简讯)."""
+    if not layout.indent_style:
+        return
+    open_sub = False  # an article on this page has label subheadings and has not ended
+    for k in range(1, len(items) - 1):
+        prev, it, nxt = items[k - 1], items[k], items[k + 1]
+        if it.page != prev.page or it.gap > 0 or it.kind == "byline":
+            open_sub = False  # a blank line, a new page or a byline: another article may begin
+        if it.kind != "text" or it.ln.force is not None or it.ln.indent or not _LABEL_LINE.match(it.text):
+            continue
+        if it.gap > 0 or it.page_start or nxt.gap > 0 or prev.page != it.page or nxt.page != it.page:
+            continue
+        if not (nxt.kind == "text" and nxt.ln.indent and len(nxt.text) >= 10):
+            continue
+        after_prose = prev.kind == "text" and ends_finished(prev.text) and len(prev.text) >= 10
+        if prev.kind == "byline" or (open_sub and after_prose):
+            it.kind = "subheading"
+            open_sub = True

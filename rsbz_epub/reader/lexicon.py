@@ -24,7 +24,7 @@ BYLINE_PERSON_ENDS = "员|者|民|友|师|工"
 
 #: Endings of the unit names that sign a notice or guide in place of a reporter (学生工作部,
 #: 教务处, 市交通运输局).  Only read as a byline directly under a title with the body after it.
-BYLINE_UNIT_ENDS = "部|处|办|局|厅|委|中心|办公室|委员会|学院|研究院|协会|工会|团委"
+BYLINE_UNIT_ENDS = "部|处|办|局|厅|委|院|所|站|中心|办公室|委员会|学院|研究院|协会|工会|团委"
 
 #: Column labels set above a title (a kicker that names the column, not the story).
 COLUMN_LABELS = (

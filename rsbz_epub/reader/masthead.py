@@ -20,9 +20,10 @@ DATE = re.compile(
 ISSUE = re.compile(rf"(?<!总)第\s*(?P<n>{_CN}{{1,5}})\s*期")
 TOTAL = re.compile(rf"总\s*第\s*(?P<n>{_CN}{{1,6}})\s*期")
 WEEKDAY = re.compile(r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
-_SUPERVISOR = re.compile(r"主管[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>[^\s（）()，,、|｜/:：;；]{2,}?)主管(?=主办|[^\u4e00-\u9fff]|$)")
+# 主管主办：X names one body as both supervisor and publisher.
+_SUPERVISOR = re.compile(r"主管(?:主办)?[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>[^\s（）()，,、|｜/:：;；]{2,}?)主管(?=主办|[^\u4e00-\u9fff]|$)")
 _PUBLISHER = re.compile(
-    r"(?:主办|出版单位|出版)[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>[^\s（）()，,、|｜/:：;；]{2,}?)(?:主管)?主办(?![\u4e00-\u9fff])"
+    r"(?:(?:主管)?主办|出版单位|出版)[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>(?!主管)[^\s（）()，,、|｜/:：;；]{2,}?)(?:主管)?主办(?![\u4e00-\u9fff])"
 )
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’&-]{2,}$")
 _OTHER = re.compile(

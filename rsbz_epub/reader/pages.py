@@ -24,6 +24,8 @@ _PAGE_LINE = re.compile(
     # a page name follows a separator, or is glued on when it is at least two characters
     rf"(?:\s*[:：·|｜\-—_/\s]\s*{_OPEN}?\s*(?P<name>{_NAME})\s*{_CLOSE}?|{_OPEN}?(?P<glued>{_NAME2}){_CLOSE}?)?\s*$"
 )
+# A staff name in a credit: two to four characters, or two set apart by a space (周　芸).
+_CREDIT_NAME = r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4})"
 _HEADER_NOISE = [
     DATE,
     TOTAL,
@@ -31,15 +33,18 @@ _HEADER_NOISE = [
     re.compile(r"[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?"),
     WEEKDAY,
     # an editor credit printed in the header: 责任编辑 王敏 / 本版编辑：王敏 / 美编:邓楠
-    re.compile(rf"(?:本版)?(?:{CREDIT_WORDS})\s*[:：]?\s*[\u4e00-\u9fff]{{2,4}}(?:[、][\u4e00-\u9fff]{{2,3}})*"),
+    # (编辑/刘晓禾, 校对/周　芸: a slash parts role and name as often as a colon; names may be letter-spaced)
+    re.compile(rf"(?:本版)?(?:{CREDIT_WORDS})\s*[:：/／]?\s*{_CREDIT_NAME}(?:[、]{_CREDIT_NAME})*"),
 ]
 # A credit line on its own (责任编辑：王敏　美编：李华); bare 编辑 needs its colon, since it opens sentences too.
-_CREDIT = re.compile(rf"^(?:本版)?(?:(?:{CREDIT_WORDS})\s*[:：]|(?:责任编辑|美术编辑|美编|责编)\s+[\u4e00-\u9fff]{{2,4}}(?:\s|$))")
+_CREDIT = re.compile(rf"^(?:本版)?(?:(?:{CREDIT_WORDS})\s*[:：/／]|(?:责任编辑|美术编辑|美编|责编)\s+[\u4e00-\u9fff]{{2,4}}(?:\s|$))")
 # A section-lettered folio without 版 (A01 要闻, B1 财经, A3): the letter is what makes a bare number a folio.
 # Sections run A–H (a J20 or a K9 before a number is a model name, not a folio).
 _LETTER_PAGE = re.compile(
     r"^(?P<b>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})(?:[\s:：|｜·]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,7}))?$"
 )
+# Some papers print the page name before a lettered folio (名医讲堂　A3); the letter makes it a folio.
+_NAME_FIRST_PAGE = re.compile(r"^(?P<name2>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9})[\s\u3000|｜·]+(?P<b2>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})\s*版?$")
 # Inside a running header (date, paper name already stripped) a bare number is a folio too: 3 要闻.
 # Some headers print the name first: 要闻 A3 / 要闻 3.
 _HEADER_BARE = re.compile(
@@ -50,7 +55,8 @@ _HEADER_BARE = re.compile(
 _NUMBER_FOOTER = re.compile(r"^[-—–－~～]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－~～]{1,2}$")
 # A page name set on its own line under the folio, often letter-spaced (要　闻).
 _SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}$")
-_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# Compound names join two words with a middle dot (产业·市场).
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[·・][\u4e00-\u9fff]{2,4})?$")
 _SENTENCE_END = re.compile(r"[。！？；]")
 
 
@@ -85,7 +91,7 @@ _HEADER_FOLIO = re.compile(
 
 def parse_page_line(text: str, pub: Publication | None = None, paper: str | None = None) -> PageLine | None:
     """Read a standalone page line (``第3版``, ``A3版``, ``A01 要闻``, ``【第三版】``) or a running header holding one."""
-    m = _PAGE_LINE.match(text) or _LETTER_PAGE.match(text)
+    m = _PAGE_LINE.match(text) or _LETTER_PAGE.match(text) or _NAME_FIRST_PAGE.match(text)
     headerish = bool(DATE.search(text) or ISSUE.search(text) or (paper and paper in text) or _CREDIT_ANYWHERE.search(text))
     if m is None and ("版" in text or "面" in text or headerish) and len(text) <= 70:
         stripped = _strip_header(text, pub, paper)
@@ -104,7 +110,7 @@ def parse_page_line(text: str, pub: Publication | None = None, paper: str | None
     return PageLine(label=label, name=re.sub(r"[ \u3000]", "", name) if name else None)
 
 
-_CREDIT_ANYWHERE = re.compile(rf"(?:{CREDIT_WORDS})\s*[:：]|责任编辑|美术编辑")
+_CREDIT_ANYWHERE = re.compile(rf"(?:{CREDIT_WORDS})\s*[:：/／]|责任编辑|美术编辑")
 
 
 def header_only(text: str, pub: Publication | None, paper: str | None = None) -> bool:

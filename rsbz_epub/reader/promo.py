@@ -18,6 +18,13 @@ _SURE_PROMO = re.compile(rf"^(?:{SURE_PROMO_OPENERS})|{SURE_PROMO_NOTICES}")
 # A service number standing on its own between spaces or at the edge of a heading
 # (12333 一号通, 职工维权热线 12351, 订阅电话 021-60000000), not a quantity inside a headline.
 _HOTLINE = re.compile(r"(?:^|\s)(?:1\d{4}|9\d{4}|400[-\s]?\d{3}[-\s]?\d{4}|0\d{2,3}-\d{7,8})(?=\s|$)")
+# A service number glued to the heading's words (12320卫生健康热线): a hotline only when the body asks
+# readers to call that same number.
+_GLUED_NUMBER = re.compile(r"(?<![\d.])(?:1\d{4}|9\d{4})(?![\d.%])")
+_DATELINE_START = re.compile(r"^(?:本报讯|本报[^\s，,]{0,6}[电讯]|新华社|[（(]?\s*(?:本报)?记者)")
+# Contact details: an e-mail address, a web address, or a phone number with its area code.
+_CONTACT_DETAIL = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z.]+|https?://|www\.|0\d{2,3}[-－]\d{3,4}\s?\d{3,4}")
+_CONTACT_BODY_MAX = 30
 _CALL = re.compile(r"拨打|致电|来电|热线|咨询|服务")
 _HOTLINE_BODY_MAX = 120
 
@@ -28,6 +35,10 @@ def article_kind(title: str, blocks: list[Block], byline: str | None = None) -> 
         return "article"  # a signed item is reporting, whatever it talks about
     paras = [b.text for b in blocks if isinstance(b, Paragraph)]
     body = "".join(paras)
+    if paras and _DATELINE_START.match(paras[0]):
+        return "article"  # 本报讯 …: the paper reporting, even when it invites readers to come along
+    if paras and cjk_count(body) <= _CONTACT_BODY_MAX and _CONTACT_DETAIL.search(body):
+        return "promo"  # a few words around a mailbox or phone number: the paper's own notice
     if paras and all(contact_line(p) for p in paras) and (contact_line(title) or not title):
         return "promo"  # a hotline / web-address note standing alone (under the masthead, at a page foot)
     hits = sum(1 for w in _PROMO_WORDS if w in title + body)
@@ -42,10 +53,13 @@ def article_kind(title: str, blocks: list[Block], byline: str | None = None) -> 
 
 def _is_hotline_box(title: str, body: str) -> bool:
     """A box headed by a service number whose short text tells readers to call it (12333 一号通)."""
-    number = _HOTLINE.search(title)
-    if number is None or cjk_count(body) > _HOTLINE_BODY_MAX:
+    if cjk_count(body) > _HOTLINE_BODY_MAX:
         return False
-    return number.group(0).strip() in body or _CALL.search(body) is not None
+    number = _HOTLINE.search(title)
+    if number is not None:
+        return number.group(0).strip() in body or _CALL.search(body) is not None
+    glued = _GLUED_NUMBER.search(title)
+    return glued is not None and re.search(rf"(?:拨打|致电){glued.group(0)}", body) is not None
 
 
 def contact_block(blocks: list[Block]) -> list[Block]:

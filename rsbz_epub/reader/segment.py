@@ -27,7 +27,11 @@ _LABELLED_HEADING = re.compile(
 # A guide entry pointing at another page (…… 详见A02版 / 见第3版): never a heading.
 # A lettered folio needs no 版 (详见A03), as on the folio lines themselves.
 _PAGE_REFERENCE = re.compile(r"(?:详见|参见|见|请看)\s*(?:第\s*)?(?:[A-Z]?\d{1,3}\s*[版面]|[A-H]\d{1,2})\s*[）)]?$")
-_MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●▍▌|｜]\s*\S.{0,24})$")
+# A heading set off by a typographic mark (◎ ◆ ● ■ ▍ ★ ▶); □ is left out, it marks bylines.
+_MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●◎○◇★☆▶►▍▌|｜]\s*\S.{0,24})$")
+# A label with an ordinal, a colon, then the point (误区一：越贵的补品越好, 第二招：…): a numbered
+# heading in words; commas may follow the colon as in 一、… headings, a full stop may not.
+_ORDINAL_COLON = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,2})\s*[:：]\s*[^。；;]{2,22}$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
     r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*\||文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
@@ -36,7 +40,12 @@ _BYLINE = re.compile(
 _ROLE_BYLINE = re.compile(rf"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:{BYLINE_ROLE_PREFIX})*(?:{BYLINE_ROLES})(?=[\s\u3000:：]|$)")
 # The hollow square papers set before an author's name: □ 林一凡 / □ 县司法局 罗敏.
 # Units may precede the name; the name itself is two to four characters.
-_MARKED_NAMES = re.compile(r"^□\s*(?:[\u4e00-\u9fff·]{2,8}[ \u3000]+){0,3}[\u4e00-\u9fff·]{2,4}$")
+# After the mark: units then a name, a letter-spaced name (□ 方　田), or a unit alone (□ 市疾病预防控制中心).
+# A marked phrase that is neither (□ 坚持问题导向推进改革) is a heading.
+_MARKED_NAMES = re.compile(
+    r"^□\s*(?:(?:[\u4e00-\u9fff·（）()]{2,20}[ \u3000]+){0,3}(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])"
+    rf"|[\u4e00-\u9fff]{{1,14}}(?:{BYLINE_UNIT_ENDS}))$"
+)
 # A dateline on a line of its own: 新华社北京3月5日电（记者 于文 郭薇）.
 # 据新华社电 / 新华社电 / 本报北京3月5日讯（记者 …）: the agency or paper, an optional place and date, 电/讯.
 _DATELINE_LINE = re.compile(
@@ -51,10 +60,15 @@ _SPEAKER_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()、·]{2,28}(?:长|书记|主任|主席|委员|代表|经理|总监|教授|研究员|院士|律师|工程师|负责人|总裁|顾问|专员|巡视员|调研员)"
     rf"[ \u3000]+(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})$"
 )
-_NAME = rf"(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})"
+# A personal name: two or three characters (a compound surname allows four), or two letter-spaced (吴　穗).
+_NAME = rf"(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff]))"
 # A person noun, a space, then names (市民 王建华 / 学生记者 赵晨 宋雨桐): a byline by its grammar,
 # the space being what a headline of the same characters would not print.
-_PERSON_BYLINE = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:{BYLINE_PERSON_ENDS})(?:[ \u3000]+{_NAME}){{1,4}}$")
+# The noun may carry a place or unit before it (槐阳县石桥村村民　王秀芝, 槐阳县人民法院　宋立德): a
+# person noun or a unit word, a space, then the names.
+_PERSON_BYLINE = re.compile(
+    rf"^[\u4e00-\u9fff]{{0,12}}(?:{BYLINE_PERSON_ENDS}|{BYLINE_UNIT_ENDS})(?:[ \u3000]+(?:{_NAME})(?![\u4e00-\u9fff])){{1,4}}$"
+)
 _CAPTION = re.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
 _CREDIT = re.compile(r"^\S.{0,20}\s*摄$")
 _SUBTITLE = re.compile(r"^(?:——|──|—|--|－－)\s*\S")
@@ -83,7 +97,7 @@ def classify(text: str, line: int) -> str:
         return "caption"  # a photo credit (新华社记者 刘大伟 摄), even when a reporter's title opens it
     if len(text) <= 40 and not re.search(r"[，。！？,!?；;]", text) and (
         _BYLINE.match(text) or _ROLE_BYLINE.match(text) or _MARKED_NAMES.match(text) or _SPEAKER_LINE.match(text) or _DATELINE_LINE.match(text)
-        or (len(text) <= 20 and _PERSON_BYLINE.match(text))
+        or (len(text) <= 24 and _PERSON_BYLINE.match(text))
     ):
         return "byline"
     if _CAPTION.match(text) or (len(text) <= 24 and _CREDIT.match(text)):
@@ -96,6 +110,8 @@ def classify(text: str, line: int) -> str:
     if _NUMBERED.match(text) and len(text) <= 50 and "。" not in text and not text.rstrip(_CLOSERS).endswith(("；", ";", "：", ":")):
         return "subheading"
     if _MARKED_HEADING.match(text) and not ends_finished(text):
+        return "subheading"
+    if _ORDINAL_COLON.match(text) and not ends_finished(text):
         return "subheading"
     if _LABELLED_HEADING.match(text):
         return "subheading"
