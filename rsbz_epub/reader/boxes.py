@@ -50,7 +50,7 @@ def _wrapped_on(items: list[Item], layout: Layout, j: int, so_far: str) -> bool:
 
 def labelled_box(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int] | None:
     """A box under a label such as 小贴士 or 相关链接: the label and the lines packed under it."""
-    if not BOX_LABEL.match(items[i].text) or _heads_article(items, i + 1):
+    if not (BOX_LABEL.match(items[i].text) or _set_apart(items, layout, i)) or _heads_article(items, i + 1):
         return None
     body: list[str] = []
     j = i + 1
@@ -69,6 +69,21 @@ def labelled_box(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int]
     if not body:
         return None
     return Aside(title=items[i].text.strip("【】[]〔〕:： ■□◆◇●○▍▌▶►"), paragraphs=tuple(body), line=items[i].ln.no, kind="box"), j
+
+
+# Any short bracketed label (【人物简介】, 【展览信息】) may head a box; what decides is how its lines are set.
+_BRACKET_LABEL = re.compile(r"^[【〔]\s*[\u4e00-\u9fff]{2,8}\s*[】〕]$")
+
+
+def _set_apart(items: list[Item], layout: Layout, i: int) -> bool:
+    """A bracketed label whose first line is set unlike the article's paragraphs heads a box, not a section:
+    packed right under it in blank-line text, or unindented in indented text (a section's paragraphs are not)."""
+    if not _BRACKET_LABEL.match(items[i].text) or i + 1 >= len(items):
+        return False
+    nxt = items[i + 1]
+    if nxt.page != items[i].page or nxt.gap > 0 or nxt.page_start or nxt.kind != "text":
+        return False
+    return not nxt.ln.indent if layout.indent_style else True
 
 
 def _heads_article(items: list[Item], j: int) -> bool:

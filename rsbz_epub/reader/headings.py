@@ -138,6 +138,8 @@ def title_score(items: list[Item], layout: Layout, i: int, *, after_end: bool) -
         score += 4  # a byline set directly under a line is the surest sign of a heading
     elif nxt.kind in ("byline", "subtitle") or (nxt.kind == "jump" and "接" in nxt.text):
         score += 3
+    elif nxt.gap == 0 and nxt.kind == "text" and titleish(nxt.text) and _byline_at(items, i + 2) and not ends_finished(it.text):
+        score += 3  # kicker over a title over a byline, packed: a heading group in any style
     elif nxt.gap == 0 and nxt.kind == "text" and titleish(nxt.text) and not layout.indent_style and _group_then_body(items, i + 1):
         score += 2  # a run of short lines set apart from the text: kicker/title/byline
     elif _DATELINE.match(nxt.text):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.pages import PageChunk
-from rsbz_epub.reader.segment import classify, ends_finished, titleish, unit_name
+from rsbz_epub.reader.segment import classify, ends_finished, is_photo_credit, titleish, unit_name
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Layout:
 def wrapped(a: Item, b: Item) -> bool:
     """One title wrapped over two lines fills the first line; a kicker is a phrase of its own,
     usually shorter than the title, and the pair is longer than one title would be."""
-    if b.gap > 0 or len(a.text) + len(b.text) > 26:
+    if b.gap > 0 or len(a.text) + len(b.text) > 25:
         return False
     # a second line opening with a demonstrative (这些, 这份) points back at the first: one headline
     return len(a.text) >= len(b.text) or _POINTS_BACK.match(b.text) is not None
@@ -146,8 +146,34 @@ def demote_brief_runs(items: list[Item]) -> None:
         k = max(end, k + 1)
 
 
-_CREDITED = re.compile(r"摄\s*[)）]?$")  # a caption that ends on its photo credit is complete
+_CREDITED = re.compile(r"(?:摄|供图|制图)\s*[)）]?$")  # a caption that ends on its photo credit is complete
 _LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+# A caption sentence with its credit on the same line: …一派繁忙景象。　本报记者　梁　栋　摄
+_CREDIT_AFTER_SENTENCE = re.compile(r"[。！？!?][ \u3000]+[^\s，。；：,;:][^，。；：,;:]{1,20}摄$")
+_CAPTION_MAX = 80  # a caption is a sentence or two; a paragraph runs longer
+
+
+def mark_credited_captions(items: list[Item], layout: Layout) -> None:
+    """A photo has a caption without 图为 when a credit signs it: on the caption's own line after its sentence,
+    or packed on the line under a short finished line standing apart from the text above it."""
+    for k, it in enumerate(items):
+        if it.kind != "text" or it.ln.force is not None or len(it.text) > _CAPTION_MAX:
+            continue
+        if _CREDIT_AFTER_SENTENCE.search(it.text):
+            it.kind = "caption"
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        prev = items[k - 1] if k else None
+        if nxt is None or nxt.page != it.page or nxt.gap > 0 or nxt.page_start or nxt.ln.force is not None:
+            continue
+        if not (is_photo_credit(nxt.text) and nxt.kind in ("caption", "byline")) or not ends_finished(it.text):
+            continue
+        # above it a finished sentence or a blank: not the wrapped tail of a paragraph
+        apart = it.gap > 0 or it.page_start or prev is None or ends_finished(prev.text)
+        if apart and not (layout.indent_style and it.ln.indent):
+            it.kind = "caption"
 
 
 def mark_caption_wraps(items: list[Item], layout: Layout) -> None:

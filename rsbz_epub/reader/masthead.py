@@ -21,13 +21,13 @@ ISSUE = re.compile(rf"(?<!总)第\s*(?P<n>{_CN}{{1,5}})\s*期")
 TOTAL = re.compile(rf"总\s*第\s*(?P<n>{_CN}{{1,6}})\s*期")
 WEEKDAY = re.compile(r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
 # 主管主办：X names one body as both supervisor and publisher.
-_SUPERVISOR = re.compile(r"主管(?:主办)?[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>[^\s（）()，,、|｜/:：;；]{2,}?)主管(?=主办|[^\u4e00-\u9fff]|$)")
+_SUPERVISOR = re.compile(r"主管(?:主办)?(?:单位)?[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>[^\s（）()，,、|｜/:：;；]{2,}?)主管(?=主办|[^\u4e00-\u9fff]|$)")
 _PUBLISHER = re.compile(
-    r"(?:(?:主管)?主办|出版单位|出版)[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>(?!主管)[^\s（）()，,、|｜/:：;；]{2,}?)(?:主管)?主办(?![\u4e00-\u9fff])"
+    r"(?:(?:主管)?主办(?:单位)?|出版单位|出版)[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>(?!主管)[^\s（）()，,、|｜/:：;；]{2,}?)(?:主管)?主办(?![\u4e00-\u9fff])"
 )
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’&-]{2,}$")
 _OTHER = re.compile(
-    r"(?:主管|主办)(?![\u4e00-\u9fff])|主管[:：]|主办[:：]|CN\s*\d{2}\s*[-－—]\s*\d{4}|ISSN|邮发代号|国内统一连续出版物号"
+    r"(?:主管|主办)(?![\u4e00-\u9fff])|主管(?:单位)?[:：]|主办(?:单位)?[:：]|CN\s*\d{2}\s*[-－—]\s*\d{4}|ISSN|邮发代号|国内统一连续出版物号"
     r"|今日\s*\d+\s*版|本期\s*\d+\s*版|社址[:：]|定价[:：]|零售价|邮编[:：]|网址[:：]"
     rf"|{MASTHEAD_NOTES}"
     # the paper's web address printed alone under the name
@@ -51,7 +51,7 @@ def read_masthead(lines: list[Line], pub: Publication) -> tuple[IssueMeta, set[i
     if paper is None:
         paper = pub.title
         diags.append(diag("R003", f"paper name not found in the masthead; using '{pub.title}' from the config", first))
-    latin = next((t for t in texts if _LATIN.match(t)), None)
+    latin = next((t for t in texts if _LATIN.match(t)), None) or next((n for t in texts if (n := _name_with_latin(t, pub))), None)
     if latin is None and paper == pub.title:
         latin = pub.title_latin or None
     date = _date(joined)
@@ -95,8 +95,21 @@ def is_masthead_line(text: str, pub: Publication) -> bool:
         or _OTHER.search(text)
         or (pub.title and _SPACES.sub("", text) == _SPACES.sub("", pub.title))
         or (pub.title_latin and text.upper() == pub.title_latin.upper())
+        or _name_with_latin(text, pub) is not None
         or (_LATIN.match(text) and text.upper() == text and " " in text)
     )
+
+
+# The name and its Latin form set side by side on one line (楚原法治报　CHUYUAN FAZHI BAO).
+_NAME_LATIN = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,12})[ \u3000\t]+(?P<latin>[A-Za-z][A-Za-z .'’&-]{2,})$")
+
+
+def _name_with_latin(text: str, pub: Publication) -> str | None:
+    """The Latin name of a line that prints the paper's name and its Latin form together, else None."""
+    m = _NAME_LATIN.match(_SPACES.sub(" ", text).strip())
+    if m is None or not _LATIN.match(m.group("latin")) or m.group("latin").upper() != m.group("latin"):
+        return None  # the Latin form of a name is set in capitals; mixed case would be prose
+    return m.group("latin").strip()
 
 
 def _masthead_block(lines: list[Line], pub: Publication) -> list[Line]:
@@ -137,6 +150,8 @@ def _paper(block: list[Line], pub: Publication) -> str | None:
             return pub.title
     for ln in block:
         t = ln.text
+        if (m := _NAME_LATIN.match(_SPACES.sub(" ", t).strip())) and _name_with_latin(t, pub):
+            return m.group("name")
         if _weak(t) and not is_masthead_line(t, pub) and re.fullmatch(r"[\u4e00-\u9fff·]{2,12}", _SPACES.sub("", t)):
             return _SPACES.sub("", t)
     return None

@@ -37,19 +37,26 @@ _HEADER_NOISE = [
     re.compile(rf"(?:本版)?(?:{CREDIT_WORDS})\s*[:：/／]?\s*{_CREDIT_NAME}(?:[、]{_CREDIT_NAME})*"),
 ]
 # A credit line on its own (责任编辑：王敏　美编：李华); bare 编辑 needs its colon, since it opens sentences too.
-_CREDIT = re.compile(rf"^(?:本版)?(?:(?:{CREDIT_WORDS})\s*[:：/／]|(?:责任编辑|美术编辑|美编|责编)\s+[\u4e00-\u9fff]{{2,4}}(?:\s|$))")
+# With no colon the role and a (possibly letter-spaced) name stand apart: 本版编辑　钱　程.
+_CREDIT = re.compile(
+    rf"^(?:本版)?(?:(?:{CREDIT_WORDS})\s*[:：/／]|(?:责任编辑|美术编辑|美编|责编)\s+[\u4e00-\u9fff]{{2,4}}(?:\s|$)"
+    rf"|(?<=本版)编辑\s+{_CREDIT_NAME}(?:\s|$))"
+)
+# A row of two or more role-and-name pairs with no colons (编辑　周　敏　　美编　刘　晨): a page credit, though
+# bare 编辑 alone may open a sentence.
+_CREDIT_ROW = re.compile(rf"^(?:(?:{CREDIT_WORDS})[ \u3000]+{_CREDIT_NAME}[ \u3000]*){{2,}}$")
 # A section-lettered folio without 版 (A01 要闻, B1 财经, A3): the letter is what makes a bare number a folio.
 # Sections run A–H (a J20 or a K9 before a number is a model name, not a folio).
 _LETTER_PAGE = re.compile(
-    r"^(?P<b>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})(?:[\s:：|｜·]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,7}))?$"
+    r"^(?P<b>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})(?:[\s:：|｜·]+(?P<name>[\u4e00-\u9fff](?:[ \u3000·・]?[\u4e00-\u9fff]){1,7}))?$"
 )
 # Some papers print the page name before a lettered folio (名医讲堂　A3); the letter makes it a folio.
 _NAME_FIRST_PAGE = re.compile(r"^(?P<name2>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9})[\s\u3000|｜·]+(?P<b2>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})\s*版?$")
 # Inside a running header (date, paper name already stripped) a bare number is a folio too: 3 要闻.
 # Some headers print the name first: 要闻 A3 / 要闻 3.
 _HEADER_BARE = re.compile(
-    r"^(?P<b>[0-9０-９]{1,2})[\s:：|｜·]+(?P<name>[\u4e00-\u9fff]{2,8})$"
-    r"|^(?P<name2>[\u4e00-\u9fff]{2,8})[\s:：|｜·]+(?P<b2>[A-ZＡ-Ｚ]?\s?[0-9０-９]{1,2})$"
+    r"^(?P<b>[0-9０-９]{1,2})[\s:：|｜·]+(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,8})$"
+    r"|^(?P<name2>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,8})[\s:：|｜·]+(?P<b2>[A-ZＡ-Ｚ]?\s?[0-9０-９]{1,2})$"
 )
 # A page-number footer (— 3 —, - 3 -, ～3～): the folio printed at the foot of the page.
 _NUMBER_FOOTER = re.compile(r"^[-—–－~～]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－~～]{1,2}$")
@@ -141,7 +148,9 @@ def _strip_header(text: str, pub: Publication | None, paper: str | None = None) 
             if name:
                 text = text.replace(name, " ")
     text = re.sub(r"农历\S+", " ", text)  # the lunar date some headers add
-    return re.sub(r"[\s|｜·/]+", " ", text).strip(" -—:：")
+    # a middle dot inside a compound page name (宏观·数据) stays; one between header parts goes
+    text = re.sub(r"(?<![\u4e00-\u9fff])[·・]|[·・](?![\u4e00-\u9fff])", " ", text)
+    return re.sub(r"[\s|｜/]+", " ", text).strip(" -—:：")
 
 
 def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -> tuple[list[PageChunk], list[Diagnostic]]:
@@ -197,7 +206,7 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
                 diags.append(diag("R006", f"running header removed: {ln.text}", ln.no))
                 continue
         in_header = under_folio = False
-        if ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text) or _NUMBER_FOOTER.match(ln.text)):
+        if ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text) or _CREDIT_ROW.match(ln.text) or _NUMBER_FOOTER.match(ln.text)):
             diags.append(diag("R006", f"running header/footer or page credit removed: {ln.text}", ln.no))
             continue
         cur.lines.append(ln)

@@ -46,6 +46,8 @@ def article_kind(title: str, blocks: list[Block], byline: str | None = None) -> 
         return "promo"
     if _SURE_PROMO.search(title) and cjk_count(body) <= 200:
         return "promo"
+    if PROMO_TITLE.search(title) and _CONTACT_DETAIL.search(body) and cjk_count(body) <= 200:
+        return "promo"  # a promo head (征稿, 订阅) over a short text giving the paper's mailbox or phone
     if _is_hotline_box(title, body):
         return "promo"
     return "article"

@@ -34,7 +34,7 @@ _MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●◎○◇★☆�
 _ORDINAL_COLON = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,2})\s*[:：]\s*[^。；;]{2,22}$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
-    r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*\||文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
+    r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*[|｜]|图\s*[|｜]|文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
 )
 # Byline grammar: a role (本报记者, 融媒记者, 全媒体记者, 本报评论员…) then names, or the role alone.
 _ROLE_BYLINE = re.compile(rf"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:{BYLINE_ROLE_PREFIX})*(?:{BYLINE_ROLES})(?=[\s\u3000:：]|$)")
@@ -43,7 +43,9 @@ _ROLE_BYLINE = re.compile(rf"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:{BYLINE_R
 # After the mark: units then a name, a letter-spaced name (□ 方　田), or a unit alone (□ 市疾病预防控制中心).
 # A marked phrase that is neither (□ 坚持问题导向推进改革) is a heading.
 _MARKED_NAMES = re.compile(
-    r"^□\s*(?:(?:[\u4e00-\u9fff·（）()]{2,20}[ \u3000]+){0,3}(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])"
+    # a filled mark (■ ◆ ●) heads a phrase too, so after one only a letter-spaced name signs: ■ 何　畔
+    r"^[■◆●]\s*[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,2}$"
+    r"|^□\s*(?:(?:[\u4e00-\u9fff·（）()]{2,20}[ \u3000]+){0,3}(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])"
     rf"|[\u4e00-\u9fff]{{1,14}}(?:{BYLINE_UNIT_ENDS}))$"
 )
 # A dateline on a line of its own: 新华社北京3月5日电（记者 于文 郭薇）.
@@ -86,7 +88,13 @@ def ends_finished(text: str) -> bool:
     t = text.rstrip(_CLOSERS + " ")
     if t.endswith("……") or t.endswith("...") or _PAGE_REFERENCE.search(t):
         return True  # an ellipsis, or a guide entry's page reference, ends the line's thought
+    if _SIGNED_END.search(text.rstrip()):
+        return True  # a brief item signed in brackets after its last sentence (…全覆盖。（司　宣）)
     return bool(t) and t[-1] in _FINAL
+
+
+# A sentence end, then a short bracketed signature, closed (an open one is a caption's wrapped credit).
+_SIGNED_END = re.compile(r"[。！？!?]\s*[（(][\u4e00-\u9fff \u3000·]{1,10}[）)]$")
 
 
 def classify(text: str, line: int) -> str:

@@ -1,0 +1,105 @@
+"""Table-driven tests of the layout passes that re-kind items: caption continuations and label subheadings."""
+
+from __future__ import annotations
+
+import pytest
+
+from rsbz_epub.reader.layout import Item, Layout, mark_caption_wraps, mark_label_subheadings
+from rsbz_epub.reader.lines import Line
+
+
+def _items(rows: list[tuple[str, str]], page_of: dict[int, int] | None = None) -> list[Item]:
+    """Items from (kind, raw text) rows; a leading full-width space indents, a leading "|" marks one blank line before."""
+    items: list[Item] = []
+    last_page = -1
+    for no, (kind, raw) in enumerate(rows, start=1):
+        gap = 1 if raw.startswith("|") else 0
+        raw = raw.lstrip("|")
+        page = (page_of or {}).get(no - 1, 0)
+        ln = Line(no=no, text=raw.strip(), indent=raw.startswith("\u3000"))
+        items.append(Item(ln=ln, page=page, gap=gap, page_start=page != last_page, kind=kind))
+        last_page = page
+    return items
+
+
+BLANK_STYLE = Layout(indent_style=False, wrap_width=20, normal_gap=1)
+INDENT_STYLE = Layout(indent_style=True, wrap_width=20, normal_gap=0)
+
+
+@pytest.mark.parametrize(
+    "rows, layout, kinds",
+    [
+        # a caption cut mid-sentence goes on in the line packed under it
+        ([("caption", "图为村民在白沙"), ("text", "镇方庄村采摘草莓。")], BLANK_STYLE, ["caption", "caption-wrap"]),
+        # the credit wrapped onto the next line, even when it reads as a byline
+        ([("caption", "图为新建的厂房（融"), ("byline", "媒记者 许诺 摄）")], BLANK_STYLE, ["caption", "caption-wrap"]),
+        # a wrap of a wrap continues the chain
+        ([("caption", "图为工人在车间"), ("text", "检修设备，确保"), ("text", "按期投产。")], BLANK_STYLE, ["caption", "caption-wrap", "caption-wrap"]),
+        # a finished caption is complete: the next line is the body
+        ([("caption", "图为工人检修设备。"), ("text", "本报讯 近日，全市开展检查。")], BLANK_STYLE, ["caption", "text"]),
+        # a caption ending on its credit is complete too
+        ([("caption", "图为工人检修设备 本报记者 林涛 摄"), ("text", "近日全市开展检查")], BLANK_STYLE, ["caption", "text"]),
+        # a blank line between them: not packed under it
+        ([("caption", "图为村民在白沙"), ("text", "|镇方庄村采摘草莓。")], BLANK_STYLE, ["caption", "text"]),
+        # an indented line in indent style opens a paragraph
+        ([("caption", "图为村民在白沙"), ("text", "\u3000镇方庄村采摘草莓。")], INDENT_STYLE, ["caption", "text"]),
+        # a line longer than a column (and than 40) is prose, not a caption's wrap
+        ([("caption", "图为村民在白沙"), ("text", "镇" * 41)], BLANK_STYLE, ["caption", "text"]),
+        # a subheading under it keeps its kind
+        ([("caption", "图为村民在白沙"), ("subheading", "一、基本情况")], BLANK_STYLE, ["caption", "subheading"]),
+    ],
+    ids=["mid-sentence", "credit-wrap", "chain", "finished", "credited", "gap", "indented", "too-long", "subheading"],
+)
+def test_mark_caption_wraps(rows, layout, kinds):
+    items = _items(rows)
+    mark_caption_wraps(items, layout)
+    assert [it.kind for it in items] == kinds
+
+
+def test_mark_caption_wraps_stops_at_a_page() -> None:
+    items = _items([("caption", "图为村民在白沙"), ("text", "镇方庄村采摘草莓。")], page_of={1: 1})
+    mark_caption_wraps(items, BLANK_STYLE)
+    assert [it.kind for it in items] == ["caption", "text"]
+
+
+BODY = "\u3000法院审理后认为，被告应当承担责任。"
+
+
+@pytest.mark.parametrize(
+    "rows, layout, kinds",
+    [
+        # between a byline and an indented paragraph: the first label subheading
+        ([("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY)], INDENT_STYLE, ["byline", "subheading", "text"]),
+        # after a finished paragraph of that article: the next one
+        (
+            [("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY), ("text", "法官说法"), ("text", BODY)],
+            INDENT_STYLE,
+            ["byline", "subheading", "text", "subheading", "text"],
+        ),
+        # alone after a paragraph, with no label opened in the article: may head a new column
+        ([("text", BODY), ("text", "社区简讯"), ("text", BODY)], INDENT_STYLE, ["text", "text", "text"]),
+        # a blank line ends the article's run of labels
+        (
+            [("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY), ("text", "|社区简讯"), ("text", BODY)],
+            INDENT_STYLE,
+            ["byline", "subheading", "text", "text", "text"],
+        ),
+        # the line under it must be an indented paragraph
+        ([("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", "法院审理后认为")], INDENT_STYLE, ["byline", "text", "text"]),
+        # punctuation or length beyond a label: not a label
+        ([("byline", "本报记者 周洁"), ("text", "案情回顾，如下"), ("text", BODY)], INDENT_STYLE, ["byline", "text", "text"]),
+        # blank-line style text has no such labels
+        ([("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY)], BLANK_STYLE, ["byline", "text", "text"]),
+        # after an unfinished paragraph it is not a label
+        (
+            [("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", "\u3000法院审理后认为被告应当"), ("text", "法官说法"), ("text", BODY)],
+            INDENT_STYLE,
+            ["byline", "subheading", "text", "text", "text"],
+        ),
+    ],
+    ids=["after-byline", "next-label", "alone", "blank-ends", "unindented-next", "punctuated", "blank-style", "unfinished"],
+)
+def test_mark_label_subheadings(rows, layout, kinds):
+    items = _items(rows)
+    mark_label_subheadings(items, layout)
+    assert [it.kind for it in items] == kinds
