@@ -103,7 +103,8 @@ class _Assembler(AssemblerBase):
         """An item after a finished paragraph (or none)."""
         it = self.items[i]
         kind, text, ln = it.kind, it.text, it.ln
-        if kind in ("text", "subheading") and self.cur is not None and self.cur.has_body and (box := labelled_box(self.items, self.layout, i)):
+        sections = tuple(b.text for b in self.cur.blocks if isinstance(b, Subheading)) if self.cur is not None else ()
+        if kind in ("text", "subheading") and self.cur is not None and self.cur.has_body and (box := labelled_box(self.items, self.layout, i, sections)):
             self._close_para()
             self._add(it, box[0])  # 小贴士 / 相关链接 and the lines packed under the label
             return box[1]
@@ -170,6 +171,7 @@ class _Assembler(AssemblerBase):
         """The heading score of item i, knowing whether an article just ended."""
         para = self.para
         after_end = self.cur is None or self.ended or (para is not None and not para.finished and len(para.text) < 30)
+        after_end = after_end or self._visibly_ended(i)
         return title_score(self.items, self.layout, i, after_end=after_end)
 
     def _heading_group(self, i: int, forced: bool = False) -> int:

@@ -9,7 +9,7 @@ from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
 from rsbz_epub.reader.layout import (
-    Item, demote_brief_runs, demote_wrapped_subheadings, make_items, mark_caption_wraps, mark_credited_captions, mark_label_subheadings, measure_layout, promote_unit_bylines,
+    Item, demote_brief_runs, demote_wrapped_subheadings, make_items, mark_caption_wraps, mark_credited_captions, mark_label_subheadings, measure_layout, promote_marked_bylines, promote_unit_bylines,
 )
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
@@ -24,6 +24,7 @@ class AssemblerBase:
         self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)
         promote_unit_bylines(self.items)
+        promote_marked_bylines(self.items)
         demote_brief_runs(self.items)
         mark_credited_captions(self.items, self.layout)
         mark_caption_wraps(self.items, self.layout)
@@ -116,6 +117,8 @@ class AssemblerBase:
             return False
         width = self.layout.wrap_width
         filled = width is not None and len(self._line_text(para.last_line)) >= 0.85 * width
+        if para.finished and _next_item(para.text, it.text):
+            return False
         if self.layout.indent_style:
             # a sentence that ended on a short line ended its paragraph: a short line under it is not a wrap
             # (with no column width known, every line is a paragraph of its own or a heading)
@@ -138,6 +141,7 @@ class AssemblerBase:
         """In blank-line style a short line followed directly by another is a deliberate line break."""
         return (
             not self.layout.indent_style
+            and not self.layout.line_per_paragraph  # there a line cut mid-sentence goes on below
             and it.gap == 0
             and not it.page_start
             and not self._soft_wrap(it)
@@ -159,6 +163,16 @@ class AssemblerBase:
             return False
         # each a phrase of words, not a number or a lone label (12 / 名单) set over the text
         return all(cjk_count(t) >= 3 and len(t) < short for t in (above.text, cur.text))
+
+    def _visibly_ended(self, i: int) -> bool:
+        """In soft-wrapped indent text, a paragraph whose sentence ended on a line short of the column is over:
+        an unindented line under it is no part of it, and no paragraph (those start indented)."""
+        it, para, width = self.items[i], self.para, self.layout.wrap_width
+        if not self.layout.indent_style or width is None or para is None or para.literal or not para.finished:
+            return False
+        if it.ln.indent or it.gap > 0 or it.page_start:
+            return False
+        return len(self._line_text(para.last_line)) < 0.85 * width
 
     def _indented_continuation(self, it: Item) -> bool:
         """In indent style a long unindented line after a finished paragraph continues it (a break at a sentence end)."""
@@ -237,6 +251,13 @@ class AssemblerBase:
 
 
 _VERSE_LINE = 16  # with no column width measured, a verse line is still this short
+_ITEM_MARKS = "◆◇◎●○■□★☆"
+
+
+def _next_item(para: str, line: str) -> bool:
+    """A line opening with the mark the finished paragraph opened with is the next item of a run
+    of marked briefs (◆…。 / ◆…), whether or not the sentence before it filled the column."""
+    return bool(line) and line[0] in _ITEM_MARKS and para.startswith(line[0])
 
 
 def first_clause(text: str) -> str:

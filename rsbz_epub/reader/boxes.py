@@ -7,7 +7,7 @@ import re
 from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.lexicon import BOX_LABELS
-from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, is_photo_credit, titleish
+from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, is_photo_credit, list_item, titleish
 
 NOTE_HEAD = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
 # Labels papers print over a box of background facts; the label is the box's only heading.
@@ -48,9 +48,13 @@ def _wrapped_on(items: list[Item], layout: Layout, j: int, so_far: str) -> bool:
     return filled or not ends_finished(so_far)
 
 
-def labelled_box(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int] | None:
-    """A box under a label such as 小贴士 or 相关链接: the label and the lines packed under it."""
-    if not (BOX_LABEL.match(items[i].text) or _set_apart(items, layout, i)) or _heads_article(items, i + 1):
+def labelled_box(items: list[Item], layout: Layout, i: int, sections: tuple[str, ...] = ()) -> tuple[Aside, int] | None:
+    """A box under a label such as 小贴士 or 相关链接: the label and the lines packed under it.
+    ``sections`` are the subheadings the article has so far."""
+    text = items[i].text
+    # an article that heads its sections otherwise (（一）…) sets a bracketed label off as a box
+    off_style = bool(sections) and _BRACKET_LABEL.match(text) is not None and not any(s.startswith(("【", "〔")) for s in sections)
+    if not (BOX_LABEL.match(text) or _set_apart(items, layout, i) or off_style) or _heads_article(items, i + 1):
         return None
     body: list[str] = []
     j = i + 1
@@ -59,8 +63,10 @@ def labelled_box(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int]
         it = items[j]
         if it.page != items[i].page or it.gap > 0 or it.ln.force is not None or it.kind in ("byline", "jump", "note"):
             break
-        if layout.indent_style and it.ln.indent and body:
-            break  # the article's next paragraph
+        if layout.indent_style and it.ln.indent and body and not (list_item(it.text) and list_item(body[0])):
+            break  # the article's next paragraph (a box's list sets each of its items indented)
+        if layout.indent_style and not it.ln.indent and body and ends_finished(body[-1]) and titleish(it.text):
+            break  # a short line after the box's last full stop: the next heading, not a wrap
         chars += cjk_count(it.text)
         if chars > _BOX_MAX_CHARS:
             break

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rsbz_epub.model import PageJump
 from rsbz_epub.reader.jumps import only_marker, split_title_marker
-from rsbz_epub.reader.layout import Item, Layout, wrapped
+from rsbz_epub.reader.layout import Item, Layout, runs_on, wrapped
 from rsbz_epub.reader.lexicon import COLUMN_LABELS
 from rsbz_epub.reader.promo import PROMO_TITLE
 from rsbz_epub.reader.segment import bare_names, ends_finished, fragment_penalty, starts_mid_sentence, titleish
@@ -66,12 +66,13 @@ def read_heading(items: list[Item], layout: Layout, i: int) -> Heading:
             and not bylines
             and subtitle is None
             and len(texts) < 3
-            and titleish(nxt.text)
-            and (fragment_penalty(nxt.text) < 3 or _part_at(items, j + 1) or _labelled_title(items, layout, texts, j))
+            and (titleish(nxt.text) or _comma_broken(items, j))
+            and (fragment_penalty(nxt.text) < 3 or _comma_broken(items, j) or _part_at(items, j + 1) or _labelled_title(items, layout, texts, j))
             and nxt.gap <= layout.normal_gap
             and not _next_starts_mid_sentence(items, j)
             and _more_on_page(items, j)  # a heading has its body below it: the page's last line is text
             and not (layout.indent_style and nxt.ln.indent)
+            and not runs_on(items, layout, j)
         ):
             texts.append(nxt)
         else:
@@ -149,6 +150,8 @@ def title_score(items: list[Item], layout: Layout, i: int, *, after_end: bool) -
     elif nxt.kind == "text" and len(nxt.text) >= 60:
         score += 1  # a heading heads a body
     score -= fragment_penalty(it.text)
+    if runs_on(items, layout, i):
+        score -= 4  # it wraps into the body line under it
     return score
 
 
@@ -180,6 +183,17 @@ def _labelled_title(items: list[Item], layout: Layout, texts: list[Item], j: int
     if starts_mid_sentence(after.text):
         return False
     return after.gap > 0 or (layout.indent_style and after.ln.indent) or len(after.text) >= 40
+
+
+def _comma_broken(items: list[Item], j: int) -> bool:
+    """A headline broken after its comma (两度落后两度扳平， / 云州雄狮客场拿下1分): the line ends on a comma
+    and a short heading line packed under it ends the phrase, a heading part (——subtitle, byline) under that."""
+    it = items[j]
+    if it.text.rstrip()[-1:] not in "，," or not titleish(it.text.rstrip()[:-1], 24):
+        return False
+    if j + 1 >= len(items) or items[j + 1].page != it.page or items[j + 1].gap > 0 or items[j + 1].kind != "text":
+        return False
+    return titleish(items[j + 1].text, 24) and _part_at(items, j + 2)
 
 
 def _body_follows(items: list[Item], j: int) -> bool:

@@ -34,19 +34,51 @@ class Layout:
     indent_style: bool
     wrap_width: float | None
     normal_gap: int
+    #: neither blank lines nor indents part the paragraphs and no column wraps them: each line that
+    #: ends a sentence ends its paragraph, and one that stops mid-sentence goes on below
+    line_per_paragraph: bool = False
 
 
 def wrapped(a: Item, b: Item) -> bool:
     """One title wrapped over two lines fills the first line; a kicker is a phrase of its own,
     usually shorter than the title, and the pair is longer than one title would be."""
-    if b.gap > 0 or len(a.text) + len(b.text) > 25:
+    if b.gap > 0:
+        return False
+    if a.text.rstrip()[-1:] in "，,":
+        return True  # no kicker or title ends on a comma: the headline broke after its first clause
+    if _clause_runs_on(a.text, b.text):
+        return True
+    if len(a.text) + len(b.text) > 25:
         return False
     # a second line opening with a demonstrative (这些, 这份) points back at the first: one headline
     return len(a.text) >= len(b.text) or _POINTS_BACK.match(b.text) is not None
 
 
+def _clause_runs_on(a: str, b: str) -> bool:
+    """A first line holding a comma, its last clause shorter than its first (城市定向赛昨日开跑，三千名跑者),
+    over a shorter line without one: a long headline wrapped mid-clause.  A kicker is the shorter line."""
+    clauses = re.split(r"[，,]", a)
+    if len(clauses) != 2 or not clauses[1] or re.search(r"[，,]", b) or len(a) < len(b) or len(a) + len(b) > 40:
+        return False
+    return len(clauses[1]) < len(clauses[0])
+
+
 # 这/那/此 open a headline's second half that refers to its first (节后复工复产 / 这些安全隐患要当心).
 _POINTS_BACK = re.compile(r"^(?:这|那|此)[\u4e00-\u9fff]")
+
+
+def runs_on(items: list[Item], layout: Layout, i: int) -> bool:
+    """In packed text, a line that fills the column mid-sentence and goes on in a body line packed under it
+    (◇云岭山…新布设的160台 / 红外相机…) is a wrapped paragraph line, never a heading: headings end on their line."""
+    it, width = items[i], layout.wrap_width
+    if width is None or layout.normal_gap > 0 or len(it.text) < 0.9 * width or ends_finished(it.text):
+        return False
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if nxt is None or nxt.page != it.page or nxt.gap > 0 or nxt.page_start or nxt.kind != "text":
+        return False
+    if layout.indent_style and nxt.ln.indent:
+        return False
+    return len(nxt.text) >= 0.85 * width or ends_finished(nxt.text)
 
 
 def make_items(chunks: list[PageChunk]) -> list[Item]:
@@ -74,16 +106,30 @@ def measure_layout(items: list[Item]) -> Layout:
     indent_style = indented >= 2 and indented >= 0.15 * len(long_lines)
     wrapped = [len(a.text) for a, b in zip(items, items[1:]) if b.gap == 0 and not b.page_start and len(a.text) >= 10]
     width = statistics.median(wrapped) if len(wrapped) >= 3 else None
-    if indent_style and width is not None and _near(wrapped, width) < 0.4 * len(wrapped):
+    # Packed text (indented, or no blank line between paragraphs) either wraps at a column, so line
+    # lengths cluster, or sets one line per paragraph, so they do not: test the cluster in both.
+    packed = indent_style or _usual_gap(items) == 0
+    if packed and width is not None and _near(wrapped, width) < 0.4 * len(wrapped):
         # Soft-wrapped lines all fill the column, so their lengths cluster.  When the median is off
         # the cluster (headings packed over their bylines pull it down), the cluster gives the width.
         # Indented text with one line per paragraph has no cluster at all: what follows a line
         # there is a new paragraph or a heading, and a "width" would only be a paragraph length.
         best = max(wrapped, key=lambda n: (_near(wrapped, n), n))
         width = statistics.median([n for n in wrapped if abs(n - best) <= 2]) if _near(wrapped, best) >= 0.4 * len(wrapped) else None
+    normal = _usual_gap(items)
+    texts = [len(it.text) for it in items if it.kind == "text"]
+    # whole paragraphs on one line run long; short packed lines with no column are verse or lists
+    one_line = not indent_style and normal == 0 and width is None and bool(texts) and statistics.median(texts) >= _PARAGRAPH_LINE
+    return Layout(indent_style=indent_style, wrap_width=width, normal_gap=normal, line_per_paragraph=one_line)
+
+
+_PARAGRAPH_LINE = 30  # a line this long (median) is no column's wrap of a narrow page: a whole paragraph
+
+
+def _usual_gap(items: list[Item]) -> int:
+    """The most common number of blank lines before a line inside a page."""
     gaps = Counter(it.gap for it in items if not it.page_start)
-    normal = gaps.most_common(1)[0][0] if gaps else 1
-    return Layout(indent_style=indent_style, wrap_width=width, normal_gap=normal)
+    return gaps.most_common(1)[0][0] if gaps else 1
 
 
 def _near(lengths: list[int], width: float) -> int:
@@ -117,6 +163,23 @@ def promote_unit_bylines(items: list[Item]) -> None:
             continue
         # the body: a prose line (a soft-wrapped one is short, but it holds sentence punctuation)
         if nxt.page == it.page and nxt.kind == "text" and len(nxt.text) >= 15 and re.search(r"[，。；！？]", nxt.text):
+            it.kind = "byline"
+
+
+# A filled mark before a bare name (■ 黎川): the mark heads short phrases too (■ 背景), so only its place decides.
+_MARKED_NAME = re.compile(r"^[■◆●]\s*[\u4e00-\u9fff]{2,3}$")
+
+
+def promote_marked_bylines(items: list[Item]) -> None:
+    """A marked name packed between a heading line and the body (垃圾分类，贵在坚持 / ■ 黎川 / 　　垃圾…)
+    signs the piece: a subheading sits between paragraphs, never right under a title."""
+    for k in range(1, len(items) - 1):
+        prev, it, nxt = items[k - 1], items[k], items[k + 1]
+        if it.kind != "subheading" or it.ln.force is not None or not _MARKED_NAME.match(it.text):
+            continue
+        if it.gap > 0 or it.page_start or prev.page != it.page or nxt.page != it.page or nxt.gap > 0:
+            continue
+        if prev.kind == "text" and not prev.ln.indent and titleish(prev.text, 24) and nxt.kind == "text" and len(nxt.text) >= 15:
             it.kind = "byline"
 
 

@@ -15,7 +15,7 @@ CREDIT_WORDS = (
 
 #: Reporter roles that open a byline, longest first (融媒记者 张三 / 本报特约通讯员 李四).
 #: A role word is recognised with any prefix from BYLINE_ROLE_PREFIX (本报, 融媒, 全媒体…).
-BYLINE_ROLE_PREFIX = "本报|本台|本刊|新华社|中新社|人民日报|央视|融媒|融媒体|全媒体|新媒体|特约|见习|实习|首席|驻[\u4e00-\u9fff]{1,4}"
+BYLINE_ROLE_PREFIX = "本报|本台|本刊|新华社|中新社|人民日报|央视|融媒|融媒体|全媒体|新媒体|特约|特派|见习|实习|首席|驻[\u4e00-\u9fff]{1,4}"
 BYLINE_ROLES = "记者|通讯员|实习生|评论员|特约撰稿人|撰稿人|评论部|摄影记者|摄影"
 
 #: Endings of the person nouns a reader-written or student byline opens with (市民 王建华,

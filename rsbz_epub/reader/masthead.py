@@ -17,6 +17,13 @@ DATE = re.compile(
     rf"(?P<y>(?:19|20)\d\d|[〇零○一二]{{2}}[〇零○一二三四五六七八九]{{2}})\s*年\s*(?P<m>{_CN}{{1,3}})\s*月\s*(?P<d>{_CN}{{1,3}})\s*日"
     r"|(?<!\d)(?P<y2>(?:19|20)\d\d)\s*[-./／]\s*(?P<m2>\d{1,2})\s*[-./／]\s*(?P<d2>\d{1,2})(?!\d)"
 )
+# An English date line some overseas papers print (Tuesday, June 10, 2025 / June 10, 2025 / 10 June 2025).
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+EN_DATE = re.compile(
+    rf"(?:(?P<wd>{'|'.join(_DAYS)}),?\s+)?(?:(?P<mo>{'|'.join(_MONTHS)})\s+(?P<d>\d{{1,2}}),?\s+|(?P<d2>\d{{1,2}})\s+(?P<mo2>{'|'.join(_MONTHS)}),?\s+)(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 ISSUE = re.compile(rf"(?<!总)第\s*(?P<n>{_CN}{{1,5}})\s*期")
 TOTAL = re.compile(rf"总\s*第\s*(?P<n>{_CN}{{1,6}})\s*期")
 WEEKDAY = re.compile(r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
@@ -90,6 +97,7 @@ def is_masthead_line(text: str, pub: Publication) -> bool:
     """True for a line that only a masthead or running header would print."""
     return bool(
         DATE.search(text)
+        or EN_DATE.search(text)
         or ISSUE.search(text)
         or TOTAL.search(text)
         or _OTHER.search(text)
@@ -158,6 +166,21 @@ def _paper(block: list[Line], pub: Publication) -> str | None:
 
 
 def _date(text: str) -> _dt.date | None:
+    """The first valid date printed, Chinese or numeric form first, an English date line failing those."""
+    found = _cn_date(text)
+    if found is not None:
+        return found
+    for m in EN_DATE.finditer(text):
+        month = _MONTHS.index((m.group("mo") or m.group("mo2")).lower()) + 1
+        try:
+            return _dt.date(int(m.group("y")), month, int(m.group("d") or m.group("d2")))
+        except ValueError:
+            continue
+    return None
+
+
+def _cn_date(text: str) -> _dt.date | None:
+    """The first valid 2025年6月10日 or 2025-06-10 date in the text."""
     for m in DATE.finditer(text):
         if m.group("y"):
             y, mo, d = to_int(m.group("y")), to_int(m.group("m")), to_int(m.group("d"))

@@ -12,7 +12,7 @@ from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.jumps import only_marker
 from rsbz_epub.reader.lexicon import CREDIT_WORDS
 from rsbz_epub.reader.lines import Line
-from rsbz_epub.reader.masthead import DATE, ISSUE, TOTAL, WEEKDAY
+from rsbz_epub.reader.masthead import DATE, EN_DATE, ISSUE, TOTAL, WEEKDAY
 from rsbz_epub.reader.numerals import CHINESE_NUMERAL, page_label
 
 _FOLIO = rf"[A-Za-zＡ-Ｚ]?\s*(?:[0-9０-９]{{1,3}}|[{CHINESE_NUMERAL}]{{1,3}})"
@@ -28,6 +28,7 @@ _PAGE_LINE = re.compile(
 _CREDIT_NAME = r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4})"
 _HEADER_NOISE = [
     DATE,
+    EN_DATE,
     TOTAL,
     ISSUE,
     re.compile(r"[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?"),
@@ -99,7 +100,12 @@ _HEADER_FOLIO = re.compile(
 def parse_page_line(text: str, pub: Publication | None = None, paper: str | None = None) -> PageLine | None:
     """Read a standalone page line (``第3版``, ``A3版``, ``A01 要闻``, ``【第三版】``) or a running header holding one."""
     m = _PAGE_LINE.match(text) or _LETTER_PAGE.match(text) or _NAME_FIRST_PAGE.match(text)
-    headerish = bool(DATE.search(text) or ISSUE.search(text) or (paper and paper in text) or _CREDIT_ANYWHERE.search(text))
+    latin = pub.title_latin.upper() if pub is not None and pub.title_latin else None
+    # a header may print the Latin name and an English date in place of the Chinese ones
+    headerish = bool(
+        DATE.search(text) or EN_DATE.search(text) or ISSUE.search(text) or (paper and paper in text)
+        or (latin and latin in text.upper()) or _CREDIT_ANYWHERE.search(text)
+    )
     if m is None and ("版" in text or "面" in text or headerish) and len(text) <= 70:
         stripped = _strip_header(text, pub, paper)
         m = _PAGE_LINE.match(stripped) or _LETTER_PAGE.match(stripped)

@@ -33,7 +33,7 @@ _MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●◎○◇★☆�
 # heading in words; commas may follow the colon as in 一、… headings, a full stop may not.
 _ORDINAL_COLON = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,2})\s*[:：]\s*[^。；;]{2,22}$")
 _BYLINE = re.compile(
-    r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
+    r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报综合|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
     r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*[|｜]|图\s*[|｜]|文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
 )
 # Byline grammar: a role (本报记者, 融媒记者, 全媒体记者, 本报评论员…) then names, or the role alone.
@@ -69,7 +69,8 @@ _NAME = rf"(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}}|[
 # The noun may carry a place or unit before it (槐阳县石桥村村民　王秀芝, 槐阳县人民法院　宋立德): a
 # person noun or a unit word, a space, then the names.
 _PERSON_BYLINE = re.compile(
-    rf"^[\u4e00-\u9fff]{{0,12}}(?:{BYLINE_PERSON_ENDS}|{BYLINE_UNIT_ENDS})(?:[ \u3000]+(?:{_NAME})(?![\u4e00-\u9fff])){{1,4}}$"
+    # the place may stand apart from the person noun too (南溪县柳塘镇　读者 许秀英)
+    rf"^(?:[\u4e00-\u9fff]{{2,12}}[ \u3000]+)?[\u4e00-\u9fff]{{0,12}}(?:{BYLINE_PERSON_ENDS}|{BYLINE_UNIT_ENDS})(?:[ \u3000]+(?:{_NAME})(?![\u4e00-\u9fff])){{1,4}}$"
 )
 _CAPTION = re.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
 _CREDIT = re.compile(r"^\S.{0,20}\s*摄$")
@@ -124,6 +125,15 @@ def classify(text: str, line: int) -> str:
     if _LABELLED_HEADING.match(text):
         return "subheading"
     return "text"
+
+
+# An item of a numbered list: 1.… / 2、… / ①… / （一）…
+_LIST_ITEM = re.compile(r"^(?:[0-9０-９]{1,2}\s*[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[）)])")
+
+
+def list_item(text: str) -> bool:
+    """True for a line that opens an item of a numbered list."""
+    return _LIST_ITEM.match(text) is not None
 
 
 def is_photo_credit(text: str) -> bool:
