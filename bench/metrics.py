@@ -58,9 +58,8 @@ def answer_files(dirs: tuple[Path, ...] = CORPUS_DIRS) -> list[Path]:
 
 
 def display_name(answer_path: Path) -> str:
-    """``corpus/NAME`` or ``examples/NAME``."""
-    folder = "examples" if answer_path.parent.name == "examples" else "corpus"
-    return f"{folder}/{answer_path.name.removesuffix('.answer.json')}"
+    """``corpus/NAME``, ``examples/NAME`` or ``heldout/NAME``: the folder it lives in."""
+    return f"{answer_path.parent.name}/{answer_path.name.removesuffix('.answer.json')}"
 
 
 def load_reader() -> tuple[Callable[..., Any], Callable[..., Any]]:

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     fmt.add_argument("--json", action="store_true", help="print JSON (scores, errors and problems per file)")
     fmt.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--details", action="store_true", help="list what went wrong in each file")
-    ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/)")
+    ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
     try:
         load_reader()

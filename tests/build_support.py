@@ -18,6 +18,7 @@ from rsbz_epub.options import BuildOptions, ReadOptions
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+HELDOUT = sorted((ROOT / "tests" / "heldout").glob("*.txt"))
 NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -42,7 +43,7 @@ def options_for(example: Path, **kw) -> BuildOptions:
 
 @functools.lru_cache(maxsize=None)
 def built(example_name: str, editions: tuple[str, ...] = ("hans",), formats: tuple[str, ...] | None = None) -> IssueBuild:
-    """Build one example, or a corpus issue given as ``corpus/NAME.txt`` (cached for the session)."""
+    """Build one example, or a corpus/held-out issue given as ``corpus/NAME.txt`` (cached for the session)."""
     example = ROOT / "tests" / example_name if "/" in example_name else ROOT / "examples" / example_name
     kw = {"editions": editions}
     if formats is not None:

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from build_support import CJK, CORPUS, EXAMPLES, NS, Epub, built, text_of
+from build_support import CJK, CORPUS, EXAMPLES, HELDOUT, NS, Epub, built, text_of
 from rsbz_epub.model import Aside, Caption, Paragraph, Subheading
 from support import java_available, run_epubcheck
 
 NAMES = [p.name for p in EXAMPLES]
 # The corpus issues too: ugly inputs (encodings, broken pages, jumps) must give valid books as well.
-EVERY = NAMES + [f"corpus/{p.name}" for p in CORPUS if p.name not in NAMES]
+EVERY = NAMES + [f"corpus/{p.name}" for p in CORPUS if p.name not in NAMES] + [f"heldout/{p.name}" for p in HELDOUT]
 SEED = "rsbz-2021-40.txt"
 
 

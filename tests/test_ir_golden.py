@@ -13,6 +13,7 @@ from rsbz_epub.dump import issue_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 ISSUES = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+ISSUES += sorted((ROOT / "tests" / "heldout").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", ISSUES, ids=[f"{p.parent.name}/{p.stem}" for p in ISSUES])

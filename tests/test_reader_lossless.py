@@ -129,8 +129,9 @@ EXAMPLES = CORPUS.parent.parent / "examples"
 
 
 def _corpus_files() -> list[Path]:
-    """Every answered raw issue of the corpus and of examples/ (each needs its config)."""
-    return sorted(p for d in (CORPUS, EXAMPLES) for p in d.glob("*.txt") if (d / f"{p.stem}.answer.json").exists())
+    """Every answered raw issue of the corpus, the held-out set and examples/ (each needs its config)."""
+    dirs = (CORPUS, CORPUS.parent / "heldout", EXAMPLES)
+    return sorted(p for d in dirs for p in d.glob("*.txt") if (d / f"{p.stem}.answer.json").exists())
 
 
 def _read(path: Path) -> tuple[bytes, Issue]:
