@@ -19,6 +19,8 @@ from rsbz_epub.errors import ExitCode, RsbzError, format_error
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.options import EDITIONS, FORMATS, BuildOptions, ReadOptions
 
+# Path parameters are declared readable=False: access problems are reported by our own
+# one-line errors (with the exit codes of the README), not as click usage errors.
 app = typer.Typer(
     name="rsbz-epub",
     help="Turn the raw text of one newspaper issue into EPUB 3, Kindle (EPUB + AZW3) and Kobo e-books.",
@@ -172,13 +174,13 @@ def _run_builds(sources: list[str], options: BuildOptions, out_dir: Path, jobs: 
 
 @app.command()
 def build(
-    issues: list[Path] = typer.Argument(..., help="Raw issue text files.", show_default=False),
-    output: Path = typer.Option(Path("out"), "-o", "--output", help="Folder to write issue folders into."),
+    issues: list[Path] = typer.Argument(..., help="Raw issue text files.", show_default=False, readable=False),
+    output: Path = typer.Option(Path("out"), "-o", "--output", help="Folder to write issue folders into.", readable=False),
     edition: list[str] = typer.Option([], "--edition", "-e", help="Also build a Traditional edition: hant, tw, hk, twp (repeatable)."),
     fmt: list[str] = typer.Option([], "--format", "-f", help="Formats, comma-separated: epub,kindle,azw3,kepub (default: all)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper."),
-    css: Optional[Path] = typer.Option(None, "--css", help="A house stylesheet added after the built-in one."),
-    cover_font: Optional[Path] = typer.Option(None, "--cover-font", help="A CJK font file for the cover (default: found via fontconfig)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper.", readable=False),
+    css: Optional[Path] = typer.Option(None, "--css", help="A house stylesheet added after the built-in one.", readable=False),
+    cover_font: Optional[Path] = typer.Option(None, "--cover-font", help="A CJK font file for the cover (default: found via fontconfig).", readable=False),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect)."),
     keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Keep continued articles in print order, with two-way links."),
     keep_quotes: bool = typer.Option(False, "--keep-quotes", help="Traditional editions: keep “” instead of 「」."),
@@ -227,9 +229,9 @@ def build(
 
 @app.command()
 def check(
-    issues: list[Path] = typer.Argument(..., help="Raw issue text files.", show_default=False),
+    issues: list[Path] = typer.Argument(..., help="Raw issue text files.", show_default=False, readable=False),
     as_json: bool = typer.Option(False, "--json", help="Print the IR as JSON instead of a tree."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper.", readable=False),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect)."),
     keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Show jumps as links instead of stitching."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when there are warnings."),
@@ -276,7 +278,7 @@ def check(
 
 @app.command()
 def catalog(
-    folder: Path = typer.Argument(..., help="The output folder of earlier builds.", show_default=False),
+    folder: Path = typer.Argument(..., help="The output folder of earlier builds.", show_default=False, readable=False),
 ) -> None:
     """Write an OPDS 1.2 feed (catalog.xml) and an HTML index (index.html) over built issues."""
 

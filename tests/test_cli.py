@@ -94,13 +94,17 @@ def test_output_is_a_file(tmp_path):
     assert_one_line_error(result, ExitCode.CANT_CREATE, str(target))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
-def test_unwritable_output(tmp_path):
+def test_unwritable_output(tmp_path, monkeypatch):
+    """A folder the user may not write to (simulated: the tests run as root, who may write anywhere)."""
+    import rsbz_epub.bundle as bundle
+
     ro = tmp_path / "ro"
     ro.mkdir()
-    ro.chmod(0o500)
+    real_access = os.access
+    monkeypatch.setattr(bundle.os, "access", lambda path, mode: False if Path(path) == ro else real_access(path, mode))
     result = invoke("build", str(SEED), "-o", str(ro))
-    assert_one_line_error(result, ExitCode.CANT_CREATE)
+    assert_one_line_error(result, ExitCode.CANT_CREATE, str(ro), "not writable")
+    assert list(ro.iterdir()) == []
 
 
 def test_unknown_edition_and_format_are_usage_errors(tmp_path):
@@ -199,3 +203,19 @@ def test_interrupt_while_writing_leaves_nothing(tmp_path, monkeypatch):
     result = invoke("build", str(SEED), "-o", str(out))
     assert result.exit_code != 0
     assert list(out.iterdir()) == []
+
+
+def test_unreadable_input(tmp_path, monkeypatch):
+    """Permission denied on the issue file (simulated: the tests run as root)."""
+    issue = tmp_path / "issue.txt"
+    issue.write_bytes(SEED.read_bytes())
+    real_read = Path.read_bytes
+
+    def denied(self):
+        if self == issue:
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    result = invoke("build", str(issue), "-o", str(tmp_path / "out"))
+    assert_one_line_error(result, ExitCode.NO_INPUT, str(issue), "permission denied")
