@@ -7,7 +7,7 @@ from rsbz_epub.reader.assembly import AssemblerBase
 from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box, read_note
 from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft, build_pages
-from rsbz_epub.reader.headings import TITLE_THRESHOLD, read_heading, repeated_title_line, title_score
+from rsbz_epub.reader.headings import TITLE_THRESHOLD, comma_broken, read_heading, repeated_title_line, title_score
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
@@ -23,6 +23,7 @@ class _Assembler(AssemblerBase):
         i = 0
         while i < len(self.items):
             it = self.items[i]
+            self.layout = self.page_layouts.get(it.page, self.issue_layout)
             if it.page_start and self.cur is not None and it.page != self.cur.page:
                 self._close_para_if_finished()
                 chunk = self.chunks[it.page]
@@ -85,7 +86,9 @@ class _Assembler(AssemblerBase):
             return self._fresh(i)
         # A long prose line cut short is strong evidence of a break; a short one (a box or
         # contact line) is not, so a heading after it needs no more than usual.
-        extra = 2 if len(para.text) >= 30 else 0
+        # Across a form feed the text may run on, but a line that reads as a heading there needs no more
+        # than usual: the feed itself is the break, so a box or promo above never swallows the next title.
+        extra = 2 if len(para.text) >= 30 and not (it.page_start and self.chunks[it.page].fed) else 0
         if titleish(it.text):
             score = self._score(i)
             end = box_end(self.items, self.layout, i) if extra and score >= TITLE_THRESHOLD else None
@@ -117,12 +120,20 @@ class _Assembler(AssemblerBase):
                 return i + 1
             # a page opens with a heading even under an article that has no body yet (a one-line
             # promo whose text was read as its title), since articles do not run on over a page unmarked
-            if (self.cur is None or self.cur.has_body or self.cur.title is None or it.page_start) and titleish(text):
+            # a headline broken after its comma opens with a line no title ends on; the lines under it decide
+            headish = titleish(text) or comma_broken(self.items, i)
+            if (self.cur is None or self.cur.has_body or self.cur.title is None or it.page_start) and headish:
                 if self.cur is not None and self.cur.title is None and not self.cur.has_body:
                     if repeated_title_line(self.items, self.layout, i):
                         self.cur.title = text  # an untitled continuation: the repeated title follows its marker
                         return i + 1
                     self._new_paragraph(it)  # the marker stood alone: its text starts right away
+                    return i + 1
+                if it.gap == 0 and self._section_head(i) and any(isinstance(b, Subheading) for b in self.cur.blocks if self.cur is not None):
+                    # a sectioned article goes on with a head of the same shape packed into it; a new
+                    # column's title after it stands apart by a blank line
+                    self._close_para()
+                    self._add(it, Subheading(text=text, line=ln.no))
                     return i + 1
                 if self._score(i) >= TITLE_THRESHOLD:
                     self._close_para()
@@ -133,6 +144,9 @@ class _Assembler(AssemblerBase):
             self._close_para()
             if NOTE_HEAD.match(text):
                 return self._note(i)
+            if self._section_head(i):
+                self._add(it, Subheading(text=text, line=ln.no))
+                return i + 1
             self._new_paragraph(it)
             return i + 1
         self._close_para()

@@ -9,7 +9,7 @@ from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
 from rsbz_epub.reader.layout import (
-    Item, demote_brief_runs, demote_wrapped_subheadings, make_items, mark_caption_wraps, mark_credited_captions, mark_label_subheadings, measure_layout, promote_marked_bylines, promote_unit_bylines,
+    Item, demote_brief_runs, demote_wrapped_subheadings, make_items, mark_caption_wraps, mark_credited_captions, mark_label_subheadings, measure_layout, page_layouts, promote_marked_bylines, promote_unit_bylines,
 )
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
@@ -29,6 +29,8 @@ class AssemblerBase:
         mark_credited_captions(self.items, self.layout)
         mark_caption_wraps(self.items, self.layout)
         mark_label_subheadings(self.items, self.layout)
+        self.issue_layout = self.layout
+        self.page_layouts = page_layouts(self.items, self.layout)  # the walk switches self.layout page by page
         self.drafts: list[Draft] = []
         self.cur: Draft | None = None
         self.para: OpenParagraph | None = None
@@ -183,6 +185,17 @@ class AssemblerBase:
             and not it.ln.indent
             and not titleish(it.text)
         )
+
+    def _section_head(self, i: int) -> bool:
+        """In indent text, a short unindented line after a finished paragraph with an indented one packed
+        under it: no paragraph (those start indented) and no title (no byline under it) — a section head."""
+        it, cur = self.items[i], self.cur
+        if not self.layout.indent_style or it.ln.indent or it.page_start or it.kind != "text" or cur is None or not cur.has_body:
+            return False
+        if self.ended or not titleish(it.text, 24):
+            return False
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        return nxt is not None and nxt.page == it.page and nxt.gap == 0 and nxt.kind == "text" and nxt.ln.indent
 
     def _line_text(self, no: int) -> str:
         """The text of input line ``no`` among the items ("" when it is not one)."""

@@ -7,7 +7,7 @@ import re
 from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.lexicon import BOX_LABELS
-from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, is_photo_credit, list_item, titleish
+from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, list_item, titleish
 
 NOTE_HEAD = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
 # Labels papers print over a box of background facts; the label is the box's only heading.
@@ -65,8 +65,8 @@ def labelled_box(items: list[Item], layout: Layout, i: int, sections: tuple[str,
             break
         if layout.indent_style and it.ln.indent and body and not (list_item(it.text) and list_item(body[0])):
             break  # the article's next paragraph (a box's list sets each of its items indented)
-        if layout.indent_style and not it.ln.indent and body and ends_finished(body[-1]) and titleish(it.text):
-            break  # a short line after the box's last full stop: the next heading, not a wrap
+        if layout.indent_style and not it.ln.indent and body and ends_finished(body[-1]) and titleish(it.text) and (fragment_penalty(it.text) < 3 or _heads_article(items, j)):
+            break  # a short line after the box's last full stop: the next heading, not a wrap (a clause cut at a comma is a wrap)
         chars += cjk_count(it.text)
         if chars > _BOX_MAX_CHARS:
             break

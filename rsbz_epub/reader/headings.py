@@ -18,6 +18,8 @@ TITLE_THRESHOLD = 2
 _DATELINE = re.compile(r"^(?:本报讯|本报[^\s，,]{0,6}电|新华社|[（(]?\s*记者|\d{1,2}月\d{1,2}日)")
 # Column labels set above a title (a kicker that names the column, not the story).
 _COLUMN_LABEL = re.compile(rf"^[【\[「]?(?:{COLUMN_LABELS})[】\]」]?$")
+# The mark that opens each item of a column of briefs (■西湾公园夜间延时开放　即日起…).
+_BRIEF_MARK = re.compile(r"^[■◆●★▶►◇□]\s*[\u4e00-\u9fff0-9“]")
 # A label line: a short phrase with no punctuation at all (居民来信, 律师信箱, 专家访谈).  Set directly
 # above a line it names that line's column, whatever its words, so the line under it may hold a comma.
 _LABEL_SHAPE = re.compile(r"^[【\[「]?[\u4e00-\u9fff·]{2,8}[】\]」]?$")
@@ -79,7 +81,13 @@ def read_heading(items: list[Item], layout: Layout, i: int) -> Heading:
             break
         j += 1
     kicker, title = _kicker_and_title(texts)
+    if len(texts) == 2 and kicker is None and _named_below(items, j, texts[0].text):
+        kicker, title = texts[0].text, texts[1].text  # the text below quotes the first line as a name: a series
     if len(texts) == 3 and wrapped(texts[1], texts[2]):
+        kicker, title = texts[0].text, texts[1].text + texts[2].text
+    elif len(texts) == 3 and subtitle is None and _LABEL_SHAPE.match(texts[0].text) and len(texts[0].text) < min(len(texts[1].text), len(texts[2].text)):
+        # a bare label over two longer lines: the column's kicker over a title wrapped in two (科创小达人 /
+        # 小学生的“昆虫旅馆” / 获全国青少年科创大赛一等奖); an unmarked subtitle under a label is rarer
         kicker, title = texts[0].text, texts[1].text + texts[2].text
     elif len(texts) == 3 and subtitle is None:
         subtitle = texts[2].text
@@ -143,6 +151,8 @@ def title_score(items: list[Item], layout: Layout, i: int, *, after_end: bool) -
         score += 3  # kicker over a title over a byline, packed: a heading group in any style
     elif nxt.gap == 0 and nxt.kind == "text" and titleish(nxt.text) and not layout.indent_style and _group_then_body(items, i + 1):
         score += 2  # a run of short lines set apart from the text: kicker/title/byline
+    elif nxt.gap == 0 and nxt.kind == "text" and layout.normal_gap > 0 and _BRIEF_MARK.match(nxt.text) and not ends_finished(it.text):
+        score += 2  # blank-line text packs a column title onto its first marked brief (城事简讯 / ■…)
     elif _DATELINE.match(nxt.text):
         score += 2
     elif starts_mid_sentence(nxt.text):
@@ -153,6 +163,14 @@ def title_score(items: list[Item], layout: Layout, i: int, *, after_end: bool) -
     if runs_on(items, layout, i):
         score -= 4  # it wraps into the body line under it
     return score
+
+
+def _named_below(items: list[Item], j: int, line: str) -> bool:
+    """True when the article text just below quotes the line as a name (推出“寻访老港口记忆”系列报道):
+    a series or column the paper names, so the line is the kicker over the title, not its first half."""
+    quoted = f"“{line}”"
+    page = items[j - 1].page
+    return any(quoted in it.text for it in items[j : j + 8] if it.page == page)
 
 
 def _byline_at(items: list[Item], j: int) -> bool:
@@ -183,6 +201,11 @@ def _labelled_title(items: list[Item], layout: Layout, texts: list[Item], j: int
     if starts_mid_sentence(after.text):
         return False
     return after.gap > 0 or (layout.indent_style and after.ln.indent) or len(after.text) >= 40
+
+
+def comma_broken(items: list[Item], j: int) -> bool:
+    """True when the line at j is the first half of a headline broken after its comma (see _comma_broken)."""
+    return _comma_broken(items, j)
 
 
 def _comma_broken(items: list[Item], j: int) -> bool:

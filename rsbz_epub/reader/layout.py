@@ -50,6 +50,8 @@ def wrapped(a: Item, b: Item) -> bool:
         return True
     if len(a.text) + len(b.text) > 25:
         return False
+    if len(a.text) >= 8 and _WHEN_OPENS.match(b.text) and not ends_finished(a.text):
+        return True  # a long subject over "8月1日起开始…": the second line is its predicate, not a headline alone
     # a second line opening with a demonstrative (这些, 这份) points back at the first: one headline
     return len(a.text) >= len(b.text) or _POINTS_BACK.match(b.text) is not None
 
@@ -63,6 +65,8 @@ def _clause_runs_on(a: str, b: str) -> bool:
     return len(clauses[1]) < len(clauses[0])
 
 
+# A time that opens a clause's predicate (8月1日起 / 今年 / 即日起): a title wrapped after its subject goes on so.
+_WHEN_OPENS = re.compile(r"^(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?起?|今年|明年|即日起|今起|本周|下周|本月|下月)")
 # 这/那/此 open a headline's second half that refers to its first (节后复工复产 / 这些安全隐患要当心).
 _POINTS_BACK = re.compile(r"^(?:这|那|此)[\u4e00-\u9fff]")
 
@@ -121,6 +125,32 @@ def measure_layout(items: list[Item]) -> Layout:
     # whole paragraphs on one line run long; short packed lines with no column are verse or lists
     one_line = not indent_style and normal == 0 and width is None and bool(texts) and statistics.median(texts) >= _PARAGRAPH_LINE
     return Layout(indent_style=indent_style, wrap_width=width, normal_gap=normal, line_per_paragraph=one_line)
+
+
+def page_layouts(items: list[Item], layout: Layout) -> dict[int, Layout]:
+    """Pages set otherwise than the issue's indent style: a page with no indented line at all measured alone.
+
+    One issue may mix styles page by page (an indented page beside one with blank lines between
+    paragraphs, or one with a paragraph per line); on such a page the indent rules would merge
+    every paragraph, since none of its lines starts one by an indent."""
+    if not layout.indent_style:
+        return {}
+    by_page: dict[int, list[Item]] = {}
+    for it in items:
+        by_page.setdefault(it.page, []).append(it)
+    out: dict[int, Layout] = {}
+    for page, its in by_page.items():
+        texts = [it for it in its if it.kind == "text"]
+        if len(texts) >= 4 and not any(it.ln.indent for it in texts):
+            own = measure_layout(its)
+            if own.wrap_width is not None and sum(len(it.text) > 1.5 * own.wrap_width for it in texts) >= 2:
+                # a handful of heading lines makes a "width" that whole-paragraph lines run far past: no column
+                lengths = [len(it.text) for it in texts]
+                one_line = own.normal_gap == 0 and statistics.median(lengths) >= _PARAGRAPH_LINE
+                own = Layout(indent_style=False, wrap_width=None, normal_gap=own.normal_gap, line_per_paragraph=one_line)
+            if not own.indent_style:
+                out[page] = own
+    return out
 
 
 _PARAGRAPH_LINE = 30  # a line this long (median) is no column's wrap of a narrow page: a whole paragraph

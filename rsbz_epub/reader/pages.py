@@ -85,6 +85,7 @@ class PageChunk:
     marked: bool
     name: str | None = None
     lines: list[Line] = field(default_factory=list)
+    fed: bool = False  # a form feed began the page: nothing read before it runs on into it
 
     @property
     def has_text(self) -> bool:
@@ -174,7 +175,7 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
         if ln.force == "page":
             marker = parse_page_line(ln.text, pub, paper) or _unparsed_page(ln, diags)
         elif ln.force is None and not ln.blank:
-            marker = parse_page_line(ln.text, pub, paper) or bare.get(ln.no)
+            marker = parse_page_line(ln.text, pub, paper) or bare.get(ln.no) or _opening_folio(ln, cur)
         if marker is not None and cur.marked and marker.label == cur.label and ln.force is None:
             # the folio again (a footer, or a header under a page line): not a new page
             diags.append(diag("R006", f"running header/footer removed: {ln.text}", ln.no))
@@ -184,18 +185,19 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
             if not cur.has_text and (cur.marked or ln.feed or not cur.lines or _only_blank(cur)):
                 # a page line right after a form feed (or at the top) names the page just begun
                 cur.label, cur.name, cur.line, cur.marked = marker.label, marker.name, ln.no, True
+                cur.fed = cur.fed or ln.feed
             elif not cur.marked and len(pages) == 1 and marker.label in ("1", "A1"):
                 cur.label, cur.name, cur.line, cur.marked = marker.label, marker.name, ln.no, True
             else:
-                pages.append(PageChunk(label=marker.label, name=marker.name, line=ln.no, marked=True))
+                pages.append(PageChunk(label=marker.label, name=marker.name, line=ln.no, marked=True, fed=ln.feed))
             in_header = under_folio = True
             continue
         if ln.feed and cur.has_text:
-            pages.append(PageChunk(label=_next_label(cur.label), line=ln.no, marked=True))
+            pages.append(PageChunk(label=_next_label(cur.label), line=ln.no, marked=True, fed=True))
             cur = pages[-1]
             in_header = True
         elif ln.feed and not cur.marked:
-            cur.marked = True
+            cur.marked = cur.fed = True
             in_header = True
         if ln.blank:
             under_folio = False
@@ -250,6 +252,25 @@ def _bare_folios(lines: list[Line]) -> dict[int, PageLine]:
     if len(found) < 2 or len(numbers) != len(found) or numbers != sorted(set(numbers)):
         return {}
     return dict(found)
+
+
+_FOLIO_AND_NAME = re.compile(r"^(?P<b>[0-9０-９]{1,2})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4}(?:[·・][\u4e00-\u9fff]{2,4})?)$")
+
+
+def _opening_folio(ln: Line, cur: PageChunk) -> PageLine | None:
+    """A bare number and a short name (01　综合新闻) opening a page before any text, the number the one the
+    page would get anyway: the page line of a paper whose header on the first page has no date or name."""
+    m = _FOLIO_AND_NAME.match(ln.text)
+    if m is None:
+        return None
+    label = page_label(m.group("b"))
+    if cur.has_text:
+        expected = _next_label(cur.label) if ln.feed else None  # a form feed starts the next page
+    else:
+        expected = cur.label
+    if label is None or label != expected:
+        return None
+    return PageLine(label=label, name=m.group("name"))
 
 
 def _byline_next(lines: list[Line], k: int) -> bool:

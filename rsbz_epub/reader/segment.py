@@ -34,7 +34,7 @@ _MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●◎○◇★☆�
 _ORDINAL_COLON = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,2})\s*[:：]\s*[^。；;]{2,22}$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报综合|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
-    r"首席记者|记者(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*[|｜]|图\s*[|｜]|文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
+    r"首席记者|记者(?=[\s:：])|口述(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*[|｜]|图\s*[|｜]|文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
 )
 # Byline grammar: a role (本报记者, 融媒记者, 全媒体记者, 本报评论员…) then names, or the role alone.
 _ROLE_BYLINE = re.compile(rf"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:{BYLINE_ROLE_PREFIX})*(?:{BYLINE_ROLES})(?=[\s\u3000:：]|$)")
@@ -70,8 +70,15 @@ _NAME = rf"(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}}|[
 # person noun or a unit word, a space, then the names.
 _PERSON_BYLINE = re.compile(
     # the place may stand apart from the person noun too (南溪县柳塘镇　读者 许秀英)
-    rf"^(?:[\u4e00-\u9fff]{{2,12}}[ \u3000]+)?[\u4e00-\u9fff]{{0,12}}(?:{BYLINE_PERSON_ENDS}|{BYLINE_UNIT_ENDS})(?:[ \u3000]+(?:{_NAME})(?![\u4e00-\u9fff])){{1,4}}$"
+    # a long unit and post may open it (溪州市第一人民医院心内科主任医师　冯卫东); the 24-character cap holds it to a line
+    # a bracket after the last name says who the writer is (小记者 林朵朵(育才小学五年级))
+    rf"^(?:[\u4e00-\u9fff]{{2,12}}[ \u3000]+)?[\u4e00-\u9fff]{{0,20}}(?:{BYLINE_PERSON_ENDS}|{BYLINE_UNIT_ENDS})(?:[ \u3000]+(?:{_NAME})(?![\u4e00-\u9fff])){{1,4}}"
+    r"(?:[（(][^（）()\s]{1,16}[）)])?$"
 )
+# A place, a space, then a name with the writer's age (溪州市青石区　张桂芳（72岁）): a reader's signature.
+_AGED_NAME = re.compile(rf"^[\u4e00-\u9fff]{{2,12}}[ \u3000]+(?:{_NAME})[（(][0-9０-９]{{1,3}}岁[）)]$")
+# A short label and a colon before a signature (答疑专家：…研究所研究员 钟林): the label names the writer's part.
+_LABEL_COLON = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]\s*")
 _CAPTION = re.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
 _CREDIT = re.compile(r"^\S.{0,20}\s*摄$")
 _SUBTITLE = re.compile(r"^(?:——|──|—|--|－－)\s*\S")
@@ -106,7 +113,7 @@ def classify(text: str, line: int) -> str:
         return "caption"  # a photo credit (新华社记者 刘大伟 摄), even when a reporter's title opens it
     if len(text) <= 40 and not re.search(r"[，。！？,!?；;]", text) and (
         _BYLINE.match(text) or _ROLE_BYLINE.match(text) or _MARKED_NAMES.match(text) or _SPEAKER_LINE.match(text) or _DATELINE_LINE.match(text)
-        or (len(text) <= 24 and _PERSON_BYLINE.match(text))
+        or (len(text) <= 24 and _PERSON_BYLINE.match(text)) or _AGED_NAME.match(text) or _labelled_signature(text)
     ):
         return "byline"
     if _CAPTION.match(text) or (len(text) <= 24 and _CREDIT.match(text)):
@@ -125,6 +132,15 @@ def classify(text: str, line: int) -> str:
     if _LABELLED_HEADING.match(text):
         return "subheading"
     return "text"
+
+
+def _labelled_signature(text: str) -> bool:
+    """A label and colon, then what alone would read as a byline (答疑专家：研究所研究员 钟林)."""
+    m = _LABEL_COLON.match(text)
+    if m is None or _SPEAKER.match(text):
+        return False  # 记者：/ 问： open a Q&A line, not a signature
+    rest = text[m.end():]
+    return bool(rest) and (_SPEAKER_LINE.match(rest) is not None or (len(rest) <= 24 and _PERSON_BYLINE.match(rest) is not None))
 
 
 # An item of a numbered list: 1.… / 2、… / ①… / （一）…
