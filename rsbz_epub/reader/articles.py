@@ -89,6 +89,10 @@ class _Assembler(AssemblerBase):
         # Across a form feed the text may run on, but a line that reads as a heading there needs no more
         # than usual: the feed itself is the break, so a box or promo above never swallows the next title.
         extra = 2 if len(para.text) >= 30 and not (it.page_start and self.chunks[it.page].fed) else 0
+        if it.page_start and self.chunks[it.page].fed and comma_broken(self.items, i):
+            # a headline broken after its comma or colon opens the page: the feed ended the text above
+            self._close_para()
+            return self._heading_group(i)
         if titleish(it.text):
             score = self._score(i)
             end = box_end(self.items, self.layout, i) if extra and score >= TITLE_THRESHOLD else None

@@ -13,7 +13,7 @@ from rsbz_epub.reader.layout import (
 )
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
-from rsbz_epub.reader.segment import cjk_count, starts_mid_sentence, titleish
+from rsbz_epub.reader.segment import cjk_count, ends_finished, starts_mid_sentence, titleish
 
 
 class AssemblerBase:
@@ -124,8 +124,20 @@ class AssemblerBase:
         if self.layout.indent_style:
             # a sentence that ended on a short line ended its paragraph: a short line under it is not a wrap
             # (with no column width known, every line is a paragraph of its own or a heading)
+            if para.finished and self._head_over_indent(it):
+                return False  # a wrap's last line ends its sentence; a bare phrase over a new paragraph heads it
             return not it.ln.indent and not (para.finished and not filled and titleish(it.text))
         return filled
+
+    def _head_over_indent(self, it: Item) -> bool:
+        """A short unindented phrase, no sentence end, with an indented paragraph packed right under it."""
+        if it.ln.indent or not titleish(it.text, 16) or ends_finished(it.text):
+            return False
+        if it.text[:1] in "（(" and it.text.rstrip()[-1:] in "）)":
+            return False  # a bracketed signature under a question ((临江 读者 周女士)) closes it, heads nothing
+        k = next(n for n, x in enumerate(self.items) if x is it)
+        nxt = self.items[k + 1] if k + 1 < len(self.items) else None
+        return nxt is not None and nxt.page == it.page and nxt.gap == 0 and nxt.kind == "text" and nxt.ln.indent
 
     def _filled_wrap(self, i: int) -> bool:
         """In indent text, an unfinished line that filled the column goes on in the unindented line under it."""

@@ -112,7 +112,8 @@ def _kicker_and_title(texts: list[Item]) -> tuple[str | None, str]:
     if len(texts) == 1:
         return None, texts[0].text
     a, b = texts[0], texts[1]
-    if len(texts) == 2 and wrapped(a, b) and not _COLUMN_LABEL.match(a.text):
+    # a kicker is a phrase of its own: a first line ending on a comma or colon is the title's first half
+    if len(texts) == 2 and (wrapped(a, b) or a.text.rstrip()[-1:] in "，,：:") and not _COLUMN_LABEL.match(a.text):
         return None, a.text + b.text
     return a.text, b.text
 
@@ -210,9 +211,10 @@ def comma_broken(items: list[Item], j: int) -> bool:
 
 def _comma_broken(items: list[Item], j: int) -> bool:
     """A headline broken after its comma (两度落后两度扳平， / 云州雄狮客场拿下1分): the line ends on a comma
-    and a short heading line packed under it ends the phrase, a heading part (——subtitle, byline) under that."""
+    and a short heading line packed under it ends the phrase, a heading part (——subtitle, byline) under that.
+    A colon breaks a two-part headline the same way (从“带娃焦虑”到“共育同行”: / 一个社区的家庭教育实践)."""
     it = items[j]
-    if it.text.rstrip()[-1:] not in "，," or not titleish(it.text.rstrip()[:-1], 24):
+    if it.text.rstrip()[-1:] not in "，,：:" or not titleish(it.text.rstrip()[:-1], 24):
         return False
     if j + 1 >= len(items) or items[j + 1].page != it.page or items[j + 1].gap > 0 or items[j + 1].kind != "text":
         return False

@@ -133,11 +133,11 @@ def page_layouts(items: list[Item], layout: Layout) -> dict[int, Layout]:
     One issue may mix styles page by page (an indented page beside one with blank lines between
     paragraphs, or one with a paragraph per line); on such a page the indent rules would merge
     every paragraph, since none of its lines starts one by an indent."""
-    if not layout.indent_style:
-        return {}
     by_page: dict[int, list[Item]] = {}
     for it in items:
         by_page.setdefault(it.page, []).append(it)
+    if not layout.indent_style:
+        return _blank_line_pages(by_page, layout)
     out: dict[int, Layout] = {}
     for page, its in by_page.items():
         texts = [it for it in its if it.kind == "text"]
@@ -150,6 +150,25 @@ def page_layouts(items: list[Item], layout: Layout) -> dict[int, Layout]:
                 own = Layout(indent_style=False, wrap_width=None, normal_gap=own.normal_gap, line_per_paragraph=one_line)
             if not own.indent_style:
                 out[page] = own
+    return out
+
+
+def _blank_line_pages(by_page: dict[int, list[Item]], layout: Layout) -> dict[int, Layout]:
+    """In an issue set one line per paragraph, a page whose paragraphs stand between blank lines, measured alone.
+
+    There only a blank line ends a paragraph: a wrapped line that happens to end on 。 goes on below."""
+    if not layout.line_per_paragraph:
+        return {}
+    out: dict[int, Layout] = {}
+    for page, its in by_page.items():
+        if sum(it.kind == "text" for it in its) < 4:
+            continue
+        own = measure_layout(its)
+        # lines that cluster at a column width are soft wraps, whatever the issue's other pages do,
+        # when body text (long lines, not headings) opens after blank lines: they part paragraphs here
+        blank_paragraphs = sum(it.gap > 0 and not it.page_start and it.kind == "text" and len(it.text) >= 20 for it in its)
+        if not own.indent_style and own.wrap_width is not None and blank_paragraphs >= 2:
+            out[page] = own
     return out
 
 

@@ -36,6 +36,8 @@ _HEADER_NOISE = [
     # an editor credit printed in the header: 责任编辑 王敏 / 本版编辑：王敏 / 美编:邓楠
     # (编辑/刘晓禾, 校对/周　芸: a slash parts role and name as often as a colon; names may be letter-spaced)
     re.compile(rf"(?:本版)?(?:{CREDIT_WORDS})\s*[:：/／]?\s*{_CREDIT_NAME}(?:[、]{_CREDIT_NAME})*"),
+    # the desk's phone printed after the credit (电话:0931-86623301): a number, never a folio or name
+    re.compile(r"(?:电话|热线|传真)\s*[:：]?\s*[0-9０-９][0-9０-９\-－ ]{4,}[0-9０-９]"),
 ]
 # A credit line on its own (责任编辑：王敏　美编：李华); bare 编辑 needs its colon, since it opens sentences too.
 # With no colon the role and a (possibly letter-spaced) name stand apart: 本版编辑　钱　程.

@@ -52,7 +52,9 @@ _MARKED_NAMES = re.compile(
 # 据新华社电 / 新华社电 / 本报北京3月5日讯（记者 …）: the agency or paper, an optional place and date, 电/讯.
 _DATELINE_LINE = re.compile(
     r"^据?(?:本报|新华社|中新社|人民日报|央视新闻|[\u4e00-\u9fff]{2,6}社)(?:[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日)?(?:电|讯)"
-    r"(?:\s*[（(][^）)]{0,30}[）)])?$"
+    r"(?:\s*[（(][^）)]{0,30}[）)]"
+    # or the reporters set after a space, no brackets (本报北京11月3日电 记者 顾衡)
+    rf"|[ \u3000]+(?:{BYLINE_ROLE_PREFIX})*(?:{BYLINE_ROLES})(?:[ \u3000:：]+[\u4e00-\u9fff]{{2,4}}){{1,4}})?$"
 )
 # The speaker line under a speech or signed article: office and post, then the name
 # (上海市人力资源和社会保障局局长 赵永峰).  The space before the name is what sets it apart.
