@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIRS = (ROOT / "tests" / "corpus", ROOT / "examples")
@@ -30,10 +30,6 @@ METRICS: dict[str, str] = {
     "parts": "parts",
     "punct": "punct",
 }
-
-
-class ReaderMissing(RuntimeError):
-    """The reader package does not export read_issue / stitch_jumps yet."""
 
 
 # ------------------------------------------------------------------ loading
@@ -62,30 +58,13 @@ def display_name(answer_path: Path) -> str:
     return f"{answer_path.parent.name}/{answer_path.name.removesuffix('.answer.json')}"
 
 
-def load_reader() -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """``(read_issue, stitch_jumps)`` or :class:`ReaderMissing` with a clear message."""
-    try:
-        from rsbz_epub.reader import read_issue  # type: ignore[attr-defined]
-    except Exception as exc:  # ImportError, or a reader that fails to import
-        raise ReaderMissing(
-            f"the reader is not available yet: rsbz_epub.reader must export read_issue ({type(exc).__name__}: {exc})"
-        ) from None
-    try:
-        from rsbz_epub.transforms.stitch import stitch_jumps
-    except Exception as exc:
-        raise ReaderMissing(
-            f"the jump stitcher is not available yet: rsbz_epub.transforms.stitch must export stitch_jumps "
-            f"({type(exc).__name__}: {exc})"
-        ) from None
-    return read_issue, stitch_jumps
-
-
 def read_answered(answer_path: Path) -> tuple[dict, Any]:
     """Load one answer and read + stitch its issue (raises what the reader raises)."""
     from rsbz_epub.config import parse_publication
     from rsbz_epub.options import ReadOptions
+    from rsbz_epub.reader import read_issue
+    from rsbz_epub.transforms.stitch import stitch_jumps
 
-    read_issue, stitch_jumps = load_reader()
     answer = json.loads(answer_path.read_text(encoding="utf-8"))
     options = ReadOptions()
     if answer.get("config"):
@@ -213,8 +192,6 @@ def score_file(answer_path: Path) -> FileScore:
     result = FileScore(display_name(answer_path))
     try:
         answer, issue = read_answered(answer_path)
-    except ReaderMissing:
-        raise
     except Exception as exc:  # the reader crashed on this file: everything is wrong
         answer = json.loads(answer_path.read_text(encoding="utf-8"))
         result.error = f"{type(exc).__name__}: {exc}"

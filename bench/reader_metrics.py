@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from metrics import METRICS, FileScore, ReaderMissing, Score, answer_files, as_json, load_reader, score_file, total  # noqa: E402
+from metrics import METRICS, FileScore, Score, answer_files, as_json, score_file, total  # noqa: E402
 
 
 def _cell(s: Score) -> str:
@@ -68,14 +68,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="list what went wrong in each file")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
-    try:
-        load_reader()
-    except ReaderMissing as exc:
-        msg = f"reader_metrics: {exc}. Nothing to measure yet; the answer files are in tests/corpus/ and examples/."
-        if args.json:
-            print(json.dumps({"error": str(exc), "files": {}, "total": {}}, ensure_ascii=False, indent=1))
-        print(msg, file=sys.stderr)
-        return 0
     paths = args.files or answer_files()
     results = [score_file(p) for p in paths]
     if args.json:

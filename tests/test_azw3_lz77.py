@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from support import needs_calibre
 from rsbz_epub.writers.azw3.lz77 import compress, decompress
 
 from azw3_fixtures import SENTENCE
@@ -70,7 +70,7 @@ def test_round_trip_chinese_text(text: str) -> None:
     assert decompress(compress(data)) == data
 
 
-@pytest.mark.skipif(shutil.which("calibre-debug") is None, reason="calibre not installed: no cross-check with its compress_doc")
+@needs_calibre
 def test_byte_identical_to_calibre(tmp_path) -> None:
     samples = [("<p>" + SENTENCE * 30 + "</p>").encode()[:4096], bytes(range(256)) * 3, b"a b c d " * 300]
     for i, sample in enumerate(samples):

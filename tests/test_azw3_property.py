@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from dataclasses import replace
 from html import escape
@@ -11,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from support import use_mobitool
 from rsbz_epub.render.book import TocEntry
 from rsbz_epub.writers.azw3 import build_azw3
 
@@ -44,7 +44,7 @@ def test_random_books_round_trip(articles: list[list[str]], per_page: int, wrap:
         path = Path(tmp) / "book.azw3"
         path.write_bytes(build_azw3(book))
         readers = [read_with_kindleunpack(path)]
-        if shutil.which("mobitool"):
+        if use_mobitool:
             readers.append(read_with_libmobi(path, Path(tmp) / "libmobi"))
         for back in readers:
             assert len(back.parts) == len(docs)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -25,12 +24,8 @@ from azw3_fixtures import (
     unpack,
     with_language,
 )
+from support import needs_calibre, needs_mobitool, use_mobitool
 
-needs_mobitool = pytest.mark.skipif(shutil.which("mobitool") is None, reason="libmobi-tools (mobitool) not installed")
-needs_calibre = pytest.mark.skipif(
-    shutil.which("ebook-convert") is None or shutil.which("calibre-debug") is None,
-    reason="calibre not installed: ebook-convert / calibre-debug --inspect-mobi checks skipped",
-)
 
 
 def _kf8_docs(book: RenderedBook):
@@ -65,8 +60,6 @@ def kindleunpack(straddling) -> ReadBack:
 
 @pytest.fixture(scope="module")
 def libmobi(straddling, tmp_path_factory) -> ReadBack:
-    if shutil.which("mobitool") is None:
-        pytest.skip("libmobi-tools (mobitool) not installed")
     return read_with_libmobi(straddling[1], tmp_path_factory.mktemp("libmobi"))
 
 
@@ -164,7 +157,7 @@ def test_traditional_edition_language_and_locale(language: str, tag: str, locale
     got = unpack(path.read_bytes())
     assert got.exth[524] == [tag.encode()]
     assert got.u32(0x5C) == locale
-    if shutil.which("mobitool"):
+    if use_mobitool:
         info = subprocess.run(["mobitool", "-i", str(path)], capture_output=True, text=True, check=True).stdout
         assert f"Language (524): {tag}" in info
         assert f"({locale})" in info

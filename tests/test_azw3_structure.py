@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import struct
 import subprocess
 from dataclasses import replace
 
 import pytest
 
+from support import needs_calibre
 from rsbz_epub.writers.azw3 import build_azw3, thumbnail_jpeg
 from rsbz_epub.writers.azw3.codec import unbase32
 from rsbz_epub.writers.azw3.exth import build_exth
@@ -192,7 +192,7 @@ def test_output_depends_only_on_the_book() -> None:
     assert a != b and a[:0x24] == b[:0x24] and a[0x2C:] == b[0x2C:]  # only the PalmDB dates differ
 
 
-@pytest.mark.skipif(shutil.which("calibre-debug") is None, reason="calibre not installed: no TBS cross-check")
+@needs_calibre
 def test_tbs_matches_calibre(tmp_path) -> None:
     book = sample_book()
     data = build_azw3(book)

@@ -10,7 +10,7 @@ import pytest
 
 from build_support import CJK, CORPUS, EXAMPLES, HELDOUT, NS, Epub, built, text_of
 from rsbz_epub.model import Aside, Caption, Paragraph, Subheading
-from support import java_available, run_epubcheck
+from support import needs_java, run_epubcheck
 
 NAMES = [p.name for p in EXAMPLES]
 # The corpus issues too: ugly inputs (encodings, broken pages, jumps) must give valid books as well.
@@ -24,7 +24,7 @@ def files_of(build, edition="hans"):
 
 
 @pytest.mark.epubcheck
-@pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java")
+@needs_java
 @pytest.mark.parametrize("fmt", ["epub", "kindle", "kepub"])
 @pytest.mark.parametrize("name", EVERY)
 def test_every_example_passes_epubcheck(tmp_path, name, fmt):
@@ -158,7 +158,7 @@ def test_seed_unresolved_jump_is_a_visible_note(seed_epub):
 
 
 @pytest.mark.epubcheck
-@pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java")
+@needs_java
 @pytest.mark.parametrize("name", ["rsbz-2021-41.txt", "corpus/ldb-2024-03-14.txt"])
 def test_keep_print_order_books_are_valid_and_linked(tmp_path, name):
     from build_support import ROOT, options_for

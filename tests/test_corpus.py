@@ -2,8 +2,7 @@
 
 One test per issue and figure (``test_corpus[corpus/ldb-2024-03-14-breaks]``), so
 a failure names the file and the figure, and its message lists what went wrong.
-Skipped with a clear reason while the reader does not exist yet. Answers and
-their schema: tests/corpus/README.md; the full report: bench/reader_metrics.py.
+Answers and their schema: tests/corpus/README.md; the full report: bench/reader_metrics.py.
 """
 
 from __future__ import annotations
@@ -30,10 +29,6 @@ CASES = [(p, m) for p in metrics.answer_files() for m in metrics.METRICS]
 
 @lru_cache(maxsize=None)
 def _scored(path: Path):
-    try:
-        metrics.load_reader()
-    except metrics.ReaderMissing as exc:
-        pytest.skip(str(exc))
     return metrics.score_file(path)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 
 import pytest
 from PIL import Image, ImageFont
 from render_fixtures import meta
+from support import needs
 
 from rsbz_epub.errors import InputError
 from rsbz_epub.options import Publication
@@ -15,9 +17,9 @@ from rsbz_epub.writers import cover
 
 WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-needs_cjk = pytest.mark.skipif(
-    shutil.which("fc-match") is None or cover.find_cjk_font("人力资源社会保障") is None,
-    reason="no CJK font installed (CI installs fonts-wqy-microhei)",
+needs_cjk = needs(
+    shutil.which("fc-match") is not None and cover.find_cjk_font("人力资源社会保障") is not None,
+    "a CJK font (fonts-wqy-microhei)",
 )
 
 
@@ -82,7 +84,7 @@ def test_latin_fallback_folds_tone_marks(monkeypatch):
     assert lines[0].text == "Renli Ziyuan"
 
 
-@pytest.mark.skipif(not __import__("os").path.exists(WQY), reason="fonts-wqy-microhei not installed")
+@needs(os.path.exists(WQY), "fonts-wqy-microhei")
 def test_explicit_cover_font():
     data = cover.make_cover(meta(), Publication(), font_path=WQY)
     assert image(data).size == (1600, 2560)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from build_support import EXAMPLES, NS, Epub, built, text_of
 from rsbz_epub.cli import app
 from rsbz_epub.options import EDITIONS
-from support import java_available, run_epubcheck
+from support import needs_java, run_epubcheck
 from test_chinese import OPENCC_NOT_IDEMPOTENT
 
 NAMES = [p.name for p in EXAMPLES]
@@ -35,7 +35,7 @@ def article_texts(epub: Epub) -> dict[str, str]:
 
 
 @pytest.mark.epubcheck
-@pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java")
+@needs_java
 @pytest.mark.parametrize("edition", TRADITIONAL)
 @pytest.mark.parametrize("name", NAMES)
 def test_every_edition_passes_epubcheck(tmp_path, name, edition):
@@ -118,7 +118,7 @@ def test_two_editions_in_one_run(tmp_path):
 
 
 @pytest.mark.epubcheck
-@pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java")
+@needs_java
 def test_vertical_layout(tmp_path):
     from build_support import options_for
     from rsbz_epub.bundle import build_issue

@@ -7,9 +7,9 @@ import zipfile
 import pytest
 
 from build_support import built
-from support import _epubcheck_cli, java_available, run_epubcheck
+from support import _epubcheck_cli, needs_java, run_epubcheck
 
-pytestmark = [pytest.mark.epubcheck, pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java")]
+pytestmark = [pytest.mark.epubcheck, needs_java]
 
 
 def _broken_copy(data: bytes, path) -> None:

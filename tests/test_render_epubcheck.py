@@ -6,7 +6,7 @@ import io
 
 import pytest
 from render_fixtures import BUILD_TIME, FIXTURES, paged_issue, tiny_jpeg
-from support import java_available, run_epubcheck
+from support import needs_java, run_epubcheck
 
 from rsbz_epub.options import Publication
 from rsbz_epub.render.xhtml import render_book
@@ -14,7 +14,7 @@ from rsbz_epub.writers.cover import make_cover
 
 pytestmark = [
     pytest.mark.epubcheck,
-    pytest.mark.skipif(not java_available(), reason="EPUBCheck needs Java"),
+    needs_java,
 ]
 
 # EPUBCheck takes seconds per file, so each fixture, target and layout appears once, not crossed.
