@@ -24,6 +24,7 @@ from rsbz_epub.model import Diagnostic, Issue
 from rsbz_epub.options import EDITIONS, BuildOptions
 from rsbz_epub.reader import read_issue
 from rsbz_epub.render.book import RenderedBook
+from rsbz_epub.render.metadata import book_title, description
 from rsbz_epub.render.xhtml import render_book
 from rsbz_epub.transforms.chinese import convert_issue
 from rsbz_epub.transforms.stitch import stitch_jumps
@@ -175,7 +176,7 @@ def manifest_json(issue: Issue, folder: str, files: list[OutputFile]) -> bytes:
         "metadata": {
             "identifier": book_identifier(meta),
             "asin": asin(meta),
-            "title": _title(issue),
+            "title": book_title(issue),
             "paper": meta.paper,
             "paper_latin": meta.paper_latin,
             "date": meta.date.isoformat() if meta.date else None,
@@ -187,7 +188,7 @@ def manifest_json(issue: Issue, folder: str, files: list[OutputFile]) -> bytes:
             "issn": meta.issn,
             "pages": [p.label for p in issue.pages],
             "articles": [a.title for a in issue.articles()],
-            "description": "；".join(a.title for a in issue.articles() if a.kind == "article"),
+            "description": description(issue),
         },
         "files": [
             {
@@ -201,16 +202,6 @@ def manifest_json(issue: Issue, folder: str, files: list[OutputFile]) -> bytes:
         ],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _title(issue: Issue) -> str:
-    meta = issue.meta
-    parts = [meta.paper]
-    if meta.date:
-        parts.append(f"{meta.date.year}年{meta.date.month}月{meta.date.day}日")
-    if meta.issue_number is not None:
-        parts.append(f"第{meta.issue_number}期")
-    return " ".join(parts)
 
 
 # ------------------------------------------------------------------ files

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from support import needs_calibre
-from rsbz_epub.writers.azw3 import build_azw3, thumbnail_jpeg
+from rsbz_epub.writers.azw3 import build_azw3
 from rsbz_epub.writers.azw3.codec import unbase32
 from rsbz_epub.writers.azw3.exth import build_exth
 from rsbz_epub.writers.azw3.headers import kindle_language, locale_code
@@ -172,17 +172,6 @@ def test_cover_jpeg_gets_jfif_header() -> None:
     fixed = ensure_jfif(exif_jpeg)
     assert fixed[:4] == b"\xff\xd8\xff\xe0" and fixed[6:11] == b"JFIF\x00" and fixed.endswith(exif_jpeg[2:])
     assert ensure_jfif(fixed) == fixed
-
-
-def test_sidecar_thumbnail() -> None:
-    from PIL import Image
-    import io
-
-    data = thumbnail_jpeg(sample_book())
-    assert data is not None
-    with Image.open(io.BytesIO(data)) as img:
-        assert img.format == "JPEG" and img.size[1] == 500
-    assert thumbnail_jpeg(sample_book(cover=False)) is None
 
 
 def test_output_depends_only_on_the_book() -> None:

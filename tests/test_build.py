@@ -102,6 +102,10 @@ def test_manifest_lists_every_file_with_size_and_checksum(name):
         assert listed[name_]["size"] == len(f.data)
         assert listed[name_]["sha256"] == hashlib.sha256(f.data).hexdigest()
     assert manifest["metadata"]["identifier"].startswith("urn:uuid:")
+    epub = Epub.from_bytes(on_disk[next(n for n, f in on_disk.items() if f.format == "epub")].data)
+    assert manifest["metadata"]["identifier"] == epub.meta("//dc:identifier/text()")[0]
+    assert manifest["metadata"]["title"] == epub.meta("//dc:title/text()")[0]  # one source for both
+    assert manifest["metadata"]["description"] == epub.meta("//dc:description/text()")[0]
     assert {f["format"] for f in manifest["files"]} >= {"epub", "kindle", "azw3", "kepub", "cover", "thumbnail"}
 
 

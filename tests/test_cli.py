@@ -219,3 +219,31 @@ def test_unreadable_input(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", denied)
     result = invoke("build", str(issue), "-o", str(tmp_path / "out"))
     assert_one_line_error(result, ExitCode.NO_INPUT, str(issue), "permission denied")
+
+
+@pytest.mark.parametrize(
+    "args, code, needle",
+    [
+        (["--encoding", "no-such-codec"], ExitCode.DATA, "unknown encoding"),
+        (["--encoding", "gbk"], ExitCode.DATA, "cannot be decoded as gbk"),
+        (["--css", "{missing}"], ExitCode.NO_INPUT, "no such file"),
+        (["--css", "{latin1}"], ExitCode.NO_INPUT, "not UTF-8"),
+        (["--config", "{latin1}"], ExitCode.CONFIG, "not UTF-8"),
+        (["--cover-font", "{missing}"], ExitCode.NO_INPUT, ""),
+    ],
+    ids=["unknown-encoding", "wrong-encoding", "css-missing", "css-not-utf8", "config-not-utf8", "font-missing"],
+)
+def test_bad_option_files_and_values(tmp_path, args, code, needle):
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("p { font-family: 'Café' }".encode("latin-1"))
+    args = [a.format(missing=tmp_path / "missing.file", latin1=latin1) for a in args]
+    out = tmp_path / "out"
+    result = invoke("build", str(SEED), "-o", str(out), *args)
+    assert_one_line_error(result, code, needle)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_catalog_of_a_file(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("x")
+    assert_one_line_error(invoke("catalog", str(f)), ExitCode.NO_INPUT, "not a folder")

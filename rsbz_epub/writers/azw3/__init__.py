@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...render.book import RenderedBook
-from .resources import cover_resource, sidecar_thumbnail
 from .writer import book_asin, build_azw3, write_azw3
 
 
@@ -12,10 +11,4 @@ def thumbnail_name(book: RenderedBook) -> str:
     return f"thumbnail_{book_asin(book)}_EBOK_portrait.jpg"
 
 
-def thumbnail_jpeg(book: RenderedBook) -> bytes | None:
-    """The sidecar thumbnail JPEG (500 px high) to write under ``thumbnail_name``; None without a cover."""
-    cover = cover_resource(book)
-    return sidecar_thumbnail(cover.data) if cover is not None else None
-
-
-__all__ = ["build_azw3", "thumbnail_jpeg", "thumbnail_name", "write_azw3"]
+__all__ = ["build_azw3", "thumbnail_name", "write_azw3"]

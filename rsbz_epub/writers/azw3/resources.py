@@ -14,7 +14,6 @@ from .markup import resolve
 
 THUMBNAIL_BOX = (180, 240)  # calibre's embedded thumbnail limit
 THUMBNAIL_MAX_BYTES = 16 * 1024
-SIDECAR_HEIGHT = 500  # the system/thumbnails image calibre's Kindle driver writes
 # A minimal JFIF APP0 segment (version 1.1, no density units, 1:1, no thumbnail).
 _JFIF_APP0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
@@ -48,11 +47,6 @@ def embedded_thumbnail(cover: bytes) -> bytes:
         if len(data) <= THUMBNAIL_MAX_BYTES:
             return data
     return data
-
-
-def sidecar_thumbnail(cover: bytes) -> bytes:
-    """The 500 px high JPEG a Kindle shows for a sideloaded book (system/thumbnails)."""
-    return _jpeg(_scaled(cover, (SIDECAR_HEIGHT * 4, SIDECAR_HEIGHT)), 90)
 
 
 def cover_resource(book: RenderedBook) -> Resource | None:
