@@ -15,7 +15,7 @@ from rsbz_epub.reader.normalize import normalize_punctuation
 from rsbz_epub.reader.overrides import apply_overrides
 from rsbz_epub.reader.pages import split_pages
 
-__all__ = ["read_issue"]
+__all__ = ["read_issue", "read_issue_traced"]
 
 
 def read_issue(data: bytes, options: ReadOptions = ReadOptions()) -> Issue:
@@ -49,3 +49,13 @@ def read_issue(data: bytes, options: ReadOptions = ReadOptions()) -> Issue:
     if not any(p.articles for p in pages):
         raise DataError("no article text found after the masthead", hint="check that the file is the raw text of an issue")
     return Issue(meta=meta, pages=pages, diagnostics=tuple(sorted(diags, key=lambda d: (d.line or 0, d.code))))
+
+
+def read_issue_traced(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[Issue, tuple]:
+    """Read one raw issue and say, for every input line, what role it got (see :mod:`.trace`)."""
+    from rsbz_epub.reader.trace import trace_issue
+
+    issue = read_issue(data, options)
+    text, _ = decode(data, options.encoding)
+    text_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return issue, trace_issue(text_lines, issue)
