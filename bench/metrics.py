@@ -29,6 +29,7 @@ METRICS: dict[str, str] = {
     "pages": "pages",
     "parts": "parts",
     "punct": "punct",
+    "ends": "ends",
 }
 
 
@@ -184,7 +185,26 @@ def _expected_totals(answer: dict) -> dict[str, int]:
         "pages": len(answer["pages"]),
         "parts": len(arts),
         "punct": len(answer.get("verbatim", [])) + 1,
+        "ends": sum(1 for a in arts if a.get("end")),
     }
+
+
+def score_bytes(name: str, answer: dict, data: bytes) -> FileScore:
+    """Score a raw issue given as bytes (a laid-out real issue) against its answer; no config."""
+    from rsbz_epub.reader import read_issue
+    from rsbz_epub.transforms.stitch import stitch_jumps
+
+    result = FileScore(name)
+    try:
+        issue = stitch_jumps(read_issue(data), keep_print_order=False)
+    except Exception as exc:  # the reader failed on this issue: everything is wrong
+        result.error = f"{type(exc).__name__}: {exc}"
+        for metric, n in _expected_totals(answer).items():
+            result.scores[metric].total = n
+        result.problems.append(f"reader failed: {result.error}")
+        return result
+    score_issue(answer, issue, result)
+    return result
 
 
 def score_file(answer_path: Path) -> FileScore:
@@ -251,7 +271,13 @@ def _score_titles(answer: dict, articles: list[tuple[str, Any]], r: FileScore) -
         if found is None:
             r.scores["paragraphs"].add(False)
             r.scores["parts"].add(False)
+            if exp.get("end"):
+                r.scores["ends"].add(False)
             continue
+        if exp.get("end"):
+            texts = _paragraph_texts(found)
+            last = norm(texts[-1]) if texts else ""
+            r.fail("ends", last.endswith(norm(exp["end"])), f"page {lab}: {exp['title']!r} ends {last[-12:]!r}, expected …{exp['end']!r}")
         n = len(_blocks(found, "Paragraph"))
         r.fail("paragraphs", n == exp["paragraphs"], f"page {lab}: {exp['title']!r}: {n} paragraphs, expected {exp['paragraphs']}")
         r.fail("parts", *_parts(exp, found))

@@ -1,4 +1,8 @@
-"""Measure the reader on every answered raw issue (tests/corpus/ and examples/).
+"""Measure the reader on every answered raw issue (tests/corpus/ and examples/), or leave-one-paper-out on real text.
+
+    .venv/bin/python bench/reader_metrics.py --real       # real published text: per paper and pooled,
+                                                          # each paper read by a model trained without it
+    .venv/bin/python bench/reader_metrics.py --real --rules   # the same issues read by the rules alone
 
     .venv/bin/python bench/reader_metrics.py              # table per file and in total
     .venv/bin/python bench/reader_metrics.py --details    # also what went wrong, per file
@@ -60,14 +64,44 @@ def _markdown_table(results: list[FileScore]) -> str:
     return "\n".join(out)
 
 
+def _real(args: argparse.Namespace) -> int:
+    """Leave-one-paper-out figures on the real corpus, one row per held-out paper and the pooled total."""
+    from lopo import lopo, rules_only
+
+    from corpus.issues import record_files
+
+    if not record_files():
+        print("corpus/real/ holds no records: build it with corpus/extract/*.py (see corpus/README.md)")
+        return 0
+    by_paper = rules_only() if args.rules else lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr))
+    rows = [FileScore(paper, total(res)) for paper, res in by_paper.items()]
+    for row, res in zip(rows, by_paper.values()):
+        row.problems = [f"{r.name}: {p}" for r in res for p in r.problems]
+        row.error = next((r.error for r in res if r.error), None)
+    if args.json:
+        print(json.dumps(as_json(rows), ensure_ascii=False, indent=1))
+        return 0
+    print(_markdown_table(rows) if args.markdown else _text_table(rows))
+    if args.details:
+        for r in rows:
+            print(f"\n{r.name}:")
+            for p in r.problems:
+                print(f"  - {p}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     fmt = ap.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print JSON (scores, errors and problems per file)")
     fmt.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--details", action="store_true", help="list what went wrong in each file")
+    ap.add_argument("--real", action="store_true", help="leave-one-paper-out on corpus/real/ (see corpus/README.md)")
+    ap.add_argument("--rules", action="store_true", help="with --real: read without the line-role model")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
+    if args.real:
+        return _real(args)
     paths = args.files or answer_files()
     results = [score_file(p) for p in paths]
     if args.json:

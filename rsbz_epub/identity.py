@@ -17,6 +17,14 @@ from rsbz_epub.options import EDITIONS
 _NAMESPACE = uuid.UUID("6f1c3c1e-4b0e-5d4a-9a57-72737a2d6570")  # fixed for rsbz-epub
 
 
+def paper_slug(paper: str) -> str:
+    """Folder prefix for a paper without a config: its pinyin initials (中国气象报 → zgqxb)."""
+    from pypinyin import Style, lazy_pinyin
+
+    letters = "".join(lazy_pinyin(paper, style=Style.FIRST_LETTER, errors="default")).lower()
+    return "".join(c for c in letters if c.isascii() and c.isalnum())[:16] or "paper"
+
+
 def issue_key(meta: IssueMeta) -> str:
     """The text every identifier is derived from, e.g. ``rsbz:2021-10-21:40``."""
     date = meta.date.isoformat() if meta.date else "undated"

@@ -39,6 +39,10 @@ class Publication:
     #: per edition name ("hant", "tw", ...) or "*" for all Traditional editions.
     user_dictionary: dict[str, dict[str, str]] = field(default_factory=dict)
 
+    def fallback(self, meta_slug: str, value: str | None) -> str:
+        """A config value for an issue of this paper; another paper read without a config borrows nothing."""
+        return (value or "") if meta_slug == self.slug else ""
+
 
 @dataclass(frozen=True)
 class ReadOptions:

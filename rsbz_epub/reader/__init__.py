@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rsbz_epub.errors import DataError
-from rsbz_epub.model import Issue
+from rsbz_epub.model import Diagnostic, Issue, IssueMeta
 from rsbz_epub.options import ReadOptions
 from rsbz_epub.reader.articles import assemble
 from rsbz_epub.reader.decode import decode
@@ -13,7 +13,8 @@ from rsbz_epub.reader.lines import split_lines
 from rsbz_epub.reader.masthead import read_masthead
 from rsbz_epub.reader.normalize import normalize_punctuation
 from rsbz_epub.reader.overrides import apply_overrides
-from rsbz_epub.reader.pages import split_pages
+from rsbz_epub.reader.pages import PageChunk, split_pages
+from rsbz_epub.reader.trace import LineRole, trace_lines, uncertain_lines
 
 __all__ = ["read_issue", "read_issue_traced"]
 
@@ -33,6 +34,23 @@ def read_issue(data: bytes, options: ReadOptions = ReadOptions()) -> Issue:
     7. articles     — titles, kickers, subtitles, bylines, subheadings, captions, boxes,
                       paragraphs with print breaks rejoined, jump markers as PageJump blocks.
     """
+    return _read(data, options)[0]
+
+
+def _read(data: bytes, options: ReadOptions) -> tuple[Issue, list[PageChunk], dict[int, tuple[str, float]]]:
+    """The issue, its page chunks and every item line's role with its probability."""
+    meta, chunks, diags = prepare(data, options)
+    roles: dict[int, tuple[str, float]] = {}
+    pages, more = assemble(chunks, roles)
+    diags += more + uncertain_lines(roles, chunks)
+    if not any(p.articles for p in pages):
+        raise DataError("no article text found after the masthead", hint="check that the file is the raw text of an issue")
+    issue = Issue(meta=meta, pages=pages, diagnostics=tuple(sorted(diags, key=lambda d: (d.line or 0, d.code))))
+    return issue, chunks, roles
+
+
+def prepare(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[IssueMeta, list[PageChunk], list[Diagnostic]]:
+    """Steps 1–6 of :func:`read_issue`: the masthead and the page chunks the articles are read from."""
     text, diags = decode(data, options.encoding)
     lines, more = split_lines(text)
     diags += more
@@ -44,18 +62,12 @@ def read_issue(data: bytes, options: ReadOptions = ReadOptions()) -> Issue:
     lines = [ln for ln in lines if ln.no not in consumed]
     chunks, more = split_pages(lines, options.publication, meta.paper)
     diags += more
-    pages, more = assemble(chunks)
-    diags += more
-    if not any(p.articles for p in pages):
-        raise DataError("no article text found after the masthead", hint="check that the file is the raw text of an issue")
-    return Issue(meta=meta, pages=pages, diagnostics=tuple(sorted(diags, key=lambda d: (d.line or 0, d.code))))
+    return meta, chunks, diags
 
 
-def read_issue_traced(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[Issue, tuple]:
-    """Read one raw issue and say, for every input line, what role it got (see :mod:`.trace`)."""
-    from rsbz_epub.reader.trace import trace_issue
-
-    issue = read_issue(data, options)
+def read_issue_traced(data: bytes, options: ReadOptions = ReadOptions()) -> tuple[Issue, tuple[LineRole, ...]]:
+    """Read one raw issue and say, for every input line, what role it got and how sure the reader was."""
+    issue, chunks, roles = _read(data, options)
     text, _ = decode(data, options.encoding)
     text_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return issue, trace_issue(text_lines, issue)
+    return issue, trace_lines(text_lines, issue, chunks, roles)

@@ -10,10 +10,11 @@ from rsbz_epub.reader.drafts import Draft, build_pages
 from rsbz_epub.reader.headings import TITLE_THRESHOLD, comma_broken, read_heading, repeated_title_line, title_score
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
+from rsbz_epub.reader.rolesteps import RoleSteps
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
 
 
-class _Assembler(AssemblerBase):
+class _Assembler(RoleSteps, AssemblerBase):
     """Walks the items of all pages in order and builds article drafts."""
 
     # ------------------------------------------------------------ walking
@@ -52,6 +53,8 @@ class _Assembler(AssemblerBase):
             return i + 1
         if it.kind == "jump":
             return self._jump_line(i)
+        if self.roles:
+            return self._by_role(i)
         if self.para is not None and not self.para.finished and not self.para.literal:
             return self._after_unfinished(i)
         return self._fresh(i)
@@ -157,6 +160,7 @@ class _Assembler(AssemblerBase):
         if kind == "byline":
             if self.cur is not None and credit_onto_caption(it, self.cur.blocks):
                 return i + 1  # 本报记者 林涛 摄 under a caption is its photo credit
+            self.given[ln.no] = "B"
             if self.cur is not None and self.cur.byline is None:
                 self.cur.byline = text
                 self.ended = self.cur.has_body
@@ -169,6 +173,7 @@ class _Assembler(AssemblerBase):
             self._close_para()  # a trailing byline is complete; nothing joins onto it
             return i + 1
         if kind == "subtitle" and self.cur is not None and not self.cur.has_body and self.cur.subtitle is None:
+            self.given[ln.no] = "S"
             self.cur.subtitle = text
             return i + 1
         if kind == "subheading":
@@ -196,6 +201,7 @@ class _Assembler(AssemblerBase):
         """Start the article that the heading group at i heads."""
         self._close_article()
         head = read_heading(self.items, self.layout, i)
+        self._give_heading(i, head)
         self._start(head.first)
         assert self.cur is not None
         self.cur.title, self.cur.kicker, self.cur.subtitle, self.cur.byline = head.title, head.kicker, head.subtitle, head.byline
@@ -203,6 +209,16 @@ class _Assembler(AssemblerBase):
         if not forced and head.unusual:
             self.diags.append(diag("R009", f"title looks unusual: {head.title}", head.first.ln.no))
         return head.end
+
+    def _give_heading(self, i: int, head) -> None:
+        """Record the roles of the heading group's lines (for the trace and for training labels)."""
+        parts = {"K": head.kicker, "S": head.subtitle, "B": head.byline}
+        for it in self.items[i:head.end]:
+            role = "J" if it.kind == "jump" else "T"
+            for r, value in parts.items():
+                if value and it.text in value:
+                    role = r
+            self.given[it.ln.no] = role
 
     def _note(self, i: int) -> int:
         """编者按: an Aside of the article it stands in, or of the one whose title follows it."""
@@ -215,8 +231,13 @@ class _Assembler(AssemblerBase):
         return j
 
 
-def assemble(chunks: list[PageChunk]) -> tuple[tuple[Page, ...], list[Diagnostic]]:
-    """Build the pages of articles from the page chunks."""
+def assemble(chunks: list[PageChunk], trace: dict[int, tuple[str, float]] | None = None) -> tuple[tuple[Page, ...], list[Diagnostic]]:
+    """Build the pages of articles from the page chunks; ``trace`` gets each line's role and its probability."""
     asm = _Assembler(chunks)
     drafts = asm.run()
+    if trace is not None:
+        if asm.roles:
+            trace.update({it.ln.no: (r.label, r.prob) for it, r in zip(asm.items, asm.roles)})
+        else:
+            trace.update({it.ln.no: (asm.given.get(it.ln.no, "X"), 1.0) for it in asm.items})
     return build_pages(drafts, chunks), asm.diags

@@ -13,6 +13,7 @@ from rsbz_epub.reader.layout import (
 )
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
+from rsbz_epub.reader.roles import tag
 from rsbz_epub.reader.segment import cjk_count, ends_finished, starts_mid_sentence, titleish
 
 
@@ -38,6 +39,8 @@ class AssemblerBase:
         self.ended = False  # the current article showed an end (trailing byline, continued-on jump)
         self.page_break: PageBreak | None = None  # a page began inside the current article
         self.pending_note: Aside | None = None
+        self.roles = tag(self.items)  # the line-role model's decisions ([] without a model)
+        self.given: dict[int, str] = {}  # input line → the role the walk gave it (corpus/layout.py ROLES)
 
     # ------------------------------------------------------------ pieces
 
@@ -84,6 +87,7 @@ class AssemblerBase:
             assert self.cur is not None
             self.cur.blocks.append(jump)
         self.para = OpenParagraph(text=text, line=it.ln.no, last_line=it.ln.no)
+        self.given[it.ln.no] = "P"
         assert self.cur is not None
         self.cur.text_started = True
         self._check_trailing_jump()
@@ -92,6 +96,8 @@ class AssemblerBase:
         """Append the item to the open paragraph (a rejoined print break when a gap or page lies between)."""
         para = self.para
         assert para is not None
+        self.given[para.last_line] = "W"
+        self.given[it.ln.no] = "P"
         is_break = it.gap > 0 or it.page_start
         para.extend(it.text, it.ln.no, is_break=is_break, diags=self.diags)
         if is_break:
@@ -240,6 +246,7 @@ class AssemblerBase:
         self._flush_page_break()
         assert self.cur is not None
         self.cur.blocks.append(block)
+        self.given.setdefault(it.ln.no, _BLOCK_ROLES.get(type(block).__name__, "X"))
 
     def _flush_page_break(self) -> None:
         """Put the pending page break into the article before its next block."""
@@ -275,6 +282,7 @@ class AssemblerBase:
 
 
 
+_BLOCK_ROLES = {"Subheading": "H", "Caption": "C", "PageJump": "J", "Paragraph": "P", "Aside": "X"}
 _VERSE_LINE = 16  # with no column width measured, a verse line is still this short
 _ITEM_MARKS = "◆◇◎●○■□★☆"
 

@@ -20,6 +20,8 @@ R011   warning   text before the first title on a page was kept as an untitled a
 R012   warning   a staff override line is malformed and was read as plain text
 R013   info      a staff override was applied
 R014   warning   no article text found after the masthead
+R015   warning   no publication config for this paper: name and folder from the masthead, publisher/ISSN/CN only where printed
+R016   info      the line-role model was unsure of a line (its probability and the override that fixes it are named)
 S001   warning   a continued-on jump was not resolved (the other half is not in this issue)
 S002   warning   a continued-from jump was not resolved (its start is not in this issue)
 S003   info      a jump was stitched (pages and titles named)
@@ -47,6 +49,8 @@ _SEVERITY: dict[str, Severity] = {
     "R012": "warning",
     "R013": "info",
     "R014": "warning",
+    "R015": "warning",
+    "R016": "info",
     "S001": "warning",
     "S002": "warning",
     "S003": "info",

@@ -1,21 +1,45 @@
 """What the reader decided for each input line: its role, how sure it was, and whether it was joined on.
 
-The proof page and ``check`` show this trace.  ``trace_issue`` derives it from the
-IR (every node keeps its input line); the line-role model adds its own
-probabilities through ``confidence``.
+The proof page and ``check`` show this trace. Item lines (text the articles are
+read from) carry the line-role model's role and probability; masthead, page and
+removed header lines are named from the steps that consumed them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rsbz_epub.model import Aside, Caption, Issue, PageJump, Paragraph, Subheading
+from rsbz_epub.model import Diagnostic, Issue
+from rsbz_epub.reader.diagnostics import diag
 
 #: Roles a line can get, in the order the proof page's legend lists them.
 ROLES: tuple[str, ...] = (
     "masthead", "page", "header", "kicker", "title", "subtitle", "byline",
     "paragraph", "section", "caption", "box", "note", "jump", "blank", "dropped",
 )
+
+#: The line-role model's labels (corpus/layout.py ROLES) as trace roles.
+_NAMES = {
+    "K": "kicker", "T": "title", "R": "title", "S": "subtitle", "B": "byline", "H": "section", "C": "caption",
+    "N": "note", "J": "jump", "P": "paragraph", "W": "paragraph", "X": "box", "M": "masthead", "G": "page",
+}
+
+#: Below this probability a decision is listed for staff (R016).
+UNSURE = 0.6
+#: At most this many R016 lines per issue, the least certain first.
+MOST = 12
+
+_FIX = {
+    "title": "if it is not a title, start it with \\ (a paragraph)",
+    "kicker": "if it is the title, start it with '# '",
+    "subtitle": "if it is the title, start it with '# '",
+    "section": "if it is body text, start it with \\; if it is a new article, start it with '# '",
+    "paragraph": "if it heads an article, start it with '# '; a section head, '## '",
+    "byline": "if it is body text, start it with \\",
+    "caption": "if it is body text, start it with \\",
+    "note": "if it heads an article, start it with '# '",
+    "box": "if it heads an article, start it with '# '",
+}
 
 
 @dataclass(frozen=True)
@@ -26,73 +50,37 @@ class LineRole:
     text: str
     role: str
     confidence: float = 1.0
-    joined: bool = False  # the paragraph goes on in the next text line (a print break rejoined)
+    joined: bool = False  # the paragraph goes on in the next text line (a print break or wrap rejoined)
 
 
-def trace_issue(text_lines: list[str], issue: Issue, confidence: dict[int, float] | None = None) -> tuple[LineRole, ...]:
-    """Give every input line (1-based, as numbered by the reader) the role the IR shows for it."""
-    role: dict[int, str] = {no: "masthead" for no in issue.meta.source_lines}
-    joined: set[int] = set()
-    for page in issue.pages:
-        role.setdefault(page.line, "page")
-        for art in page.articles:
-            role[art.line] = "title"
-            _header_lines(text_lines, art.line, (art.kicker, "kicker"), (art.subtitle, "subtitle"), (art.byline, "byline"), role=role)
-            for block in art.blocks:
-                match block:
-                    case Paragraph(line=line, joins=joins):
-                        role.setdefault(line, "paragraph")
-                        for j in joins:
-                            role.setdefault(j, "paragraph")
-                            joined.add(_previous_text(text_lines, j))
-                    case Subheading(line=line):
-                        role[line] = "section"
-                    case Caption(line=line):
-                        role[line] = "caption"
-                    case Aside(line=line, paragraphs=paras):
-                        role.setdefault(line, "box")
-                        for k, no in _lines_holding(text_lines, line, paras):
-                            role.setdefault(no, "box")
-                    case PageJump(line=line):
-                        role[line] = "jump"
-    conf = confidence or {}
+def trace_lines(text_lines: list[str], issue: Issue, chunks: list, roles: dict[int, tuple[str, float]]) -> tuple[LineRole, ...]:
+    """Every input line (1-based, as the reader numbers them) with its role."""
+    masthead = set(issue.meta.source_lines)
+    page_lines = {c.line for c in chunks if c.marked}
     out = []
     for no, text in enumerate(text_lines, start=1):
-        r = role.get(no) or ("blank" if not text.strip() else "dropped")
-        out.append(LineRole(no=no, text=text, role=r, confidence=conf.get(no, 1.0), joined=no in joined))
+        if no in roles:
+            label, prob = roles[no]
+            out.append(LineRole(no, text, _NAMES.get(label, "paragraph"), round(prob, 3), joined=label == "W"))
+        elif not text.strip():
+            out.append(LineRole(no, text, "blank"))
+        elif no in masthead:
+            out.append(LineRole(no, text, "masthead"))
+        elif no in page_lines:
+            out.append(LineRole(no, text, "page"))
+        else:
+            out.append(LineRole(no, text, "header"))  # consumed as a running header, footer or page credit
     return tuple(out)
 
 
-def _header_lines(text_lines: list[str], title_line: int, *parts: tuple[str | None, str], role: dict[int, str]) -> None:
-    """Mark the kicker, subtitle and byline lines found within a few lines of the title."""
-    for value, name in parts:
-        if not value:
-            continue
-        want = "".join(value.split()).lstrip("—-－")
-        for no in range(max(1, title_line - 3), min(len(text_lines), title_line + 6) + 1):
-            have = "".join(text_lines[no - 1].split()).lstrip("—-－■□")
-            if have and no not in role and (want in have or have in want) and len(have) >= min(len(want), 2):
-                role[no] = name
-                break
-
-
-def _previous_text(text_lines: list[str], no: int) -> int:
-    """The nearest non-blank line before ``no`` (the line a break was rejoined from)."""
-    k = no - 1
-    while k > 1 and not text_lines[k - 1].strip():
-        k -= 1
-    return k
-
-
-def _lines_holding(text_lines: list[str], start: int, paras: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Input lines after ``start`` whose text occurs in the box's paragraphs."""
-    joined = "".join("".join(p.split()) for p in paras)
+def uncertain_lines(roles: dict[int, tuple[str, float]], chunks: list) -> list[Diagnostic]:
+    """R016 for the least certain decisions (below ``UNSURE``), at most ``MOST``, each with its fix."""
+    text = {ln.no: ln.text for c in chunks for ln in c.lines}
+    unsure = sorted((p, no, label) for no, (label, p) in roles.items() if p < UNSURE)[:MOST]
     out = []
-    for no in range(start + 1, min(len(text_lines), start + 200) + 1):
-        t = "".join(text_lines[no - 1].split())
-        if not t:
-            continue
-        if t not in joined:
-            break
-        out.append((len(out), no))
+    for p, no, label in sorted(unsure, key=lambda t: t[1]):
+        name = _NAMES.get(label, "paragraph")
+        line = text.get(no, "")
+        shown = line if len(line) <= 24 else line[:23] + "…"
+        out.append(diag("R016", f"unsure ({p:.0%}) that '{shown}' is a {name}: {_FIX.get(name, 'check it')}", no))
     return out

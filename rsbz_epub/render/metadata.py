@@ -67,7 +67,7 @@ def book_metadata(
     config = EDITIONS[edition][0]
     # The reader copies the publisher into the IR (where transforms convert it);
     # the config value is only a fallback, so convert it here to match the edition.
-    publisher = meta.publisher or convert(publication.publisher, edition)
+    publisher = meta.publisher or convert(publication.fallback(meta.publication_slug, publication.publisher), edition)
     note = (
         label("edition_note", edition).format(config=config, edition=edition_name(edition)) if config else None
     )

@@ -124,7 +124,7 @@ def _cjk_lines(meta: IssueMeta, publication: Publication) -> list[_Line]:
     if meta.issue_number is not None:
         lines.append(_Line(line.split(" ")[-1], 180, 0.62, 0.6))
     lines.append(_Line(edition_name(meta.edition), 80, 0.74, 0.7))
-    publisher = meta.publisher or convert(publication.publisher, meta.edition)
+    publisher = meta.publisher or convert(publication.fallback(meta.publication_slug, publication.publisher), meta.edition)
     if publisher:
         lines.append(_Line(publisher, 60, 0.9, 0.85))
     return lines
@@ -138,7 +138,7 @@ def _ascii(text: str) -> str:
 
 
 def _latin_lines(meta: IssueMeta, publication: Publication) -> list[_Line]:
-    name = _ascii(meta.paper_latin or publication.title_latin or meta.publication_slug.upper())
+    name = _ascii(meta.paper_latin or publication.fallback(meta.publication_slug, publication.title_latin) or meta.publication_slug.upper())
     lines = [_Line(name, 130, 0.22)]
     if meta.date:
         lines.append(_Line(meta.date.isoformat(), 120, 0.5))

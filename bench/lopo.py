@@ -1,0 +1,66 @@
+"""Leave-one-paper-out scoring of the reader on real published text laid out as raw dumps.
+
+For each paper of ``corpus/real/``: train the line-role model on every other paper
+(``bench/train_reader.py``), read that paper's laid-out issues with it, and score
+them against their answers (``bench/metrics.py``). No paper is ever scored by a
+model that saw it, so these figures say how the reader does on a paper it has not met.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from metrics import FileScore, score_bytes  # noqa: E402
+
+
+def lopo(papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None) -> dict[str, list[FileScore]]:
+    """Per held-out paper, the scores of its issues under a model trained without it."""
+    from corpus.issues import dumps
+    from train_reader import dump_sequence, invented_sequences, train
+
+    laid = list(dumps())
+    seqs = [(paper, *dump_sequence(d)) for paper, d in laid]
+    invented = invented_sequences()
+    names = sorted({p for p, _ in laid}) if papers is None else papers
+    out: dict[str, list[FileScore]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for held in names:
+            model = Path(tmp) / f"{len(out)}.crfsuite"
+            train([(x, y) for p, x, y in seqs if p != held] + invented, model)
+            old = os.environ.get("RSBZ_READER_MODEL")
+            os.environ["RSBZ_READER_MODEL"] = str(model)
+            try:
+                out[held] = [score_bytes(d.name, d.answer, d.data) for p, d in laid if p == held]
+            finally:
+                if old is None:
+                    os.environ.pop("RSBZ_READER_MODEL", None)
+                else:
+                    os.environ["RSBZ_READER_MODEL"] = old
+            progress(held)
+    return out
+
+
+def rules_only() -> dict[str, list[FileScore]]:
+    """The same issues read without the model (the rule reader), for comparison."""
+    from corpus.issues import dumps
+
+    old = os.environ.get("RSBZ_READER_MODEL")
+    os.environ["RSBZ_READER_MODEL"] = "none"
+    try:
+        out: dict[str, list[FileScore]] = {}
+        for paper, d in dumps():
+            out.setdefault(paper, []).append(score_bytes(d.name, d.answer, d.data))
+        return out
+    finally:
+        if old is None:
+            os.environ.pop("RSBZ_READER_MODEL", None)
+        else:
+            os.environ["RSBZ_READER_MODEL"] = old

@@ -1,0 +1,116 @@
+"""Train the reader's line-role model from real published text laid out as raw dumps.
+
+    .venv/bin/python bench/train_reader.py                      # → rsbz_epub/data/reader.crfsuite
+    .venv/bin/python bench/train_reader.py --exclude 人民日报 -o /tmp/m.crfsuite   # leave one paper out
+
+The training issues are every issue of ``corpus/real/`` laid out by
+``corpus/layout.py`` (each with a seed from its name, so the same corpus gives the
+same issues) plus the answered issues of ``tests/corpus/`` and ``examples/`` with
+the roles the reader gives them today (their answers score 1.00, so those roles
+are right). Features: ``rsbz_epub/reader/linefeatures.py``. CRFsuite's L-BFGS
+training is deterministic: the same corpus gives the same model bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rsbz_epub.options import ReadOptions  # noqa: E402
+
+OUT = ROOT / "rsbz_epub" / "data" / "reader.crfsuite"
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 80, "feature.possible_transitions": True}
+
+
+def items_of(data: bytes, options: ReadOptions = ReadOptions()):
+    """The reader's items (non-blank lines in page context) for raw bytes."""
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.layout import make_items
+
+    _, chunks, _ = prepare(data, options)
+    return make_items(chunks)
+
+
+def dump_sequence(dump) -> tuple[list[list[str]], list[str]]:
+    """Features and gold roles of one laid-out real issue."""
+    from rsbz_epub.reader.linefeatures import line_features
+
+    items = items_of(dump.data)
+    return line_features(items), [dump.roles.get(it.ln.no, "X") for it in items]
+
+
+def real_sequences(exclude: set[str] = frozenset(), only: set[str] | None = None) -> list[tuple[str, list, list]]:
+    """(paper, features, roles) of every laid-out real issue, minus the papers in ``exclude``."""
+    from corpus.issues import dumps
+
+    out = []
+    for paper, dump in dumps():
+        if paper in exclude or (only is not None and paper not in only):
+            continue
+        x, y = dump_sequence(dump)
+        out.append((paper, x, y))
+    return out
+
+
+INVENTED_ROLES = ROOT / "corpus" / "invented_roles.json"
+
+
+def invented_sequences() -> list[tuple[list, list]]:
+    """Features and roles of the answered invented issues (tests/corpus, examples).
+
+    Their roles are the ones the rule reader gave each line when it scored 1.00 on
+    these answers, kept in ``corpus/invented_roles.json`` (one letter a line, "." for a
+    line the articles are not read from); they keep the layouts those issues show
+    (boxes, Q&A, verse, 编者按) in the model's view.
+    """
+    import json
+
+    from rsbz_epub.config import parse_publication
+    from rsbz_epub.reader.linefeatures import line_features
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from metrics import answer_files, display_name
+
+    frozen = json.loads(INVENTED_ROLES.read_text(encoding="utf-8"))
+    out = []
+    for path in answer_files():
+        answer = json.loads(path.read_text(encoding="utf-8"))
+        options = ReadOptions()
+        if answer.get("config"):
+            cfg = path.parent / answer["config"]
+            options = ReadOptions(publication=parse_publication(cfg.read_text(encoding="utf-8"), str(cfg)))
+        roles = frozen[display_name(path)]
+        items = items_of((path.parent / answer["file"]).read_bytes(), options)
+        out.append((line_features(items), [roles[it.ln.no - 1] if roles[it.ln.no - 1] != "." else "X" for it in items]))
+    return out
+
+
+def train(seqs: list[tuple[list, list]], out: Path) -> None:
+    """Train a CRF on the sequences and write it to ``out``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in seqs:
+        trainer.append(x, y)
+    trainer.set_params(PARAMS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("-o", "--output", type=Path, default=OUT)
+    ap.add_argument("--exclude", action="append", default=[], help="leave this paper out (repeatable)")
+    args = ap.parse_args(argv)
+    seqs = [(x, y) for _, x, y in real_sequences(set(args.exclude))] + invented_sequences()
+    train(seqs, args.output)
+    print(f"{args.output}: {len(seqs)} issues, {sum(len(y) for _, y in seqs)} lines, {args.output.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,390 @@
+"""Lay real published articles out as raw issue dumps, with exact answers and a role for every line.
+
+A PDF-to-text dump of a newspaper page is the articles' text plus the print layout:
+masthead, page lines, running headers and footers, headline groups, paragraphs in
+one of several layouts (blank-line separated, one indented line each, soft-wrapped
+narrow columns), mid-sentence column and page breaks, jumps between pages.  The
+text of real papers is what the reader must learn; the layout is what varies.
+:func:`lay_out` turns the records of one issue (``corpus/FORMAT.md``) into such a
+dump, chosen at random from a fixed seed, and returns
+
+- the raw bytes in the chosen encoding and line ends,
+- the answer in the schema of ``tests/corpus/README.md`` (plus each article's ``end``),
+- the role of every non-blank line (``ROLES``), the line-role model's training labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from dataclasses import dataclass, field
+
+#: Line roles: masthead, page line, header/footer, kicker, title, subtitle, byline,
+#: section head, caption, end note, jump marker, repeated title of a continuation,
+#: paragraph line that ends its paragraph, paragraph line that goes on in the next line.
+ROLES = ("M", "G", "X", "K", "T", "S", "B", "H", "C", "N", "J", "R", "P", "W")
+
+_CN_DIGITS = "零一二三四五六七八九十"
+_WEEKDAYS = "一二三四五六日"
+_EDITORS = ("王敏", "李华", "张　伟", "刘晓禾", "陈静", "周　芸", "赵磊", "孙悦", "钱程", "吴桐")
+_SENTENCE_END = "。！？…”』」）"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (page numbers in Chinese numerals)."""
+    if n <= 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+@dataclass
+class Style:
+    """One dump's layout habits, drawn once per issue."""
+
+    paragraphs: str  # "blank" | "indent" | "wrap-indent" | "wrap-blank"
+    width: int  # column width in characters for the wrapped layouts
+    page_form: int
+    feed: bool
+    header: bool
+    footer: bool
+    masthead_form: int
+    break_rate: float
+    title_wrap: float
+    dash_subtitle: float
+    spaced_byline: float
+    blank_after_heading: bool
+    encoding: str
+    newline: str
+
+
+def draw_style(rng: random.Random) -> Style:
+    """Pick a layout at random (the seed decides)."""
+    paragraphs = rng.choice(("blank", "blank", "indent", "wrap-indent", "wrap-blank"))
+    return Style(
+        paragraphs=paragraphs,
+        width=rng.randint(13, 30),
+        page_form=rng.randrange(7),
+        feed=rng.random() < 0.5,
+        header=rng.random() < 0.35,
+        footer=rng.random() < 0.3,
+        masthead_form=rng.randrange(3),
+        break_rate=rng.choice((0.05, 0.12, 0.25)),
+        title_wrap=rng.choice((0.0, 0.2, 0.4)),
+        dash_subtitle=rng.choice((0.0, 0.8, 1.0)),
+        spaced_byline=rng.choice((0.0, 0.3)),
+        blank_after_heading=rng.random() < 0.6 or paragraphs == "blank",
+        encoding=rng.choice(("utf-8",) * 6 + ("utf-8-sig", "gb18030", "gb18030", "utf-16")),
+        newline=rng.choice(("lf",) * 6 + ("crlf", "crlf", "cr")),
+    )
+
+
+@dataclass
+class Dump:
+    """One laid-out issue."""
+
+    name: str
+    data: bytes
+    text: str
+    answer: dict
+    roles: dict[int, str]  # 1-based line number → role, for every non-blank line
+    style: Style
+
+
+@dataclass
+class _Out:
+    lines: list[str] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)
+    breaks: list[list[str]] = field(default_factory=list)
+
+    def add(self, text: str, role: str | None) -> None:
+        self.lines.append(text)
+        if role and text.strip():
+            self.roles[len(self.lines)] = role
+
+    def blank(self, n: int = 1) -> None:
+        for _ in range(n):
+            self.lines.append("")
+
+
+# ------------------------------------------------------------------ masthead and pages
+
+
+def _masthead(out: _Out, paper: str, date: dt.date, number: int, total: int, form: int) -> dict:
+    w = _WEEKDAYS[date.weekday()]
+    out.add(paper, "M")
+    out.blank()
+    answer: dict = {"paper": paper, "date": date.isoformat()}
+    if form == 0:
+        out.add(f"{date.year}年{date.month}月{date.day}日　星期{w}　第{number}期", "M")
+        answer |= {"weekday": f"星期{w}", "issue_number": number}
+    elif form == 1:
+        out.add(f"{date.isoformat()} 周{w} 第{number}期 总第{total}期", "M")
+        answer |= {"weekday": f"周{w}", "issue_number": number, "total_issue_number": total}
+    else:
+        out.add(f"{date.year}年{date.month}月{date.day}日　星期{w}", "M")
+        answer |= {"weekday": f"星期{w}"}
+    out.blank(2)
+    return answer
+
+
+def _page_line(n: int, name: str | None, form: int) -> tuple[str, bool]:
+    """A page line in one of the printed forms; the bool says whether the name is in it."""
+    nm = name or ""
+    forms = [
+        (f"第{n}版", False),
+        (f"第{n}版　{nm}", True),
+        (f"{n}版 {nm}", True),
+        (f"第{cn_number(n)}版", False),
+        (f"第{n:02d}版：{nm}", True),
+        (f"第{cn_number(n)}版　{nm}", True),
+        (f"第{n}版 {nm}", True),
+    ]
+    text, named = forms[form]
+    if named and not name:
+        return f"第{n}版", False
+    return text, named
+
+
+# ------------------------------------------------------------------ text layout
+
+
+def _wrap(text: str, width: int, indent: bool) -> list[str]:
+    """Cut a paragraph into column lines of ``width`` characters (the first indented)."""
+    lines, pos, first = [], 0, True
+    while pos < len(text):
+        w = width - (2 if first and indent else 0)
+        chunk = text[pos : pos + w]
+        lines.append(("　　" if first and indent else "") + chunk)
+        pos += w
+        first = False
+    return lines
+
+
+def _split_point(text: str, rng: random.Random) -> int | None:
+    """A mid-sentence position to break a paragraph at (never right after a sentence end)."""
+    if len(text) < 24:
+        return None
+    for _ in range(6):
+        k = rng.randint(8, len(text) - 8)
+        if text[k - 1] not in _SENTENCE_END and not text[k - 1].isspace() and not text[k].isspace():
+            return k
+    return None
+
+
+def _paragraph(out: _Out, text: str, style: Style, rng: random.Random, role_end: str = "P") -> None:
+    """Write one paragraph in the issue's layout, maybe with a mid-sentence column break."""
+    cut = _split_point(text, rng) if rng.random() < style.break_rate else None
+    if style.paragraphs in ("blank", "indent"):
+        parts = [text] if cut is None else [text[:cut], text[cut:]]
+        for j, part in enumerate(parts):
+            lead = "　　" if style.paragraphs == "indent" and j == 0 else ""
+            if j and style.paragraphs == "blank" or j and rng.random() < 0.5:
+                out.blank()
+            out.add(lead + part, "W" if j < len(parts) - 1 else role_end)
+        if cut is not None:
+            out.breaks.append([text[:cut][-8:], text[cut:][:8]])
+        if style.paragraphs == "blank":
+            out.blank()
+        return
+    lines = _wrap(text, style.width, indent=style.paragraphs == "wrap-indent")
+    break_after = None
+    if cut is not None and len(lines) > 1:
+        k = rng.randrange(len(lines) - 1)
+        joined = lines[k].lstrip("　")
+        tail = lines[k + 1]
+        if joined and joined[-1] not in _SENTENCE_END:
+            break_after = k
+            out.breaks.append([joined[-8:], tail[:8]])
+    for k, ln in enumerate(lines):
+        out.add(ln, "W" if k < len(lines) - 1 else role_end)
+        if k == break_after:
+            out.blank(rng.choice((1, 1, 2)))
+    if style.paragraphs == "wrap-blank":
+        out.blank()
+
+
+def _heading_lines(out: _Out, rec: dict, style: Style, rng: random.Random) -> None:
+    """Kicker, title (maybe wrapped), subtitle, byline: the headline group as printed."""
+    if rec.get("kicker"):
+        out.add(rec["kicker"], "K")
+    title = rec["title"]
+    if len(title) > 14 and rng.random() < style.title_wrap:
+        k = title.find("，", 5, len(title) - 3)
+        k = k + 1 if k > 0 else len(title) // 2
+        out.add(title[:k], "T")
+        out.add(title[k:], "T")
+    else:
+        out.add(title, "T")
+    if rec.get("subtitle"):
+        dash = "——" if rng.random() < style.dash_subtitle else ""
+        out.add(dash + rec["subtitle"], "S")
+    if rec.get("byline"):
+        by = rec["byline"]
+        if rng.random() < style.spaced_byline:
+            by = re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", by) if len(by) <= 8 else by.replace(" ", "　")
+        out.add(by, "B")
+    if style.blank_after_heading:
+        out.blank()
+
+
+def _body(out: _Out, blocks: list, style: Style, rng: random.Random) -> None:
+    for kind, text in blocks:
+        if kind == "p":
+            _paragraph(out, text, style, rng)
+        elif kind == "note":
+            _paragraph(out, text, Style(**{**style.__dict__, "break_rate": 0.0}), rng, role_end="N")
+        else:
+            role = {"h": "H", "caption": "C"}[kind]
+            if style.paragraphs in ("blank", "wrap-blank"):
+                out.add(text, role)
+                out.blank()
+            else:
+                out.add(text, role)
+
+
+def _article_answer(rec: dict, blocks: list) -> dict:
+    texts = [t for k, t in blocks if k in ("p", "note")]
+    return {
+        "title": rec["title"],
+        "kicker": rec.get("kicker"),
+        "subtitle": rec.get("subtitle"),
+        "byline": rec.get("byline"),
+        "paragraphs": len(texts),
+        "subheadings": [t for k, t in blocks if k == "h"],
+        "captions": sum(k == "caption" for k, _ in blocks),
+        "boxes": 0,
+        "editor_note": False,
+        "kind": "article",
+        "end": re.sub(r"\s+", "", texts[-1])[-10:] if texts else None,
+    }
+
+
+# ------------------------------------------------------------------ the issue
+
+
+def usable(rec: dict) -> bool:
+    """A record the layout can show: a title and some paragraph text."""
+    return bool((rec.get("title") or "").strip()) and any(k == "p" and t.strip() for k, t in rec.get("body", ()))
+
+
+def _pages(records: list[dict], rng: random.Random) -> list[tuple[int, str | None, list[dict]]]:
+    """Group records by page as printed; a source without pages gets pages of a few articles."""
+    if all(r.get("page") for r in records):
+        order: dict[str, list[dict]] = {}
+        for r in records:
+            order.setdefault(str(r["page"]), []).append(r)
+        out = []
+        for k, (label, recs) in enumerate(order.items(), start=1):
+            digits = re.sub(r"\D", "", label)
+            n = int(digits) if digits else k
+            out.append((n, recs[0].get("page_name"), recs))
+        return sorted(out, key=lambda p: p[0])
+    size = rng.randint(3, 6)
+    return [(k // size + 1, None, records[k : k + size]) for k in range(0, len(records), size)]
+
+
+def lay_out(records: list[dict], seed: int, name: str) -> Dump:
+    """Lay out one issue's records (same paper and date) as a raw dump; the seed fixes every choice."""
+    rng = random.Random(seed)
+    style = draw_style(rng)
+    records = [r for r in records if usable(r)]
+    paper, date = records[0]["paper"], dt.date.fromisoformat(records[0]["date"])
+    out = _Out()
+    number, total = rng.randint(1, 300), rng.randint(1000, 30000)
+    masthead = _masthead(out, paper, date, number, total, style.masthead_form)
+    pages = _pages(records, rng)
+    jump = _plan_jump(pages, rng)
+    answer_pages = []
+    for idx, (n, pname, recs) in enumerate(pages):
+        if idx or rng.random() < 0.7:
+            text, named = _page_line(n, pname, style.page_form)
+            if idx and style.feed:
+                out.lines.append("\f" + text)
+                out.roles[len(out.lines)] = "G"
+            else:
+                out.add(text, "G")
+            out.blank()
+        else:
+            named = False
+        if style.header:
+            out.add(f"{date.year}年{date.month}月{date.day}日　星期{_WEEKDAYS[date.weekday()]}　　{pname or paper}　　第{n}版", "X")
+            out.blank()
+        arts = []
+        if jump and jump["to_page"] == n:
+            _continuation(out, jump, style, rng)
+        for rec in recs:
+            blocks = [(k, t) for k, t in rec["body"] if t.strip()]
+            if jump and rec is jump["record"]:
+                _heading_lines(out, rec, style, rng)
+                _body(out, jump["first"], style, rng)
+                out.add(f"（下转第{jump['to_page']}版）", "J")
+                out.blank()
+            else:
+                _heading_lines(out, rec, style, rng)
+                _body(out, blocks, style, rng)
+            out.blank(rng.choice((1, 2, 3)))
+            arts.append(_article_answer(rec, blocks))
+        if style.footer:
+            out.add(f"责任编辑：{rng.choice(_EDITORS)}", "X")
+            out.blank()
+        answer_pages.append({"label": str(n), "name": pname if named else None, "articles": arts})
+    answer = {
+        "file": f"{name}.txt",
+        "encoding": style.encoding,
+        "newline": style.newline,
+        "config": None,
+        "masthead": masthead,
+        "pages": answer_pages,
+        "breaks": out.breaks,
+        "jumps": [] if not jump else [{
+            "from_page": str(jump["from_page"]), "to_page": str(jump["to_page"]), "title": jump["record"]["title"],
+            "resolved": True, "snippet": jump["snippet"],
+        }],
+        "verbatim": [],
+    }
+    text = "\n".join(out.lines) + "\n"
+    data = _encode(text, style)
+    return Dump(name=name, data=data, text=text, answer=answer, roles=out.roles, style=style)
+
+
+def _plan_jump(pages: list, rng: random.Random) -> dict | None:
+    """Maybe continue the longest article of the first page on a later page (下转/上接)."""
+    if len(pages) < 2 or rng.random() < 0.6:
+        return None
+    n0, _, recs = pages[0]
+    rec = max(recs, key=lambda r: sum(len(t) for _, t in r["body"]))
+    blocks = [(k, t) for k, t in rec["body"] if t.strip()]
+    paras = [i for i, (k, _) in enumerate(blocks) if k == "p"]
+    if len(paras) < 4:
+        return None
+    cut = paras[len(paras) // 2]
+    rest = blocks[cut:]
+    first_p = next(t for k, t in rest if k == "p")
+    if len(first_p) < 16:
+        return None
+    to_page = rng.choice(pages[1:])[0]
+    return {"record": rec, "first": blocks[:cut], "rest": rest, "from_page": n0, "to_page": to_page,
+            "snippet": re.sub(r"\s+", "", first_p)[2:14], "repeat": rng.random() < 0.6}
+
+
+def _continuation(out: _Out, jump: dict, style: Style, rng: random.Random) -> None:
+    if jump["repeat"]:
+        out.add(jump["record"]["title"], "R")
+    out.add(f"（上接第{jump['from_page']}版）", "J")
+    if style.blank_after_heading:
+        out.blank()
+    _body(out, jump["rest"], style, rng)
+    out.blank(2)
+
+
+def _encode(text: str, style: Style) -> bytes:
+    nl = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}[style.newline]
+    text = text.replace("\n", nl)
+    if style.encoding == "gb18030":
+        try:
+            return text.encode("gb18030")
+        except UnicodeEncodeError:
+            style.encoding = "utf-8"
+    return text.encode(style.encoding)

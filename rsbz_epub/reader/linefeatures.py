@@ -1,0 +1,196 @@
+"""Features of each line for the line-role model: its shape, its neighbours', its page's and its issue's.
+
+A line's role is decided by context: how long it is against the column width of
+its page, how it ends, whether a quote or bracket is still open, how the next line
+starts, the blank lines around it, its place after a headline group, the shape of
+other short lines nearby (a series of section heads), the issue's own habits. The
+rule reader's word lists (bylines, captions, notes, jump markers) enter as
+features, not decisions; the model weighs them by what real papers print.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.segment import starts_mid_sentence, titleish
+
+_CLOSERS = "”’」』）)】》〉"
+_OPENERS = "“‘「『（(【《〈"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])")
+_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9fff]){1,3}$|^[\u4e00-\u9fff]{2,4}$")
+# a photo or graphic credit at the end of a line: 吴晓峰摄（影像中国） / 受访者供图 / 资料图片 / 制图：…
+_CREDIT_END = re.compile(r"(?:摄|供图|制图|绘|资料图片|图片来源[^，。]*)(?:（[^）]{1,12}）)?$|^(?:制图|图|摄影)[：:/／]")
+_LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本报", "据", "图为", "图：", "图/", "文/", "文：", "（作者", "（本报", "——", "编者按", "【", "■", "□", "●")
+_TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！")
+
+
+def _end_class(text: str) -> str:
+    if not text:
+        return "none"
+    c = text[-1]
+    if text.endswith(("……", "…")):
+        return "ellipsis"
+    if c in "。":
+        return "stop"
+    if c in "！？!?":
+        return "excl"
+    if c in "；;":
+        return "semi"
+    if c in "，,、":
+        return "comma"
+    if c in "：:":
+        return "colon"
+    if c in "—":
+        return "dash"
+    if c in _CLOSERS:
+        inner = text.rstrip(_CLOSERS)
+        return "close-after-" + (_end_class(inner) if inner else "none")
+    if c.isdigit():
+        return "digit"
+    if c.isascii() and c.isalpha():
+        return "latin"
+    if _CJK.match(c):
+        return "cjk"
+    return "other"
+
+
+def _start_class(text: str) -> str:
+    c = text[0]
+    if c in "，。、；：！？,.;:!?":
+        return "punct"
+    if c in _OPENERS:
+        return "open"
+    if c in "—-":
+        return "dash"
+    if c.isdigit():
+        return "digit"
+    if c.isascii() and c.isalpha():
+        return "latin"
+    if _CJK.match(c):
+        return "cjk"
+    return "other"
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f"{edges[-1]}+"
+
+
+def _unbalanced(text: str) -> str:
+    q = text.count("“") - text.count("”")
+    b = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+    return f"{'q' if q > 0 else ''}{'b' if b > 0 else ''}" or "0"
+
+
+def _widths(items: list[Item]) -> dict[int, float]:
+    """The column width of each page: the median length of lines that run on into the next without a gap."""
+    by_page: dict[int, list[int]] = {}
+    for a, b in zip(items, items[1:]):
+        if a.page == b.page and b.gap == 0 and len(a.text) >= 8:
+            by_page.setdefault(a.page, []).append(len(a.text))
+    every = [n for v in by_page.values() for n in v]
+    default = statistics.median(every) if len(every) >= 3 else 0.0
+    return {p: (statistics.median(v) if len(v) >= 5 else default) for p, v in by_page.items()} | {-1: default}
+
+
+def _own(it: Item, width: float) -> dict[str, str]:
+    """Features of one line on its own (no neighbours)."""
+    t = it.text
+    n = len(t)
+    f = {
+        "len": _bucket(n, (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 40, 60, 100)),
+        "end": _end_class(t),
+        "start": _start_class(t),
+        "open": _unbalanced(t),
+        "kind": it.kind,
+        "indent": str(it.ln.indent),
+        "gap": _bucket(it.gap, (0, 1)),
+        "stops": _bucket(len(re.findall(r"[。！？]", t[:-1])), (0, 1, 3)),
+        "commas": _bucket(len(re.findall(r"[，、]", t)), (0, 1, 2)),
+        "titleish": str(titleish(t)),
+        "midstart": str(starts_mid_sentence(t)),
+        "numbered": str(bool(_NUMBERED.match(t))),
+        "name": str(bool(_SPACED_NAME.match(t))),
+        "dot": str("·" in t or "•" in t),
+        "space": str(bool(re.search(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]", t))),
+        "first2": t[:2],
+        "last2": t[-2:],
+        "force": it.ln.force or "-",
+    }
+    if width:
+        r = n / width
+        f["w"] = "full" if abs(n - width) <= 1 else ("over" if r > 1.05 else _bucket(int(r * 10), (3, 5, 7, 8, 9)))
+    else:
+        f["w"] = "nowidth"
+    for lead in _LEADS:
+        if t.startswith(lead):
+            f["lead"] = lead
+            break
+    for tail in _TAILS:
+        if t.endswith(tail):
+            f["tail"] = tail
+            break
+    if _CREDIT_END.search(t):
+        f["credit"] = "1"
+    if t.startswith("（") and t.endswith("）"):
+        f["bracketed"] = "1"
+    return f
+
+
+def _issue_habits(items: list[Item]) -> dict[str, str]:
+    """How this issue sets its text: indents, blank lines, wrapped columns, dateline leads."""
+    text = [it for it in items if len(it.text) >= 15]
+    if not text:
+        return {}
+    indented = sum(it.ln.indent for it in text) / len(text)
+    gapped = sum(it.gap > 0 for it in text) / len(text)
+    return {
+        "I_indent": _bucket(int(indented * 10), (0, 2, 5)),
+        "I_gap": _bucket(int(gapped * 10), (1, 4, 7)),
+        "I_leads": str(sum(it.text.startswith("本报讯") for it in items) >= 2),
+    }
+
+
+def line_features(items: list[Item]) -> list[list[str]]:
+    """One list of ``name=value`` features per item, for the CRF."""
+    widths = _widths(items)
+    own = [_own(it, widths.get(it.page, widths[-1])) for it in items]
+    habits = _issue_habits(items)
+    # the parallel shape of section heads: short lines with no stop, of a length seen again on the page
+    shapes: Counter[tuple[int, int, str]] = Counter()
+    for it, f in zip(items, own):
+        if 4 <= len(it.text) <= 30 and f["end"] not in ("stop", "comma"):
+            shapes[(it.page, len(it.text) // 3, f["end"])] += 1
+    out = []
+    for k, (it, f) in enumerate(zip(items, own)):
+        feats = [f"{a}={b}" for a, b in f.items()]
+        feats += [f"{a}={b}" for a, b in habits.items()]
+        feats.append(f"end|next={f['end']}|{own[k + 1]['start'] if k + 1 < len(items) else 'EOF'}")
+        feats.append(f"len|end={f['len']}|{f['end']}")
+        feats.append(f"w|end={f['w']}|{f['end']}")
+        if 4 <= len(it.text) <= 30 and f["end"] not in ("stop", "comma"):
+            feats.append(f"series={_bucket(shapes[(it.page, len(it.text) // 3, f['end'])], (1, 2, 4))}")
+        if it.page_start:
+            feats.append("page_start")
+        if k == 0 or items[k - 1].page != it.page:
+            feats.append("first_on_page")
+        for d in (-2, -1, 1, 2):
+            j = k + d
+            if 0 <= j < len(items) and items[j].page == it.page:
+                g = own[j]
+                for key in ("len", "end", "kind", "indent", "gap", "w", "titleish", "start", "name", "open", "midstart"):
+                    feats.append(f"{d}:{key}={g[key]}")
+                if "lead" in g:
+                    feats.append(f"{d}:lead={g['lead']}")
+                if "tail" in g:
+                    feats.append(f"{d}:tail={g['tail']}")
+            else:
+                feats.append(f"{d}:none")
+        out.append(feats)
+    return out

@@ -1,0 +1,63 @@
+"""The line-role model: a linear-chain CRF (CRFsuite) that gives every line a role and its probability.
+
+Roles (``corpus/layout.py`` ROLES): K kicker, T title, S subtitle, B byline, H section
+head, C caption, N end note, J jump marker, R repeated title of a continuation,
+P a paragraph line that ends its paragraph, W one that goes on in the next line,
+X running header or footer, M masthead, G page line. The model is data shipped in
+the package (``rsbz_epub/data/reader.crfsuite``), rebuilt byte for byte by
+``bench/train_reader.py``; it is loaded once per process, when first needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.linefeatures import line_features
+
+MODEL = "reader.crfsuite"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A line's role and how sure the model is of it (the marginal probability)."""
+
+    label: str
+    prob: float
+    kicker: float = 0.0  # the probability that the line is a kicker (it splits a run of title lines)
+
+
+@lru_cache(maxsize=1)
+def _tagger(path: str | None = None):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    if path is None:
+        ref = resources.files("rsbz_epub.data").joinpath(MODEL)
+        with resources.as_file(ref) as p:
+            tagger.open(str(p))
+    else:
+        tagger.open(path)
+    return tagger
+
+
+def model_path() -> str | None:
+    """The model file in use: $RSBZ_READER_MODEL (for leave-one-out measurement) or the packaged one."""
+    import os
+
+    return os.environ.get("RSBZ_READER_MODEL") or None
+
+
+def tag(items: list[Item]) -> list[Role]:
+    """The role of every item, with its probability."""
+    path = model_path()
+    if not items or path == "none":
+        return []  # RSBZ_READER_MODEL=none: the rules alone (for comparison)
+    tagger = _tagger(path)
+    labels = tagger.tag(line_features(items))
+    return [
+        Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
+        for k, lab in enumerate(labels)
+    ]

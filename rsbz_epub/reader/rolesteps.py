@@ -1,0 +1,154 @@
+"""The assembler's moves when the line-role model has decided each line's role.
+
+Hard structure stays with the rules (staff overrides, jump markers, 编者按 and
+labelled boxes); everything the model decides — where a headline group starts
+and what each of its lines is, section heads, captions, end notes, bylines, and
+whether a paragraph goes on in the next line — is read from the roles here.
+"""
+
+from __future__ import annotations
+
+from rsbz_epub.model import Caption, Subheading
+from rsbz_epub.reader.boxes import NOTE_HEAD, credit_onto_caption, labelled_box
+from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.roles import Role
+
+_HEAD = ("K", "T")
+_BODY_ENDS = ("P", "R", "X", "M", "G", "J")
+
+
+def _join(parts: list[str]) -> str:
+    """Lines of one heading joined: no space between Chinese, one between Latin words."""
+    out = ""
+    for p in parts:
+        if out and out[-1].isascii() and out[-1].isalnum() and p[:1].isascii() and p[:1].isalnum():
+            out += " "
+        out += p
+    return out
+
+
+class RoleSteps:
+    """Mixed into the assembler: one step per item, driven by ``self.roles``."""
+
+    roles: list[Role]
+
+    def _role(self, i: int) -> str:
+        return self.roles[i].label if 0 <= i < len(self.roles) else ""
+
+    def _by_role(self, i: int) -> int:
+        """Handle item i by the role the model gave it; return the next index."""
+        it = self.items[i]
+        role = self._role(i)
+        if role in _HEAD:
+            return self._role_heading(i)
+        if role == "H":
+            self._close_para()
+            self._add(it, Subheading(text=it.text, line=it.ln.no))
+            return i + 1
+        if role == "C":
+            return self._role_caption(i)
+        if role == "B" and self._role_byline(it):
+            return i + 1
+        if role == "S" and self.cur is not None and not self.cur.has_body and self.cur.subtitle is None and self.para is None:
+            self.cur.subtitle = it.text
+            return i + 1
+        return self._role_text(i)
+
+    def _continues(self, i: int) -> bool:
+        """The open paragraph goes on in item i: the model said its last line runs on."""
+        para = self.para
+        if para is None or para.literal:
+            return False
+        prev = self.items[i - 1] if i else None
+        return prev is not None and prev.ln.no == para.last_line and self._role(i - 1) == "W"
+
+    def _role_text(self, i: int) -> int:
+        it = self.items[i]
+        if self._continues(i):
+            self._continue_para(it)
+            return i + 1
+        self._close_para()
+        if NOTE_HEAD.match(it.text):
+            return self._note(i)
+        if self.cur is not None and self.cur.has_body:
+            sections = tuple(b.text for b in self.cur.blocks if isinstance(b, Subheading))
+            box = labelled_box(self.items, self.layout, i, sections)
+            if box is not None:
+                self._add(it, box[0])  # 小贴士 / 相关链接 and the lines packed under the label
+                return box[1]
+        self._new_paragraph(it)
+        if self._role(i) == "N":
+            self._close_para()  # an end note, credit or signature is complete; nothing joins onto it
+        return i + 1
+
+    def _role_caption(self, i: int) -> int:
+        it = self.items[i]
+        para = self.para
+        if para is not None and not para.finished and self._role(i - 1) == "W":
+            para.deferred.append(Caption(text=it.text, line=it.ln.no))  # set between the halves of a paragraph
+            return i + 1
+        self._close_para()
+        if self.cur is None or not credit_onto_caption(it, self.cur.blocks):
+            self._add(it, Caption(text=it.text, line=it.ln.no))
+        return i + 1
+
+    def _role_byline(self, it: Item) -> bool:
+        """A byline away from a headline group: the article's if it has none yet, else a closing signature."""
+        cur = self.cur
+        if cur is None or self.para is not None and self._continues(self.items.index(it)):
+            return False
+        self._close_para()
+        if cur.byline is None and not cur.has_body:
+            cur.byline = it.text
+            return True
+        if not cur.has_body:
+            cur.byline = f"{cur.byline} {it.text}"
+            return True
+        self._new_paragraph(it)
+        self._close_para()  # a trailing byline is complete; nothing joins onto it
+        self.ended = True
+        return True
+
+    def _split_kicker(self, i: int, parts: dict[str, list[str]]) -> None:
+        """A run of title lines may open with a kicker the model took for a title line.
+
+        A line ending in —— or ：, or a column label with ·, introduces the title under it; a title broken after a
+        comma goes on below it; otherwise the first of three lines, or of two when the
+        model gives it a fair chance of being a kicker, is the kicker.
+        """
+        lines = parts["T"]
+        if len(lines) < 2:
+            return
+        first = lines[0].rstrip()
+        if first.endswith(("——", "：", ":")) or ("·" in first and "·" not in lines[1]):
+            parts["K"], parts["T"] = [first], lines[1:]
+        elif first.endswith(("，", "、", ",")):
+            return
+        elif len(lines) >= 3 or self.roles[i].kicker >= 0.2:
+            parts["K"], parts["T"] = [first], lines[1:]
+
+    def _role_heading(self, i: int) -> int:
+        """A headline group: kicker lines, title lines, then subtitle and byline lines, on one page."""
+        page = self.items[i].page
+        n = len(self.items)
+        j = i
+        parts: dict[str, list[str]] = {"K": [], "T": [], "S": [], "B": []}
+        for wanted in (("K",), ("T",), ("S", "B")):
+            while j < n and self.items[j].page == page and self._role(j) in wanted and self.items[j].kind != "jump":
+                if j > i and self.items[j].ln.force is not None:
+                    break
+                parts[self._role(j)].append(self.items[j].text)
+                j += 1
+        if not parts["T"]:
+            parts["T"], parts["K"] = parts["K"], []  # a lone kicker-like line heads the article itself
+        elif not parts["K"]:
+            self._split_kicker(i, parts)
+        self._close_article()
+        self._start(self.items[i])
+        cur = self.cur
+        assert cur is not None
+        cur.title = _join(parts["T"])
+        cur.kicker = _join(parts["K"]) or None
+        cur.subtitle = _join(parts["S"]) or None
+        cur.byline = " ".join(parts["B"]) or None
+        return j

@@ -1,0 +1,105 @@
+"""The line-role model: shipped in the package, deterministic, reproducible from its training data, and shown to staff."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from rsbz_epub.reader import read_issue, read_issue_traced
+from rsbz_epub.reader.roles import tag
+from rsbz_epub.reader.trace import ROLES, uncertain_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = (ROOT / "examples" / "rsbz-2021-40.txt").read_bytes()
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def test_model_ships_in_the_package_and_is_small() -> None:
+    model = resources.files("rsbz_epub.data").joinpath("reader.crfsuite")
+    assert model.is_file()
+    assert 10_000 < len(model.read_bytes()) <= 5 * 1024 * 1024
+
+
+def test_tagging_is_deterministic_with_probabilities() -> None:
+    from train_reader import items_of
+
+    items = items_of(SEED)
+    a, b = tag(items), tag(items)
+    assert a == b and len(a) == len(items)
+    assert all(0.0 < r.prob <= 1.0 for r in a)
+    assert {r.label for r in a} <= set("KTSBHCNJRPWXMG")
+
+
+def test_two_trainings_give_the_same_model_bytes(tmp_path: Path) -> None:
+    from train_reader import invented_sequences, train
+
+    seqs = invented_sequences()[:6]
+    train(seqs, tmp_path / "a.crfsuite")
+    train(seqs, tmp_path / "b.crfsuite")
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_a_model_trained_on_other_data_changes_what_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader really reads roles from the model: with the model switched off the walk falls back to rules."""
+    from train_reader import items_of
+
+    monkeypatch.setenv("RSBZ_READER_MODEL", "none")
+    assert tag(items_of(SEED)) == []
+    monkeypatch.delenv("RSBZ_READER_MODEL")
+    assert tag(items_of(SEED))
+
+
+def test_every_input_line_is_traced_once_with_a_known_role() -> None:
+    issue, trace = read_issue_traced(SEED)
+    lines = SEED.decode("utf-8").replace("\r\n", "\n").split("\n")
+    assert [t.no for t in trace] == list(range(1, len(lines) + 1))
+    assert [t.text for t in trace] == lines
+    assert {t.role for t in trace} <= set(ROLES)
+    titles = {t.text.strip() for t in trace if t.role == "title"}
+    assert {a.title for a in issue.articles()} <= titles | {a.title for a in issue.articles() if a.kind != "article"}
+    # the seed's column break 打造职业教 / 育培训… is a joined line
+    joined = [t for t in trace if t.joined]
+    assert any(t.text.rstrip().endswith("打造职业教") for t in joined)
+
+
+def test_unsure_lines_are_listed_with_their_fix() -> None:
+    roles = {5: ("T", 0.41), 6: ("P", 0.99), 7: ("H", 0.55), 8: ("P", 0.2)}
+
+    class Chunk:
+        lines = [type("L", (), {"no": n, "text": f"第{n}行的文字"})() for n in range(1, 10)]
+
+    diags = uncertain_lines(roles, [Chunk])
+    assert [d.line for d in diags] == [5, 7, 8] and all(d.code == "R016" and d.severity == "info" for d in diags)
+    assert "title" in diags[0].message and "\\" in diags[0].message
+    assert "section head" in diags[1].message or "section" in diags[1].message
+    assert "'# '" in diags[2].message
+
+
+def test_the_installed_wheel_finds_the_model(tmp_path: Path) -> None:
+    """Build the wheel, unpack it alone on the path, and read the seed with the model it carries."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)], check=True)
+    wheel = next(tmp_path.glob("rsbz_epub-*.whl"))
+    with zipfile.ZipFile(wheel) as zf:
+        assert "rsbz_epub/data/reader.crfsuite" in zf.namelist()
+        zf.extractall(tmp_path / "site")
+    code = (
+        "import rsbz_epub.reader.roles as r, rsbz_epub.reader as rd, sys, json;"
+        "from importlib import resources;"
+        "p = resources.files('rsbz_epub.data').joinpath('reader.crfsuite');"
+        "i = rd.read_issue(open(sys.argv[1], 'rb').read());"
+        "print(json.dumps([str(p), r.__file__, [a.title for a in i.articles()]]))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    env.pop("RSBZ_READER_MODEL", None)
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "rsbz-2021-40.txt")],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, check=True).stdout
+    model, module, titles = json.loads(out)
+    assert model.startswith(str(tmp_path / "site")) and module.startswith(str(tmp_path / "site"))
+    assert titles == [a.title for a in read_issue(SEED).articles()]
