@@ -24,11 +24,11 @@ from metrics import FileScore, score_bytes  # noqa: E402
 def lopo(papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None) -> dict[str, list[FileScore]]:
     """Per held-out paper, the scores of its issues under a model trained without it."""
     from corpus.issues import dumps
-    from train_reader import dump_sequence, invented_sequences, train
+    from train_reader import dump_sequence, invented_sequences, snippet_sequences, train
 
     laid = list(dumps())
     seqs = [(paper, *dump_sequence(d)) for paper, d in laid]
-    invented = invented_sequences()
+    invented = invented_sequences() + snippet_sequences()
     names = sorted({p for p, _ in laid}) if papers is None else papers
     out: dict[str, list[FileScore]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -47,20 +47,3 @@ def lopo(papers: list[str] | None = None, progress: Callable[[str], None] = lamb
             progress(held)
     return out
 
-
-def rules_only() -> dict[str, list[FileScore]]:
-    """The same issues read without the model (the rule reader), for comparison."""
-    from corpus.issues import dumps
-
-    old = os.environ.get("RSBZ_READER_MODEL")
-    os.environ["RSBZ_READER_MODEL"] = "none"
-    try:
-        out: dict[str, list[FileScore]] = {}
-        for paper, d in dumps():
-            out.setdefault(paper, []).append(score_bytes(d.name, d.answer, d.data))
-        return out
-    finally:
-        if old is None:
-            os.environ.pop("RSBZ_READER_MODEL", None)
-        else:
-            os.environ["RSBZ_READER_MODEL"] = old

@@ -2,7 +2,6 @@
 
     .venv/bin/python bench/reader_metrics.py --real       # real published text: per paper and pooled,
                                                           # each paper read by a model trained without it
-    .venv/bin/python bench/reader_metrics.py --real --rules   # the same issues read by the rules alone
 
     .venv/bin/python bench/reader_metrics.py              # table per file and in total
     .venv/bin/python bench/reader_metrics.py --details    # also what went wrong, per file
@@ -66,14 +65,14 @@ def _markdown_table(results: list[FileScore]) -> str:
 
 def _real(args: argparse.Namespace) -> int:
     """Leave-one-paper-out figures on the real corpus, one row per held-out paper and the pooled total."""
-    from lopo import lopo, rules_only
+    from lopo import lopo
 
     from corpus.issues import record_files
 
     if not record_files():
         print("corpus/real/ holds no records: build it with corpus/extract/*.py (see corpus/README.md)")
         return 0
-    by_paper = rules_only() if args.rules else lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr))
+    by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr))
     rows = [FileScore(paper, total(res)) for paper, res in by_paper.items()]
     for row, res in zip(rows, by_paper.values()):
         row.problems = [f"{r.name}: {p}" for r in res for p in r.problems]
@@ -97,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
     fmt.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--details", action="store_true", help="list what went wrong in each file")
     ap.add_argument("--real", action="store_true", help="leave-one-paper-out on corpus/real/ (see corpus/README.md)")
-    ap.add_argument("--rules", action="store_true", help="with --real: read without the line-role model")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
     if args.real:

@@ -89,6 +89,27 @@ def invented_sequences() -> list[tuple[list, list]]:
     return out
 
 
+INVENTED_SNIPPETS = ROOT / "corpus" / "invented_snippets.json"
+
+
+def snippet_sequences() -> list[tuple[list, list]]:
+    """Features and roles of the reader tests' invented snippets (one shape each: a verse, a Q&A, a box…).
+
+    Their roles are the ones the rule reader gave when it passed those tests, kept with
+    their text in ``corpus/invented_snippets.json``.
+    """
+    import json
+
+    from rsbz_epub.reader.linefeatures import line_features
+
+    out = []
+    for case in json.loads(INVENTED_SNIPPETS.read_text(encoding="utf-8")):
+        items = items_of(case["text"].encode("utf-8"))
+        roles = case["roles"]
+        out.append((line_features(items), [roles[it.ln.no - 1] if roles[it.ln.no - 1] != "." else "X" for it in items]))
+    return out
+
+
 def train(seqs: list[tuple[list, list]], out: Path) -> None:
     """Train a CRF on the sequences and write it to ``out``."""
     import pycrfsuite
@@ -106,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     ap.add_argument("--exclude", action="append", default=[], help="leave this paper out (repeatable)")
     args = ap.parse_args(argv)
-    seqs = [(x, y) for _, x, y in real_sequences(set(args.exclude))] + invented_sequences()
+    seqs = [(x, y) for _, x, y in real_sequences(set(args.exclude))] + invented_sequences() + snippet_sequences()
     train(seqs, args.output)
     print(f"{args.output}: {len(seqs)} issues, {sum(len(y) for _, y in seqs)} lines, {args.output.stat().st_size} bytes")
     return 0

@@ -212,7 +212,7 @@ def _heading_lines(out: _Out, rec: dict, style: Style, rng: random.Random) -> No
     title = rec["title"]
     if len(title) > 14 and rng.random() < style.title_wrap:
         k = title.find("，", 5, len(title) - 3)
-        k = k + 1 if k > 0 else len(title) // 2
+        k = k + 1 if k > 0 else (len(title) + 1) // 2  # a title wraps where its first line is full
         out.add(title[:k], "T")
         out.add(title[k:], "T")
     else:

@@ -52,10 +52,9 @@ def model_path() -> str | None:
 
 def tag(items: list[Item]) -> list[Role]:
     """The role of every item, with its probability."""
-    path = model_path()
-    if not items or path == "none":
-        return []  # RSBZ_READER_MODEL=none: the rules alone (for comparison)
-    tagger = _tagger(path)
+    if not items:
+        return []
+    tagger = _tagger(model_path())
     labels = tagger.tag(line_features(items))
     return [
         Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)

@@ -9,9 +9,9 @@ whether a paragraph goes on in the next line — is read from the roles here.
 from __future__ import annotations
 
 from rsbz_epub.model import Caption, Subheading
-from rsbz_epub.reader.boxes import NOTE_HEAD, credit_onto_caption, labelled_box
-from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.roles import Role
+from rsbz_epub.reader.segment import is_photo_credit, titleish
 
 _HEAD = ("K", "T")
 _BODY_ENDS = ("P", "R", "X", "M", "G", "J")
@@ -39,6 +39,17 @@ class RoleSteps:
         """Handle item i by the role the model gave it; return the next index."""
         it = self.items[i]
         role = self._role(i)
+        if self._continues(i) and not self.para.finished:
+            # print sets captions and boxes inside a paragraph the column break cut: they wait until it ends
+            if it.kind in ("caption", "caption-wrap"):
+                return self._role_caption(i)
+            short_label = it.kind == "subheading" or (titleish(it.text, 12) and self._role(i) != "W")
+            if short_label and (end := box_end(self.items, self.layout, i)) is not None:
+                self.para.deferred.append(box_between(self.items, i, end))
+                self._continue_para(self.items[end])
+                return end + 1
+        if (it.kind == "caption-wrap" or is_photo_credit(it.text)) and self._after_caption():
+            return self._role_caption(i)  # 新华社记者 刘大伟 摄 under a caption is its credit
         if role in _HEAD:
             return self._role_heading(i)
         if role == "H":
@@ -47,20 +58,31 @@ class RoleSteps:
             return i + 1
         if role == "C":
             return self._role_caption(i)
-        if role == "B" and self._role_byline(it):
+        if role == "B" and self._role_byline(i):
             return i + 1
         if role == "S" and self.cur is not None and not self.cur.has_body and self.cur.subtitle is None and self.para is None:
             self.cur.subtitle = it.text
             return i + 1
         return self._role_text(i)
 
+    def _after_caption(self) -> bool:
+        """The last thing read was a caption (in the article, or waiting inside the open paragraph)."""
+        if self.para is not None:
+            return bool(self.para.deferred) and isinstance(self.para.deferred[-1], Caption)
+        return self.cur is not None and bool(self.cur.blocks) and isinstance(self.cur.blocks[-1], Caption)
+
     def _continues(self, i: int) -> bool:
         """The open paragraph goes on in item i: the model said its last line runs on."""
         para = self.para
         if para is None or para.literal:
             return False
-        prev = self.items[i - 1] if i else None
-        return prev is not None and prev.ln.no == para.last_line and self._role(i - 1) == "W"
+        # what stood between (a caption, a box) waits inside the paragraph; its last line decides
+        return self._role(self._index_of(para.last_line)) == "W"
+
+    def _index_of(self, line: int) -> int:
+        if not hasattr(self, "_line_index"):
+            self._line_index = {it.ln.no: k for k, it in enumerate(self.items)}
+        return self._line_index.get(line, -1)
 
     def _role_text(self, i: int) -> int:
         it = self.items[i]
@@ -84,18 +106,19 @@ class RoleSteps:
     def _role_caption(self, i: int) -> int:
         it = self.items[i]
         para = self.para
-        if para is not None and not para.finished and self._role(i - 1) == "W":
-            para.deferred.append(Caption(text=it.text, line=it.ln.no))  # set between the halves of a paragraph
+        if para is not None and (self._continues(i) and not para.finished or para.deferred and self._after_caption()):
+            if not credit_onto_caption(it, para.deferred):
+                para.deferred.append(Caption(text=it.text, line=it.ln.no))  # set between the halves of a paragraph
             return i + 1
         self._close_para()
         if self.cur is None or not credit_onto_caption(it, self.cur.blocks):
             self._add(it, Caption(text=it.text, line=it.ln.no))
         return i + 1
 
-    def _role_byline(self, it: Item) -> bool:
+    def _role_byline(self, i: int) -> bool:
         """A byline away from a headline group: the article's if it has none yet, else a closing signature."""
-        cur = self.cur
-        if cur is None or self.para is not None and self._continues(self.items.index(it)):
+        it, cur = self.items[i], self.cur
+        if cur is None or self._continues(i):
             return False
         self._close_para()
         if cur.byline is None and not cur.has_body:
@@ -112,19 +135,20 @@ class RoleSteps:
     def _split_kicker(self, i: int, parts: dict[str, list[str]]) -> None:
         """A run of title lines may open with a kicker the model took for a title line.
 
-        A line ending in —— or ：, or a column label with ·, introduces the title under it; a title broken after a
-        comma goes on below it; otherwise the first of three lines, or of two when the
-        model gives it a fair chance of being a kicker, is the kicker.
+        A line ending in ——, or a column label with ·, introduces the title under it; a title broken after a
+        comma or colon goes on below it; otherwise the first of three lines, or of two when it is
+        shorter than the second or the model gives it a fair chance of being a kicker, is the kicker.
         """
         lines = parts["T"]
         if len(lines) < 2:
             return
         first = lines[0].rstrip()
-        if first.endswith(("——", "：", ":")) or ("·" in first and "·" not in lines[1]):
+        if first.endswith("——") or ("·" in first and "·" not in lines[1]):
             parts["K"], parts["T"] = [first], lines[1:]
-        elif first.endswith(("，", "、", ",")):
+        elif first.endswith(("，", "、", ",", "：", ":")):
             return
-        elif len(lines) >= 3 or self.roles[i].kicker >= 0.2:
+        elif len(lines) >= 3 or self.roles[i].kicker >= 0.2 or len(first) + 2 <= len(lines[1]):
+            # a title wraps where its line is full, so a first line shorter than the next is a kicker
             parts["K"], parts["T"] = [first], lines[1:]
 
     def _role_heading(self, i: int) -> int:
