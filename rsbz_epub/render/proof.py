@@ -200,7 +200,7 @@ def _menu() -> str:
 <p id="menu-h"><span data-i18n="menu">{esc(ui("menu"))}</span> · <span id="menu-line"></span></p>
 <div class="ov">{buttons}<button type="button" data-kind="reset">{_i18n("ov_reset")}</button></div>
 <label for="edited">{_i18n("edited")}</label>
-<div class="edited-row"><input id="edited" readonly spellcheck="false">
+<div class="edited-row"><textarea id="edited" rows="1" readonly spellcheck="false"></textarea>
 <button type="button" id="copy">{_i18n("copy")}</button></div>
 <div class="menu-foot"><button type="button" id="in-book">{_i18n("in_book")}</button>
 <button type="button" id="close-menu">{_i18n("close")}</button></div>

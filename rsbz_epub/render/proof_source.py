@@ -51,8 +51,13 @@ def _picture(char: str) -> str:
     return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
 
 
-def _visible(text: str) -> str:
-    return _CONTROL.sub(lambda m: _picture(m.group(0)), text)
+def _shown(text: str) -> str:
+    """Escaped text with each control character as a marked, visible Control Picture."""
+    parts = _CONTROL.split(text)
+    if len(parts) == 1:
+        return esc(text)
+    marks = [f'<span class="cc">{_picture(c)}</span>' for c in _CONTROL.findall(text)]
+    return "".join(esc(p) + (marks[i] if i < len(marks) else "") for i, p in enumerate(parts))
 
 
 def _warning(d: Diagnostic) -> str:
@@ -93,8 +98,7 @@ def source_lines(trace: Sequence[LineRole], diagnostics: Iterable[Diagnostic]) -
         if r.no in low:
             classes.append("low")
         extra = ""
-        shown = _visible(r.text)
-        if shown != r.text:
+        if _CONTROL.search(r.text):  # shown as Control Pictures; the line itself rides along
             extra = f' data-raw="{attr(json.dumps(r.text))}"'
         if r.text.strip():
             extra += f' data-c="{round(r.confidence * 100)}"'
@@ -103,7 +107,7 @@ def source_lines(trace: Sequence[LineRole], diagnostics: Iterable[Diagnostic]) -
             classes.append("has-w")
         out.append(
             f'<li id="L{r.no}" class="{" ".join(classes)}" data-r="{attr(r.role)}" role="option"{extra}>'
-            f'<span class="n">{r.no}</span><span class="t">{esc(shown)}</span>'
+            f'<span class="n">{r.no}</span><span class="t">{_shown(r.text)}</span>'
             f'{"".join(_warning(d) for d in notes)}</li>\n'
         )
     return out

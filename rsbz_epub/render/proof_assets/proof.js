@@ -108,7 +108,7 @@
       b.disabled = same;
       b.title = same ? T.current : "";
     });
-    edited.value = edits.has(lineOf(li)) ? edits.get(lineOf(li)) : rawText(li);
+    setEdited(edits.has(lineOf(li)) ? edits.get(lineOf(li)) : rawText(li));
     menu.hidden = false;
     menu.style.top = (li.offsetTop + li.offsetHeight) + "px";
     if (focus) menu.querySelector("button:not([disabled])").focus();
@@ -125,9 +125,13 @@
   function apply(kind) {
     var li = current, no = lineOf(li);
     var line = editFor(li, kind);
-    if (line === null) { edits.delete(no); delete li.dataset.ov; li.classList.remove("ov"); edited.value = rawText(li); }
-    else { edits.set(no, line); li.dataset.ov = line; li.classList.add("ov"); edited.value = line; copy(); }
+    if (line === null) { edits.delete(no); delete li.dataset.ov; li.classList.remove("ov"); setEdited(rawText(li)); }
+    else { edits.set(no, line); li.dataset.ov = line; li.classList.add("ov"); setEdited(line); copy(); }
     $("edits").textContent = edits.size ? t("edits_n", { n: edits.size }) : T.no_edits;
+  }
+  function setEdited(text) {
+    edited.value = text;
+    edited.rows = text.split("\n").length;
   }
   function copy() {
     var text = edited.value;
