@@ -266,3 +266,15 @@ def test_archive_issue_opens_quickly(browser, tmp_path: Path) -> None:
     page.click(f"#L{last} .n")
     assert page.is_visible("#menu")
     assert seconds < 10, f"the archive proof took {seconds:.1f} s to open (bench/proof_bench.py: target < 2 s)"
+
+
+def test_the_menu_opens_under_its_line(browser, tmp_path: Path) -> None:
+    w = open_proof(browser, tmp_path, proof_of(CORPUS_ISSUE))
+    page = w.page
+    for line in (5, 40, 75):  # in the first chunk and further down
+        page.eval_on_selector(f"#L{line}", "el => el.closest('.pane').scrollTop = el.offsetTop")
+        page.click(f"#L{line} .n")
+        li = page.eval_on_selector(f"#L{line}", "el => el.getBoundingClientRect().bottom")
+        menu = page.eval_on_selector("#menu", "el => el.getBoundingClientRect().top")
+        assert abs(menu - li) < 2, (line, li, menu)
+    w.quiet()

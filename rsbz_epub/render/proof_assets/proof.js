@@ -110,7 +110,10 @@
     });
     setEdited(edits.has(lineOf(li)) ? edits.get(lineOf(li)) : rawText(li));
     menu.hidden = false;
-    menu.style.top = (li.offsetTop + li.offsetHeight) + "px";
+    // Under the line, in the pane's scrolled coordinates (chunks are containing blocks
+    // of their own, so offsetTop would be relative to the chunk).
+    var pane = $("src-pane");
+    menu.style.top = (li.getBoundingClientRect().bottom - pane.getBoundingClientRect().top + pane.scrollTop) + "px";
     if (focus) menu.querySelector("button:not([disabled])").focus();
   }
   function closeMenu(refocus) {
