@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from proof_support import SEED, input_lines, page_lines
+from test_cli import assert_one_line_error
 from rsbz_epub.cli import app
 from rsbz_epub.errors import ExitCode
 
@@ -32,26 +33,19 @@ def test_proof_defaults_to_a_file_beside_the_input(tmp_path: Path) -> None:
     assert (tmp_path / "rsbz-2021-40.proof.html").is_file()
 
 
-def _one_line_error(result, code: int, needle: str) -> None:
-    assert result.exit_code == code, result.output
-    errors = [ln for ln in result.output.splitlines() if ln.startswith("error: ")]
-    assert len(errors) == 1 and needle in errors[0], result.output
-    assert "Traceback" not in result.output
-
-
 def test_proof_of_a_missing_input_is_one_line(tmp_path: Path) -> None:
-    _one_line_error(runner.invoke(app, ["proof", str(tmp_path / "nope.txt")]), ExitCode.NO_INPUT, "nope.txt")
+    assert_one_line_error(runner.invoke(app, ["proof", str(tmp_path / "nope.txt")]), ExitCode.NO_INPUT, "nope.txt")
 
 
 def test_proof_of_an_empty_input_is_one_line(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    _one_line_error(runner.invoke(app, ["proof", str(empty)]), ExitCode.DATA, "empty.txt")
+    assert_one_line_error(runner.invoke(app, ["proof", str(empty)]), ExitCode.DATA, "empty.txt")
     assert not (tmp_path / "empty.proof.html").exists()
 
 
 def test_proof_into_a_folder_is_one_line(tmp_path: Path) -> None:
-    _one_line_error(runner.invoke(app, ["proof", str(SEED), "-o", str(tmp_path)]), ExitCode.CANT_CREATE, "folder")
+    assert_one_line_error(runner.invoke(app, ["proof", str(SEED), "-o", str(tmp_path)]), ExitCode.CANT_CREATE, "folder")
 
 
 def test_build_proof_writes_proof_html_listed_in_the_manifest_not_in_the_catalog(tmp_path: Path) -> None:
@@ -73,3 +67,14 @@ def test_build_without_proof_writes_no_proof(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(SEED), "-o", str(tmp_path), "--format", "epub"])
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "rsbz-2021-040" / "proof.html").exists()
+
+
+def test_proof_open_hands_the_file_to_the_browser(tmp_path: Path, monkeypatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    out = tmp_path / "p.html"
+    result = runner.invoke(app, ["proof", str(SEED), "-o", str(out), "--open"])
+    assert result.exit_code == 0, result.output
+    assert opened == [out.resolve().as_uri()]
