@@ -21,7 +21,9 @@ from rsbz_epub import __version__
 from rsbz_epub.errors import OutputError, StrictError
 from rsbz_epub.identity import asin, book_identifier, build_time, folder_name
 from rsbz_epub.model import Diagnostic, Issue
+from rsbz_epub.reader.trace import LineRole
 from rsbz_epub.options import EDITIONS, BuildOptions
+from rsbz_epub.proof import PROOF_NAME, proof_page, read_traced
 from rsbz_epub.reader import read_issue
 from rsbz_epub.render.book import RenderedBook
 from rsbz_epub.render.metadata import book_title, description
@@ -42,6 +44,7 @@ MEDIA_TYPES = {
     "cover": "image/jpeg",
     "thumbnail": "image/jpeg",
     "manifest": "application/json",
+    "proof": "text/html",
 }
 
 
@@ -101,7 +104,15 @@ def prepare_issue(data: bytes, options: BuildOptions) -> Issue:
     return stitch_jumps(issue, keep_print_order=options.keep_print_order)  # continued articles in one piece
 
 
-def build_edition(issue: Issue, edition: str, options: BuildOptions) -> EditionBuild:
+@dataclass(frozen=True)
+class ProofSource:
+    """What the proof page shows on its left: the input's name and every line's role."""
+
+    name: str
+    trace: tuple[LineRole, ...]
+
+
+def build_edition(issue: Issue, edition: str, options: BuildOptions, proof: ProofSource | None = None) -> EditionBuild:
     """Build every requested format of one edition of a read issue.
 
     Steps, in order:
@@ -112,7 +123,8 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions) -> EditionB
     4. render_book(kindle) → write_kindle_epub — Send-to-Kindle-safe EPUB (format "kindle").
     5. write_azw3 + thumbnail — KF8 for USB sideloading, with the cover thumbnail Kindles need (format "azw3").
     6. write_kepub — Kobo's renderer wants per-sentence spans (format "kepub").
-    7. manifest.json — sizes and SHA-256 of every file, what ingest scripts read (mandatory).
+    7. proof.html — the staff proof page of this edition (optional: ``--proof``).
+    8. manifest.json — sizes and SHA-256 of every file, what ingest scripts read (mandatory).
     """
     pub = options.read.publication
     meta_issue = convert_issue(issue, edition, publication=pub, keep_quotes=options.keep_quotes)
@@ -141,13 +153,20 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions) -> EditionB
         files.append(OutputFile(pattern.format(name=name), fmt, _to_bytes(write, books[target])))
         if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
             files.append(OutputFile(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover)))
+    if proof is not None:  # staff check what the reader decided before the issue goes out
+        files.append(OutputFile(PROOF_NAME, "proof", proof_page(meta_issue, proof.trace, proof.name)))
     files.append(OutputFile("manifest.json", "manifest", manifest_json(meta_issue, name, files)))
     return EditionBuild(edition, name, meta_issue, tuple(files))
 
 
-def build_issue(data: bytes, options: BuildOptions) -> IssueBuild:
+def build_issue(data: bytes, options: BuildOptions, source_name: str = "issue.txt") -> IssueBuild:
     """Bytes of one raw issue → every edition × format, in memory (nothing written)."""
-    issue = prepare_issue(data, options)
+    proof = None
+    if options.proof:
+        issue, trace = read_traced(data, options)
+        proof = ProofSource(source_name, trace)
+    else:
+        issue = prepare_issue(data, options)
     warnings = [d for d in issue.diagnostics if d.severity == "warning"]
     if options.strict and warnings:
         first = warnings[0]
@@ -156,7 +175,7 @@ def build_issue(data: bytes, options: BuildOptions) -> IssueBuild:
             line=first.line,
             hint="fix the input (see `rsbz-epub check`) or drop --strict",
         )
-    editions = tuple(build_edition(issue, ed, options) for ed in _editions(options))
+    editions = tuple(build_edition(issue, ed, options, proof) for ed in _editions(options))
     return IssueBuild(issue, editions)
 
 

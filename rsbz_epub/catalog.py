@@ -219,7 +219,7 @@ def build_index(issues: list[dict[str, Any]]) -> bytes:
         meta = doc["metadata"]
         links = []
         for f in doc["files"]:
-            if f.get("format") in ("cover", "thumbnail"):
+            if f.get("format") in ("cover", "thumbnail", "proof"):  # the proof page is for staff
                 continue
             label = _FORMAT_LABELS.get(f.get("format", ""), f.get("format", ""))
             links.append(

@@ -124,7 +124,7 @@ def _build_one(source: str, options: BuildOptions, out_dir: str) -> _Result:
 
     result = _Result(source)
     try:
-        build = build_issue(read_bytes(Path(source)), options)
+        build = build_issue(read_bytes(Path(source)), options, Path(source).name)
         result.diagnostics = build.diagnostics
         written = write_build(build, Path(out_dir))
         result.folders = [str(p) for p in written]
@@ -187,6 +187,7 @@ def build(
     vertical: bool = typer.Option(False, "--vertical", help="Traditional editions: vertical layout (right to left)."),
     jobs: int = typer.Option(max(1, min(4, os.cpu_count() or 1)), "--jobs", "-j", min=1, help="Issues built in parallel."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    proof: bool = typer.Option(False, "--proof", help="Also write proof.html, the staff proof page, into each issue folder."),
 ) -> None:
     """Build e-books for each issue: one folder per issue and edition, written atomically."""
     for name in edition:
@@ -207,6 +208,7 @@ def build(
             extra_css=load_text(css, "stylesheet"),
             cover_font=str(cover_font) if cover_font else None,
             strict=strict,
+            proof=proof,
             read=_read_options(config, encoding),
         )
         ensure_output_dir(output)
@@ -271,6 +273,52 @@ def check(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     if worst:
         raise typer.Exit(worst if len(issues) == 1 else max(worst, int(ExitCode.FAILED)))
+
+
+# ------------------------------------------------------------------ proof
+
+
+@app.command("proof")
+def proof_command(
+    issue: Path = typer.Argument(..., help="A raw issue text file.", show_default=False, readable=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The HTML file to write (default: ISSUE.proof.html beside the input).", readable=False),
+    open_page: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper.", readable=False),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect)."),
+    keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Show jumps as links instead of stitching."),
+) -> None:
+    """Write a proof page: the input line by line with what the reader decided, beside the result."""
+    target = output or issue.with_name(issue.name.removesuffix(".txt") + ".proof.html")
+
+    def body() -> int:
+        from rsbz_epub.bundle import write_atomic
+        from rsbz_epub.inputs import read_bytes
+        from rsbz_epub.proof import build_proof
+
+        options = BuildOptions(read=_read_options(config, encoding), keep_print_order=keep_print_order)
+        page = build_proof(read_bytes(issue), options, issue.name)
+        _ensure_parent(target)
+        write_atomic(target, page)
+        out.print(f"[green]✓[/] {issue} → {target}", soft_wrap=True)
+        if open_page:
+            import webbrowser
+
+            webbrowser.open(target.resolve().as_uri())
+        return 0
+
+    code = _guard(str(issue), body)
+    if code:
+        raise typer.Exit(code)
+
+
+def _ensure_parent(path: Path) -> None:
+    from rsbz_epub.bundle import ensure_output_dir
+
+    if path.is_dir():
+        from rsbz_epub.errors import OutputError
+
+        raise OutputError("output path is a folder", path=str(path), hint="give a file name such as proof.html with -o")
+    ensure_output_dir(path.parent if str(path.parent) else Path("."))
 
 
 # ------------------------------------------------------------------ catalog

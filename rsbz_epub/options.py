@@ -64,6 +64,8 @@ class BuildOptions:
     extra_css: str = ""
     cover_font: str | None = None
     strict: bool = False
+    #: Also write proof.html (the staff proof page) into every edition folder.
+    proof: bool = False
     #: Seconds since the epoch for dcterms:modified and zip times; None: from
     #: SOURCE_DATE_EPOCH, else the issue date (so builds are reproducible).
     source_date_epoch: int | None = None

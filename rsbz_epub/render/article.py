@@ -27,9 +27,9 @@ def render_article(
     if start is not None:
         # The 版 begins with this article, so its marker precedes the header.
         parts.append(pagebreak(start.id, page_name(start.label, edition)) + "\n")
-    parts.append(_header(article, latin_name))
+    parts.append(header_html(article, latin_name))
     for b_index, block in enumerate(article.blocks):
-        parts.append(_block(plan, index, b_index, block, edition, latin_name))
+        parts.append(block_html(plan, index, b_index, block, edition, latin_name))
     parts.append("</article>\n")
     return Document(
         id=plan.doc_ids[index],
@@ -46,7 +46,8 @@ def render_article(
     )
 
 
-def _header(article: Article, latin_name: str | None) -> str:
+def header_html(article: Article, latin_name: str | None) -> str:
+    """The article's ``<header>``: kicker, ``h1`` title, subtitle, byline."""
     lines = ["<header>\n"]
     if article.kicker:
         lines.append(f'<p class="kicker">{inline(article.kicker, latin_name)}</p>\n')
@@ -59,7 +60,8 @@ def _header(article: Article, latin_name: str | None) -> str:
     return "".join(lines)
 
 
-def _block(plan: BookPlan, index: int, b_index: int, block: Block, edition: str, latin: str | None) -> str:
+def block_html(plan: BookPlan, index: int, b_index: int, block: Block, edition: str, latin: str | None) -> str:
+    """One body block of ``plan.articles[index]`` (the book and the proof page share it)."""
     match block:
         case Paragraph(text=text):
             return f"<p>{inline(text, latin)}</p>\n"
