@@ -78,7 +78,10 @@ def test_roles_joins_and_warnings_are_on_their_lines() -> None:
     assert "j" not in li["L30"].get("class").split()
     warning = li["L66"].xpath('.//span[contains(@class,"w")]')
     assert warning and "R007" in warning[0].text_content()
-    assert li["L22"].get("data-c") == "100" and li["L21"].get("data-c") is None  # blank lines have none
+    _, trace = _traced(SEED.read_text(encoding="utf-8"))
+    conf = {r.no: r.confidence for r in trace}
+    assert li["L22"].get("data-c") == str(round(conf[22] * 100)) and li["L21"].get("data-c") is None  # blank lines have none
+    assert 50 <= int(li["L22"].get("data-c")) <= 100  # the model's own probability for the title
 
 
 def test_least_certain_lines_are_highlighted_and_listed() -> None:
