@@ -110,7 +110,8 @@ class _Assembler(AssemblerBase):
         """An item after a finished paragraph (or none)."""
         it = self.items[i]
         kind, text, ln = it.kind, it.text, it.ln
-        sections = tuple(b.text for b in self.cur.blocks if isinstance(b, Subheading)) if self.cur is not None else ()
+        cur = self.cur
+        sections = (lambda: tuple(b.text for b in cur.blocks if isinstance(b, Subheading))) if cur is not None else tuple
         if kind in ("text", "subheading") and self.cur is not None and self.cur.has_body and (box := labelled_box(self.items, self.layout, i, sections)):
             self._close_para()
             self._add(it, box[0])  # 小贴士 / 相关链接 and the lines packed under the label
