@@ -161,7 +161,9 @@ class Batch:
         self.workers = worker_count(self.jobs, len(to_plan))
         with _Pool(self.workers) as pool:
             to_build = []
-            for plan in pool.map(_plan_one, [(src, self.options) for src in to_plan]):
+            # one input alone cannot clash: it is built without being read twice
+            plans = pool.map(_plan_one, [(src, self.options) for src in to_plan]) if len(to_plan) + len(claims) > 1 else [_Plan(src) for src in to_plan]
+            for plan in plans:
                 if plan.failure:
                     done.append(plan.failure)
                 else:
