@@ -23,9 +23,9 @@ import shutil
 from pathlib import Path
 
 from rsbz_epub.errors import OutputError
+from rsbz_epub.incremental import MANIFEST, read_folder
 
 COMMIT = "COMMIT"
-MANIFEST = "manifest.json"
 #: ours (.KEY.tmp / .KEY.old) and the mkdtemp names of earlier versions (.NAME.abcd1234.tmp)
 _LEFTOVER = re.compile(r"^\.(?P<key>.+?)(?P<legacy>\.[A-Za-z0-9_]{8})?\.(?P<kind>tmp|old)$")
 
@@ -49,11 +49,8 @@ def _write(path: Path, data: bytes) -> None:
 
 def _our_files(folder: Path) -> set[str] | None:
     """The files an earlier build listed in its manifest (None: no readable manifest)."""
-    try:
-        doc = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return {str(f["name"]) for f in doc["files"]} | {MANIFEST}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    built = read_folder(folder)
+    return None if built is None else {name for name, _ in built.files} | {MANIFEST}
 
 
 def _keep_user_files(earlier: Path, staged: Path, new_names: set[str]) -> list[str]:
