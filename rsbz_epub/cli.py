@@ -34,7 +34,7 @@ class _OneLineErrors(TyperGroup):
                 exc.show()
                 return exc.exit_code if not standalone_mode else sys.exit(exc.exit_code)
             usage = f" — see `{exc.ctx.command_path} --help`" if getattr(exc, "ctx", None) is not None else ""
-            err.print(f"error: {plain(exc.format_message())}{usage}", markup=False, soft_wrap=True, highlight=False)
+            err.print(f"error: {plain(exc.format_message()).rstrip('.')}{usage}", markup=False, soft_wrap=True, highlight=False)
             code = exc.exit_code
         except typer.Abort:
             err.print("error: aborted", markup=False)
