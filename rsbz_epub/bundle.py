@@ -8,33 +8,24 @@ so atomically per edition folder.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import io
 import json
 import os
-import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO, Callable
 
-from rsbz_epub import __version__
 from rsbz_epub.errors import OutputError, StrictError
 from rsbz_epub.identity import asin, book_identifier, build_time, folder_name
+from rsbz_epub.incremental import GENERATOR, build_record, foreign_input
 from rsbz_epub.model import Diagnostic, Issue
 from rsbz_epub.reader.trace import LineRole
 from rsbz_epub.options import EDITIONS, BuildOptions
-from rsbz_epub.proof import PROOF_NAME, proof_page, read_traced
-from rsbz_epub.reader import read_issue
-from rsbz_epub.render.book import RenderedBook
-from rsbz_epub.render.metadata import book_title, description
-from rsbz_epub.render.xhtml import render_book
-from rsbz_epub.transforms.chinese import convert_issue
-from rsbz_epub.transforms.stitch import stitch_jumps
-from rsbz_epub.writers.azw3 import thumbnail_name, write_azw3
-from rsbz_epub.writers.cover import make_cover, make_thumbnail
-from rsbz_epub.writers.epub import write_epub
-from rsbz_epub.writers.kepub import write_kepub
-from rsbz_epub.writers.kindle_epub import write_kindle_epub
+
+if TYPE_CHECKING:
+    from rsbz_epub.render.book import RenderedBook
 
 MEDIA_TYPES = {
     "epub": "application/epub+zip",
@@ -48,13 +39,20 @@ MEDIA_TYPES = {
 }
 
 
-#: format -> (render target, container writer, file name pattern)
-_WRITERS: dict[str, tuple[str, Callable[[RenderedBook, BinaryIO], None], str]] = {
-    "epub": ("epub", write_epub, "{name}.epub"),
-    "kindle": ("kindle", write_kindle_epub, "{name}.kindle.epub"),
-    "azw3": ("kindle", write_azw3, "{name}.azw3"),
-    "kepub": ("epub", write_kepub, "{name}.kepub.epub"),
+#: format -> (render target, "module:function" of its container writer, file name pattern).
+#: Writers are imported when a format is asked for, so a build of one format or a
+#: ``check`` never loads the others (nor Pillow, for the AZW3's thumbnail).
+_WRITERS: dict[str, tuple[str, str, str]] = {
+    "epub": ("epub", "rsbz_epub.writers.epub:write_epub", "{name}.epub"),
+    "kindle": ("kindle", "rsbz_epub.writers.kindle_epub:write_kindle_epub", "{name}.kindle.epub"),
+    "azw3": ("kindle", "rsbz_epub.writers.azw3:write_azw3", "{name}.azw3"),
+    "kepub": ("epub", "rsbz_epub.writers.kepub:write_kepub", "{name}.kepub.epub"),
 }
+
+
+def _writer(spec: str) -> Callable[[RenderedBook, BinaryIO], None]:
+    module, name = spec.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 @dataclass(frozen=True)
@@ -86,6 +84,10 @@ class IssueBuild:
 
     issue: Issue
     editions: tuple[EditionBuild, ...]
+    #: What the manifests record: generator, input (name, SHA-256) and options.
+    record: dict[str, object]
+    #: Files a user had added to earlier folders, kept by write_build ("folder/file").
+    kept_files: list[str] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -98,10 +100,29 @@ def _to_bytes(write: Callable[[RenderedBook, BinaryIO], None], book: RenderedBoo
     return buf.getvalue()
 
 
+def input_digest(data: bytes) -> str:
+    """The SHA-256 of an input, as manifests record it."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def prepare_issue(data: bytes, options: BuildOptions) -> Issue:
     """Read and stitch: the Simplified issue every edition starts from."""
+    from rsbz_epub.reader import read_issue
+    from rsbz_epub.transforms.stitch import stitch_jumps
+
     issue = read_issue(data, options.read)  # decode, normalise, masthead, pages, articles, paragraphs
-    return stitch_jumps(issue, keep_print_order=options.keep_print_order)  # continued articles in one piece
+    issue = stitch_jumps(issue, keep_print_order=options.keep_print_order)  # continued articles in one piece
+    return identify_undated(issue, data)
+
+
+def identify_undated(issue: Issue, data: bytes) -> Issue:
+    """An issue whose masthead names no date is named and identified by its input's hash."""
+    if issue.meta.date is None:
+        # undated: name and identify the issue by its input, or every undated issue shares one
+        digest = input_digest(data)[:8]
+        note = Diagnostic("B001", f"the masthead names no date; folder and identifier take the input's hash ({digest})", issue.meta.source_lines[0] if issue.meta.source_lines else None)
+        issue = replace(issue, meta=replace(issue.meta, source_digest=digest), diagnostics=issue.diagnostics + (note,))
+    return issue
 
 
 @dataclass(frozen=True)
@@ -112,7 +133,13 @@ class ProofSource:
     trace: tuple[LineRole, ...]
 
 
-def build_edition(issue: Issue, edition: str, options: BuildOptions, proof: ProofSource | None = None) -> EditionBuild:
+def issue_folders(issue: Issue, options: BuildOptions) -> list[str]:
+    """The folder of every edition a build of ``issue`` writes, in build order."""
+    return [folder_name(replace(issue.meta, edition=ed)) for ed in _editions(options)]
+
+
+def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dict[str, object] | None = None,
+                  proof: ProofSource | None = None) -> EditionBuild:
     """Build every requested format of one edition of a read issue.
 
     Steps, in order:
@@ -126,8 +153,16 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, proof: Proo
     7. proof.html — the staff proof page of this edition (optional: ``--proof``).
     8. manifest.json — sizes and SHA-256 of every file, what ingest scripts read (mandatory).
     """
+    from rsbz_epub.render.xhtml import render_book
+    from rsbz_epub.writers.cover import make_cover
+
     pub = options.read.publication
-    meta_issue = convert_issue(issue, edition, publication=pub, keep_quotes=options.keep_quotes)
+    if edition == "hans":
+        meta_issue = issue  # nothing to convert: OpenCC is not even loaded
+    else:
+        from rsbz_epub.transforms.chinese import convert_issue
+
+        meta_issue = convert_issue(issue, edition, publication=pub, keep_quotes=options.keep_quotes)
     meta = meta_issue.meta
     when = build_time(meta, options.source_date_epoch)
     name = folder_name(meta)
@@ -147,24 +182,37 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, proof: Proo
 
     books: dict[str, RenderedBook] = {}
     for fmt in options.formats:
-        target, write, pattern = _WRITERS[fmt]
+        target, spec, pattern = _WRITERS[fmt]
         if target not in books:
             books[target] = render(target)
-        files.append(OutputFile(pattern.format(name=name), fmt, _to_bytes(write, books[target])))
+        files.append(OutputFile(pattern.format(name=name), fmt, _to_bytes(_writer(spec), books[target])))
         if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
+            from rsbz_epub.writers.azw3 import thumbnail_name
+            from rsbz_epub.writers.cover import make_thumbnail
+
             files.append(OutputFile(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover)))
     if proof is not None:  # staff check what the reader decided before the issue goes out
+        from rsbz_epub.proof import PROOF_NAME, proof_page
+
         files.append(OutputFile(PROOF_NAME, "proof", proof_page(meta_issue, proof.trace, proof.name)))
-    files.append(OutputFile("manifest.json", "manifest", manifest_json(meta_issue, name, files)))
+    files.append(OutputFile("manifest.json", "manifest", manifest_json(meta_issue, name, files, record)))
     return EditionBuild(edition, name, meta_issue, tuple(files))
 
 
-def build_issue(data: bytes, options: BuildOptions, source_name: str = "issue.txt") -> IssueBuild:
-    """Bytes of one raw issue → every edition × format, in memory (nothing written)."""
+def build_issue(data: bytes, options: BuildOptions, source_name: str = "") -> IssueBuild:
+    """Bytes of one raw issue → every edition × format, in memory (nothing written).
+
+    ``source_name`` (the input's file name) goes into each manifest with the input's
+    SHA-256, so a later build can tell an update of this input from a different one.
+    With ``--proof`` the reader's trace of every line is kept for the proof page.
+    """
     proof = None
     if options.proof:
+        from rsbz_epub.proof import read_traced
+
         issue, trace = read_traced(data, options)
-        proof = ProofSource(source_name, trace)
+        issue = identify_undated(issue, data)
+        proof = ProofSource(source_name or "issue.txt", trace)
     else:
         issue = prepare_issue(data, options)
     warnings = [d for d in issue.diagnostics if d.severity == "warning"]
@@ -175,8 +223,16 @@ def build_issue(data: bytes, options: BuildOptions, source_name: str = "issue.tx
             line=first.line,
             hint="fix the input (see `rsbz-epub check`) or drop --strict",
         )
-    editions = tuple(build_edition(issue, ed, options, proof) for ed in _editions(options))
-    return IssueBuild(issue, editions)
+    record = build_record(source_name, input_digest(data), options, build_epoch(options))
+    editions = tuple(build_edition(issue, ed, options, record, proof) for ed in _editions(options))
+    return IssueBuild(issue, editions, record)
+
+
+def build_epoch(options: BuildOptions) -> int | None:
+    """The build time the options or SOURCE_DATE_EPOCH fix (None: the issue date is used)."""
+    from rsbz_epub.identity import source_date_epoch_from_env
+
+    return options.source_date_epoch if options.source_date_epoch is not None else source_date_epoch_from_env()
 
 
 def _editions(options: BuildOptions) -> list[str]:
@@ -185,11 +241,16 @@ def _editions(options: BuildOptions) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def manifest_json(issue: Issue, folder: str, files: list[OutputFile]) -> bytes:
-    """The folder's manifest: edition, metadata, and every file's size and SHA-256."""
+def manifest_json(issue: Issue, folder: str, files: list[OutputFile], record: dict[str, object] | None = None) -> bytes:
+    """The folder's manifest: edition, what it was built from, metadata, every file's size and SHA-256."""
+    from rsbz_epub.render.metadata import book_title, description
+
     meta = issue.meta
+    record = record or {}
     doc = {
-        "generator": f"rsbz-epub {__version__}",
+        "generator": GENERATOR,
+        "input": record.get("input"),
+        "options": record.get("options"),
         "folder": folder,
         "edition": meta.edition,
         "metadata": {
@@ -238,46 +299,25 @@ def ensure_output_dir(out_dir: Path) -> None:
         raise OutputError("output folder is not writable", path=str(out_dir), hint="choose a writable folder with -o")
 
 
-def write_build(build: IssueBuild, out_dir: Path) -> list[Path]:
-    """Write every edition folder atomically: a temp folder, then one rename.
+def write_build(build: IssueBuild, out_dir: Path, force: bool = False) -> list[Path]:
+    """Write every edition folder of one issue, replacing earlier ones all or none (see swap.py).
 
-    A failure (or Ctrl-C) before the rename leaves only the temp folder, which is
-    removed; an existing folder from an earlier build is replaced in one step.
+    A folder built from a different input (another file name and other bytes) is
+    refused unless ``force``: the earlier issue would be lost.
     """
+    from rsbz_epub.swap import replace_folders
+
     ensure_output_dir(out_dir)
-    written: list[Path] = []
-    for ed in build.editions:
-        written.append(_write_folder(out_dir, ed.folder, ed.files))
-    return written
-
-
-def _write_folder(out_dir: Path, folder: str, files: tuple[OutputFile, ...]) -> Path:
-    final = out_dir / folder
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder}.", suffix=".tmp", dir=out_dir))
-    old: Path | None = None
-    try:
-        for f in files:
-            with open(tmp / f.name, "wb") as fh:
-                fh.write(f.data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.chmod(tmp, 0o755)
-        if final.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{folder}.", suffix=".old", dir=out_dir))
-            os.rename(final, old / folder)
-        os.rename(tmp, final)
-    except BaseException as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not final.exists() and (old / folder).exists():
-            os.rename(old / folder, final)  # put the earlier build back
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {folder}/ ({exc.strerror})", path=str(out_dir), hint="check free space and permissions") from None
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return final
+    source = build.record["input"]
+    assert isinstance(source, dict)
+    if not force:
+        for ed in build.editions:
+            why = foreign_input(out_dir / ed.folder, source["name"], source["sha256"])
+            if why:
+                raise OutputError(f"{out_dir / ed.folder}/ {why}; not replaced", hint="give another -o, or --force to replace it")
+    kept = replace_folders(out_dir, [(ed.folder, [(f.name, f.data) for f in ed.files]) for ed in build.editions])
+    build.kept_files.extend(kept)
+    return [out_dir / ed.folder for ed in build.editions]
 
 
 def write_atomic(path: Path, data: bytes) -> None:

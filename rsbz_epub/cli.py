@@ -5,19 +5,44 @@ from __future__ import annotations
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from typer.core import TyperGroup
 
 from rsbz_epub import __version__
+from rsbz_epub.console import plain, shown
 from rsbz_epub.errors import ExitCode, RsbzError, format_error
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.options import EDITIONS, FORMATS, BuildOptions, ReadOptions
+
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one ``error:`` line (exit 2), like every other error, not a box."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            from typer._click.exceptions import ClickException
+        except ImportError:  # typer before 0.20 used click itself
+            from click.exceptions import ClickException  # type: ignore[no-redef]
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `rsbz-epub` alone shows the help
+                exc.show()
+                return exc.exit_code if not standalone_mode else sys.exit(exc.exit_code)
+            usage = f" — see `{exc.ctx.command_path} --help`" if getattr(exc, "ctx", None) is not None else ""
+            err.print(f"error: {plain(exc.format_message()).rstrip('.')}{usage}", markup=False, soft_wrap=True, highlight=False)
+            code = exc.exit_code
+        except typer.Abort:
+            err.print("error: aborted", markup=False)
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
 
 # Path parameters are declared readable=False: access problems are reported by our own
 # one-line errors (with the exit codes of the README), not as click usage errors.
@@ -27,6 +52,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=_OneLineErrors,
 )
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -46,7 +72,7 @@ def _root(
 
 
 def _fail(exc: RsbzError) -> int:
-    err.print(format_error(exc), markup=False, soft_wrap=True)
+    err.print(plain(format_error(exc)), markup=False, soft_wrap=True)
     return int(exc.exit_code)
 
 
@@ -54,7 +80,7 @@ def _internal(path: str, exc: BaseException) -> int:
     if os.environ.get("RSBZ_DEBUG"):
         raise exc
     err.print(
-        f"error: {path}: internal error ({type(exc).__name__}: {exc}) — please report it with the input file; RSBZ_DEBUG=1 shows the traceback",
+        plain(f"error: {path}: internal error ({type(exc).__name__}: {exc}) — please report it with the input file; RSBZ_DEBUG=1 shows the traceback"),
         markup=False,
         soft_wrap=True,
     )
@@ -76,7 +102,31 @@ def _guard(path: str, body: Callable[[], int]) -> int:
 def _read_options(config: Optional[Path], encoding: Optional[str]) -> ReadOptions:
     from rsbz_epub.inputs import load_publication
 
-    return ReadOptions(publication=load_publication(config), encoding=encoding)
+    return ReadOptions(publication=load_publication(config), encoding=_check_encoding(encoding))
+
+
+def _check_encoding(name: Optional[str]) -> Optional[str]:
+    """A text codec Python knows, or a usage error (rot13 and base64 are codecs, not text encodings)."""
+    if name is None:
+        return None
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise typer.BadParameter(f"'{name}' is not a text encoding; use e.g. utf-8, gb18030, big5", param_hint="--encoding")
+    return name
+
+
+def _source_date_epoch() -> Optional[int]:
+    from rsbz_epub.identity import source_date_epoch_from_env
+
+    try:
+        return source_date_epoch_from_env()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{exc}; unset it or give seconds since 1970", param_hint="SOURCE_DATE_EPOCH") from None
 
 
 def _parse_formats(values: list[str]) -> tuple[str, ...]:
@@ -90,85 +140,62 @@ def _parse_formats(values: list[str]) -> tuple[str, ...]:
                 chosen.append(name)
             elif name:
                 raise typer.BadParameter(f"unknown format '{name}'; choose from {', '.join(FORMATS)}", param_hint="--format")
+    if not chosen:
+        raise typer.BadParameter(f"no format named; choose from {', '.join(FORMATS)} or all", param_hint="--format")
     return tuple(f for f in FORMATS if f in chosen)
 
 
 def _print_diagnostics(diags: tuple[Diagnostic, ...], source: str) -> None:
     from rsbz_epub.report import diagnostics_text
 
-    for line in diagnostics_text(diags, source):
+    for line in diagnostics_text(diags, plain(source)):
         err.print(line, soft_wrap=True)
 
 
 # ------------------------------------------------------------------ build
 
 
-@dataclass
-class _Result:
-    """What a (possibly remote) build of one input reports back to the console."""
-
-    source: str
-    code: int = 0
-    message: str = ""
-    folders: list[str] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    diagnostics: tuple[Diagnostic, ...] = ()
-    summary: str = ""
-
-
-def _build_one(source: str, options: BuildOptions, out_dir: str) -> _Result:
-    """Build and write one input; runs in a worker process under --jobs."""
-    from rsbz_epub.bundle import build_issue, write_build
-    from rsbz_epub.inputs import read_bytes
-    from rsbz_epub.report import summary
-
-    result = _Result(source)
-    try:
-        build = build_issue(read_bytes(Path(source)), options, Path(source).name)
-        result.diagnostics = build.diagnostics
-        written = write_build(build, Path(out_dir))
-        result.folders = [str(p) for p in written]
-        result.files = [f.name for f in build.editions[0].files]
-        result.summary = summary(build.issue)
-    except RsbzError as exc:
-        result.code, result.message = int(exc.exit_code), format_error(exc.with_path(source))
-    except Exception as exc:  # noqa: BLE001 - reported per issue; the batch goes on
-        if os.environ.get("RSBZ_DEBUG"):
-            raise
-        result.code = int(ExitCode.INTERNAL)
-        result.message = f"error: {source}: internal error ({type(exc).__name__}: {exc}) — please report it with the input file"
-    return result
-
-
-def _report(result: _Result) -> None:
-    if result.code:
-        err.print(result.message, markup=False, soft_wrap=True)
+def _report(result: Any, done: int, total: int) -> None:
+    """One input's outcome: its folders, or why it was skipped or failed, then its warnings."""
+    count = f"[dim]\\[{done}/{total}][/] " if total > 1 else ""
+    if result.status == "failed":
+        err.print(plain(result.message), markup=False, soft_wrap=True)
+        return
+    if result.status == "skipped":
+        folders = ", ".join(f"{shown(f)}/" for f in result.folders)
+        out.print(f"[cyan]=[/] {count}{shown(result.source)}: up to date ({folders}); --force rebuilds", soft_wrap=True)
         return
     for folder in result.folders:
-        out.print(f"[green]✓[/] {result.source} → {folder}/", soft_wrap=True)
-    out.print(f"  [dim]{result.summary}[/]", soft_wrap=True)
+        out.print(f"[green]✓[/] {count}{shown(result.source)} → {shown(folder)}/", soft_wrap=True)
+    out.print(f"  [dim]{shown(result.summary)}[/]", soft_wrap=True)
+    if result.kept:
+        out.print(f"  kept {len(result.kept)} file(s) you added: {shown(', '.join(result.kept))}", soft_wrap=True)
     # build shows what looks wrong; `check` also lists the info-level notes.
     _print_diagnostics(tuple(d for d in result.diagnostics if d.severity == "warning"), result.source)
 
 
-def _run_builds(sources: list[str], options: BuildOptions, out_dir: Path, jobs: int) -> list[_Result]:
-    if jobs <= 1 or len(sources) == 1:
-        results = []
-        for src in sources:
-            res = _build_one(src, options, str(out_dir))
-            _report(res)
-            results.append(res)
-        return results
-    results = []
-    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("build", total=len(sources))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_build_one, src, options, str(out_dir)) for src in sources]
-            for fut in as_completed(futures):
-                res = fut.result()
-                _report(res)
-                results.append(res)
+def _run_batch(batch: Any) -> list[Any]:
+    import contextlib
+    import time
+
+    from rsbz_epub.console import progress, summary_table
+
+    started = time.monotonic()
+    total = len(batch.sources)
+    results: list[Any] = []
+    show_bar = total > 1 and err.is_terminal
+    with progress(err) if show_bar else contextlib.nullcontext() as bar:
+        task = bar.add_task("build", total=total) if bar else None
+        for result in batch.run():
+            if not results:
+                for note in batch.recovered:
+                    err.print(f"note: {shown(str(batch.out_dir))}: {shown(note)}", soft_wrap=True)
+            results.append(result)
+            _report(result, len(results), total)
+            if bar:
                 bar.advance(task)
+    if total > 1:
+        out.print(summary_table(results, time.monotonic() - started))
     return results
 
 
@@ -185,9 +212,10 @@ def build(
     keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Keep continued articles in print order, with two-way links."),
     keep_quotes: bool = typer.Option(False, "--keep-quotes", help="Traditional editions: keep “” instead of 「」."),
     vertical: bool = typer.Option(False, "--vertical", help="Traditional editions: vertical layout (right to left)."),
-    jobs: int = typer.Option(max(1, min(4, os.cpu_count() or 1)), "--jobs", "-j", min=1, help="Issues built in parallel."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, max=1024, help="Issues built in parallel (default: the number of cores; never more processes than issues or 4 per core).", show_default=False),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     proof: bool = typer.Option(False, "--proof", help="Also write proof.html, the staff proof page, into each issue folder."),
+    force: bool = typer.Option(False, "--force", help="Rebuild up-to-date issues, and replace folders built from a different input."),
 ) -> None:
     """Build e-books for each issue: one folder per issue and edition, written atomically."""
     for name in edition:
@@ -195,9 +223,12 @@ def build(
             raise typer.BadParameter(f"unknown edition '{name}'; choose from {', '.join(EDITIONS)}", param_hint="--edition")
     formats = _parse_formats(fmt)
 
+    epoch = _source_date_epoch()
+    _check_encoding(encoding)
+
     def body() -> int:
-        from rsbz_epub.bundle import ensure_output_dir
-        from rsbz_epub.inputs import load_text
+        from rsbz_epub.batch import Batch
+        from rsbz_epub.inputs import load_stylesheet
 
         options = BuildOptions(
             editions=tuple(edition),
@@ -205,15 +236,15 @@ def build(
             keep_print_order=keep_print_order,
             keep_quotes=keep_quotes,
             vertical=vertical,
-            extra_css=load_text(css, "stylesheet"),
+            extra_css=load_stylesheet(css),
             cover_font=str(cover_font) if cover_font else None,
             strict=strict,
             proof=proof,
+            source_date_epoch=epoch,
             read=_read_options(config, encoding),
         )
-        ensure_output_dir(output)
-        results = _run_builds([str(p) for p in issues], options, output, jobs)
-        failed = [r for r in results if r.code]
+        results = _run_batch(Batch([str(p) for p in issues], options, output, jobs, force))
+        failed = [r for r in results if r.status == "failed"]
         if not failed:
             return 0
         if len(results) == 1:
@@ -245,6 +276,7 @@ def check(
 
     worst = 0
     dumps = []
+    _check_encoding(encoding)
     try:
         options = _read_options(config, encoding)
     except RsbzError as exc:
@@ -260,7 +292,7 @@ def check(
             if as_json:
                 dumps.append(issue_to_dict(issue))
             else:
-                out.print(issue_tree(issue, source))
+                out.print(issue_tree(issue, plain(source)))
                 out.print(f"[dim]{summary(issue)}[/]")
                 _print_diagnostics(issue.diagnostics, source)
             if strict and any(d.severity == "warning" for d in issue.diagnostics):
@@ -271,8 +303,8 @@ def check(
     if as_json:
         payload = dumps[0] if len(issues) == 1 and dumps else dumps
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    if worst:
-        raise typer.Exit(worst if len(issues) == 1 else max(worst, int(ExitCode.FAILED)))
+    if worst:  # several inputs: 1, as for build (each problem was reported on its own line)
+        raise typer.Exit(worst if len(issues) == 1 else int(ExitCode.FAILED))
 
 
 # ------------------------------------------------------------------ proof
@@ -342,7 +374,7 @@ def catalog(
             raise InputError("no built issues (no */manifest.json)", path=str(folder), hint="run `rsbz-epub build … -o` into it first")
         for name, data in sorted(build_catalog(issues).items()):
             write_atomic(folder / name, data)
-            out.print(f"[green]✓[/] {folder / name}")
+            out.print(f"[green]✓[/] {shown(str(folder / name))}")
         return 0
 
     code = _guard(str(folder), body)

@@ -52,11 +52,25 @@ def _bad(path: str, key: str, what: str) -> ConfigError:
     return ConfigError(f"{what} (key '{key}')", path=path, hint="fix the config file; the README lists its keys")
 
 
+#: Characters no book may carry: C0/C1 controls (TOML strings can hold \u0007), surrogates,
+#: and the Unicode non-characters XML forbids (\uFFFE, \uFFFF, \uFDD0–\uFDEF).
+_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _plain(path: str, key: str, value: str) -> str:
+    """The value, or a ConfigError naming the key when it holds a character a book cannot carry."""
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        raise _bad(path, key, f"contains the control or non-character U+{ord(bad.group()):04X}")
+    return value
+
+
 def _check_value(path: str, table: str, key: str, field_name: str, value: object) -> str | None:
     if value is None or (field_name in _OPTIONAL and value == ""):
         return None
     if not isinstance(value, str) or not value.strip():
         raise _bad(path, f"{table}.{key}", "expected a non-empty string")
+    _plain(path, f"{table}.{key}", value)
     rule = _VALIDATORS.get(field_name)
     if rule and not rule[0].fullmatch(value):
         raise _bad(path, f"{table}.{key}", f"'{value}' is not {rule[1]}")
@@ -88,6 +102,7 @@ def _dictionary(path: str, table: object) -> dict[str, dict[str, str]]:
         for phrase, repl in entries.items():
             if not isinstance(repl, str) or not phrase:
                 raise _bad(path, f"dictionary.{phrase}", "expected phrase = \"replacement\"")
+            _plain(path, f"dictionary.{phrase}", phrase + repl)
             result.setdefault(scope, {})[phrase] = repl
     return result
 
@@ -98,6 +113,8 @@ def parse_publication(text: str, path: str, base: Publication | None = None) -> 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=path, hint="fix the syntax") from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise ConfigError("tables or arrays nested too deeply", path=path, hint="a publication config is flat; see the README") from None
     pub = base or Publication()
     changes: dict[str, object] = {}
     for table, content in data.items():

@@ -14,6 +14,8 @@ def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {"type": type(value).__name__}
         for f in dataclasses.fields(value):
+            if f.metadata.get("dump_when_set") and getattr(value, f.name) is None:
+                continue
             out[f.name] = _plain(getattr(value, f.name))
         return out
     if isinstance(value, (tuple, list)):

@@ -67,6 +67,12 @@ class OutputError(RsbzError):
     exit_code = ExitCode.CANT_CREATE
 
 
+class ClashError(RsbzError):
+    """Two inputs of one run would be written into the same output folder."""
+
+    exit_code = ExitCode.USAGE
+
+
 class StrictError(RsbzError):
     """``--strict`` was given and the issue produced warnings."""
 

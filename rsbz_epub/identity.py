@@ -29,7 +29,8 @@ def issue_key(meta: IssueMeta) -> str:
     """The text every identifier is derived from, e.g. ``rsbz:2021-10-21:40``."""
     date = meta.date.isoformat() if meta.date else "undated"
     number = meta.issue_number if meta.issue_number is not None else "x"
-    return f"{meta.publication_slug}:{date}:{number}"
+    key = f"{meta.publication_slug}:{date}:{number}"
+    return f"{key}:{meta.source_digest}" if meta.source_digest and not meta.date else key
 
 
 def book_uuid(meta: IssueMeta) -> uuid.UUID:
@@ -53,16 +54,31 @@ def folder_name(meta: IssueMeta) -> str:
     number = f"{meta.issue_number:03d}" if meta.issue_number is not None else (
         meta.date.strftime("%m%d") if meta.date else "000"
     )
+    if meta.date is None and meta.source_digest:
+        # undated: the input's hash tells issues apart (rsbz-undated-040-1a2b3c4d)
+        number = f"{number}-{meta.source_digest}" if meta.issue_number is not None else meta.source_digest
     return f"{meta.publication_slug}-{year}-{number}{EDITIONS[meta.edition][3]}"
 
 
 def build_time(meta: IssueMeta, source_date_epoch: int | None = None) -> _dt.datetime:
     """The build timestamp (UTC): explicit value, else ``SOURCE_DATE_EPOCH``, else the issue date."""
     if source_date_epoch is None:
-        env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if env.isdigit():
-            source_date_epoch = int(env)
+        source_date_epoch = source_date_epoch_from_env()
     if source_date_epoch is not None:
         return _dt.datetime.fromtimestamp(source_date_epoch, tz=_dt.timezone.utc)
     day = meta.date or _dt.date(1980, 1, 1)
     return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)
+
+
+#: The latest time a zip entry and dcterms:modified can hold (9999-12-31T23:59:59Z).
+MAX_EPOCH = 253402300799
+
+
+def source_date_epoch_from_env() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as an int, None when unset; ValueError when not a time we can write."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not env:
+        return None
+    if not env.isdigit() or int(env) > MAX_EPOCH:
+        raise ValueError(f"SOURCE_DATE_EPOCH={env[:40]!r} is not a number of seconds between 1970 and 9999")
+    return int(env)

@@ -144,6 +144,10 @@ class IssueMeta:
     issn: str | None = None
     cn_number: str | None = None
     source_lines: tuple[int, ...] = ()
+    #: Set (from the input's SHA-256) only when the masthead names no date, so undated
+    #: issues get folder names and identifiers of their own instead of one shared one.
+    #: (Left out of the IR dump while unset, so dumps of dated issues do not change.)
+    source_digest: str | None = field(default=None, metadata={"dump_when_set": True})
 
 
 @dataclass(frozen=True)

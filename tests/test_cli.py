@@ -181,7 +181,7 @@ def test_failed_write_leaves_earlier_build_intact(tmp_path, monkeypatch):
         return real_rename(src, dst)
 
     monkeypatch.setattr(bundle.os, "rename", failing_rename)
-    result = invoke("build", str(SEED), "-o", str(out), "--format", "epub")
+    result = invoke("build", str(SEED), "-o", str(out), "--format", "epub", "--force")
     assert_one_line_error(result, ExitCode.CANT_CREATE, "No space left on device")
     assert (out / "rsbz-2021-040" / "rsbz-2021-040.epub").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["rsbz-2021-040"], "no temp or backup folder left"
@@ -209,14 +209,16 @@ def test_unreadable_input(tmp_path, monkeypatch):
     """Permission denied on the issue file (simulated: the tests run as root)."""
     issue = tmp_path / "issue.txt"
     issue.write_bytes(SEED.read_bytes())
-    real_read = Path.read_bytes
+    import builtins
 
-    def denied(self):
-        if self == issue:
+    import rsbz_epub.inputs as inputs
+
+    def denied(path, *args, **kwargs):
+        if Path(path) == issue:
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return builtins.open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(inputs, "open", denied, raising=False)
     result = invoke("build", str(issue), "-o", str(tmp_path / "out"))
     assert_one_line_error(result, ExitCode.NO_INPUT, str(issue), "permission denied")
 
@@ -224,14 +226,15 @@ def test_unreadable_input(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "args, code, needle",
     [
-        (["--encoding", "no-such-codec"], ExitCode.DATA, "unknown encoding"),
+        (["--encoding", "no-such-codec"], ExitCode.USAGE, "not a text encoding"),
+        (["--encoding", "rot13"], ExitCode.USAGE, "not a text encoding"),
         (["--encoding", "gbk"], ExitCode.DATA, "cannot be decoded as gbk"),
         (["--css", "{missing}"], ExitCode.NO_INPUT, "no such file"),
         (["--css", "{latin1}"], ExitCode.NO_INPUT, "not UTF-8"),
         (["--config", "{latin1}"], ExitCode.CONFIG, "not UTF-8"),
         (["--cover-font", "{missing}"], ExitCode.NO_INPUT, ""),
     ],
-    ids=["unknown-encoding", "wrong-encoding", "css-missing", "css-not-utf8", "config-not-utf8", "font-missing"],
+    ids=["unknown-encoding", "codec-not-text", "wrong-encoding", "css-missing", "css-not-utf8", "config-not-utf8", "font-missing"],
 )
 def test_bad_option_files_and_values(tmp_path, args, code, needle):
     latin1 = tmp_path / "latin1.txt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
@@ -48,12 +49,13 @@ def _wrapped_on(items: list[Item], layout: Layout, j: int, so_far: str) -> bool:
     return filled or not ends_finished(so_far)
 
 
-def labelled_box(items: list[Item], layout: Layout, i: int, sections: tuple[str, ...] = ()) -> tuple[Aside, int] | None:
+def labelled_box(items: list[Item], layout: Layout, i: int, sections: Callable[[], tuple[str, ...]] = tuple) -> tuple[Aside, int] | None:
     """A box under a label such as 小贴士 or 相关链接: the label and the lines packed under it.
-    ``sections`` are the subheadings the article has so far."""
+    ``sections()`` gives the subheadings the article has so far (asked only for a bracketed label,
+    since collecting them costs a pass over the article's blocks)."""
     text = items[i].text
     # an article that heads its sections otherwise (（一）…) sets a bracketed label off as a box
-    off_style = bool(sections) and _BRACKET_LABEL.match(text) is not None and not any(s.startswith(("【", "〔")) for s in sections)
+    off_style = _BRACKET_LABEL.match(text) is not None and bool(heads := sections()) and not any(s.startswith(("【", "〔")) for s in heads)
     if not (BOX_LABEL.match(text) or _set_apart(items, layout, i) or off_style) or _heads_article(items, i + 1):
         return None
     body: list[str] = []

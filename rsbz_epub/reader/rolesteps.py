@@ -92,9 +92,9 @@ class RoleSteps:
         self._close_para()
         if NOTE_HEAD.match(it.text):
             return self._note(i)
-        if self.cur is not None and self.cur.has_body:
-            sections = tuple(b.text for b in self.cur.blocks if isinstance(b, Subheading))
-            box = labelled_box(self.items, self.layout, i, sections)
+        if (cur := self.cur) is not None and cur.has_body:
+            # the article's section heads are collected only when a bracketed label asks (a pass over its blocks)
+            box = labelled_box(self.items, self.layout, i, lambda: tuple(b.text for b in cur.blocks if isinstance(b, Subheading)))
             if box is not None:
                 self._add(it, box[0])  # 小贴士 / 相关链接 and the lines packed under the label
                 return box[1]

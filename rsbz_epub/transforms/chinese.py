@@ -18,12 +18,14 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-
-from opencc import OpenCC
+from typing import TYPE_CHECKING
 
 from rsbz_epub.model import Article, Aside, Block, Caption, Issue, PageJump, Paragraph, Subheading
 from rsbz_epub.options import EDITIONS, Publication
 from rsbz_epub.transforms.quotes import convert_quotes
+
+if TYPE_CHECKING:
+    from opencc import OpenCC
 
 __all__ = ["convert_issue", "convert_text", "convert_many", "localize", "opencc_config", "visible_strings"]
 
@@ -41,7 +43,11 @@ def opencc_config(edition: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _converter(config: str) -> OpenCC:
-    """One OpenCC converter per config, loaded once (loading reads the dictionaries)."""
+    """One OpenCC converter per config, loaded once (loading reads the dictionaries).
+
+    OpenCC is imported here, on first use: a Simplified-only build never loads it."""
+    from opencc import OpenCC
+
     return OpenCC(config)
 
 

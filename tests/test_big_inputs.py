@@ -1,0 +1,60 @@
+"""Big inputs: a 1 MB text without any line break is read as one article; a 5 MB issue builds
+every format with memory in proportion."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from build_support import CJK
+from rsbz_epub.bundle import prepare_issue
+from rsbz_epub.cli import app
+from rsbz_epub.options import BuildOptions
+from support import needs_java, run_epubcheck
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "rsbz-2021-40.txt"
+PARA = "上海市近日举办职业技能竞赛，来自全市各行业的选手在比赛中展示了精湛的技艺，赛事吸引了众多市民前来观看。"
+
+
+def one_line_megabyte() -> bytes:
+    return (PARA * (1_000_000 // len(PARA.encode()) + 1)).encode("utf-8")
+
+
+def test_a_megabyte_without_line_breaks_is_one_article():
+    data = one_line_megabyte()
+    issue = prepare_issue(data, BuildOptions())
+    (article,) = issue.articles()
+    text = "".join(getattr(b, "text", "") for b in article.blocks) + article.title
+    assert len(CJK.findall(text)) >= len(CJK.findall(data.decode("utf-8"))) - len(CJK.findall(article.title))
+
+
+@needs_java
+def test_a_megabyte_without_line_breaks_builds_a_valid_book(tmp_path):
+    issue = tmp_path / "one-line.txt"
+    issue.write_bytes(one_line_megabyte())
+    result = CliRunner().invoke(app, ["build", str(issue), "-o", str(tmp_path / "out"), "--format", "epub"])
+    assert result.exit_code == 0, result.output
+    (epub,) = (tmp_path / "out").glob("*/*.epub")
+    assert run_epubcheck(epub).clean
+
+
+def test_a_five_megabyte_issue_builds_every_format_in_bounded_memory(tmp_path):
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    head, body = "\n".join(lines[:8]), "\n".join(lines[8:]).replace("(下接三版)", "")
+    parts = [head]
+    while sum(len(p.encode()) for p in parts) < 5_000_000:
+        parts.append(f"\n\n=== 第{len(parts) + 1}版 ===\n\n{body}")
+    big = tmp_path / "big.txt"
+    big.write_text("".join(parts), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "rsbz_epub", "build", str(big), "-o", str(tmp_path / "out")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert {p.suffix for p in (tmp_path / "out").glob("*/*")} >= {".epub", ".azw3", ".jpg", ".json"}
+    # Measured: ~145 MB peak for 5 MB (an interpreter with its libraries is ~60 MB of it).
+    # A regression guard, not the issue's 10x goal (not reached; see the closing note).
+    assert usage.ru_maxrss < 300 * 1024, f"peak {usage.ru_maxrss // 1024} MB for a 5 MB issue"
