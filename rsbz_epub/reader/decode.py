@@ -40,13 +40,25 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, list[Diagnost
         raise DataError("the input looks binary (it contains NUL bytes)", hint="give the plain-text dump of the issue, not a PDF or Word file")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        _mostly_utf8(data, err)
     else:
         return _text_or_binary(text), []
     name = _detect(data)
     text = _strict(data, name)
     return _text_or_binary(text), [diag("R001", f"input is not UTF-8; read as {name}")]
+
+
+def _mostly_utf8(data: bytes, err: UnicodeDecodeError) -> None:
+    """UTF-8 text with a few damaged bytes is named as such, with the real offset, not guessed as another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if good >= 20 and bad * 5 <= good:  # text in another encoding breaks at most of its characters
+        raise DataError(
+            f"the input is UTF-8 with {bad} invalid byte sequence(s), the first at offset {err.start}",
+            hint="repair those bytes (no character is guessed for them), or give --encoding if the file is in another encoding",
+        )
 
 
 def _detect(data: bytes) -> str:

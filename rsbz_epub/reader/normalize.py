@@ -6,11 +6,12 @@ import re
 
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
-# Spans never touched: URLs, bare www/domain addresses and e-mail addresses.
+# Spans never touched: URLs, bare www/domain addresses, e-mail addresses and entity-like runs.
 _PROTECTED = re.compile(
     r"(?:https?|ftp)://[A-Za-z0-9._~:/?#@$&+=%-]+"
     r"|www\.[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/?#=&%-]*)?"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # an entity-like run (&amp;) stays as typed
 )
 
 
