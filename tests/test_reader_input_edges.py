@@ -20,7 +20,7 @@ def test_entity_like_runs_keep_their_semicolon() -> None:
 def test_damaged_utf8_is_named_with_its_offset(tmp_path: Path) -> None:
     body = (HEAD + "本报讯 这是一段足够长的正文，用来说明损坏的字节。" * 4).encode("utf-8")
     src = tmp_path / "bad.txt"
-    cut = len(HEAD.encode("utf-8")) + 30  # at a character boundary (3-byte characters after the head)
+    cut = len((HEAD + "本报讯").encode("utf-8"))  # at a character boundary
     src.write_bytes(body[:cut] + b"\xff" + body[cut:])
     result = CliRunner().invoke(app, ["check", str(src)])
     assert result.exit_code == 65
