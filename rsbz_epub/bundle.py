@@ -19,7 +19,7 @@ from typing import BinaryIO, Callable
 
 from rsbz_epub import __version__
 from rsbz_epub.errors import OutputError, StrictError
-from rsbz_epub.identity import asin, book_identifier, build_time, folder_name
+from rsbz_epub.identity import asin, book_identifier, build_time, folder_name, series_position
 from rsbz_epub.model import Diagnostic, Issue
 from rsbz_epub.options import EDITIONS, BuildOptions
 from rsbz_epub.reader import read_issue
@@ -182,6 +182,7 @@ def manifest_json(issue: Issue, folder: str, files: list[OutputFile]) -> bytes:
             "date": meta.date.isoformat() if meta.date else None,
             "issue_number": meta.issue_number,
             "total_issue_number": meta.total_issue_number,
+            "series_position": series_position(meta),
             "language": meta.language,
             "kindle_language": EDITIONS[meta.edition][2],
             "publisher": meta.publisher,

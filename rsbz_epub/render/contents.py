@@ -70,7 +70,7 @@ def _masthead(issue: Issue) -> str:
     lines = ['<header class="masthead">\n', f'<p class="paper">{esc(meta.paper)}</p>\n']
     if meta.paper_latin:
         lines.append(f'<p class="paper-latin" {lang_attrs(PINYIN_LANG)}>{esc(meta.paper_latin)}</p>\n')
-    line = dateline(meta.date, meta.issue_number, meta.edition)
+    line = dateline(meta.date, meta.issue_number, meta.edition, meta.total_issue_number)
     if line:
         lines.append(f'<p class="dateline">{esc(line)}</p>\n')
     lines.append("</header>\n")
