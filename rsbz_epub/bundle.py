@@ -27,6 +27,8 @@ from rsbz_epub.render.book import RenderedBook
 from rsbz_epub.render.metadata import book_title, description
 from rsbz_epub.render.xhtml import render_book
 from rsbz_epub.transforms.chinese import convert_issue
+from rsbz_epub.transforms.promos import promos_last
+from rsbz_epub.transforms.sections import section_levels
 from rsbz_epub.transforms.stitch import stitch_jumps
 from rsbz_epub.writers.azw3 import thumbnail_name, write_azw3
 from rsbz_epub.writers.cover import make_cover, make_thumbnail
@@ -98,7 +100,9 @@ def _to_bytes(write: Callable[[RenderedBook, BinaryIO], None], book: RenderedBoo
 def prepare_issue(data: bytes, options: BuildOptions) -> Issue:
     """Read and stitch: the Simplified issue every edition starts from."""
     issue = read_issue(data, options.read)  # decode, normalise, masthead, pages, articles, paragraphs
-    return stitch_jumps(issue, keep_print_order=options.keep_print_order)  # continued articles in one piece
+    issue = stitch_jumps(issue, keep_print_order=options.keep_print_order)  # continued articles in one piece
+    issue = section_levels(issue)  # 一、 > （一） > 1. > （1） as h2 > h3 > h4
+    return promos_last(issue)  # the book opens on news, promos close their 版
 
 
 def build_edition(issue: Issue, edition: str, options: BuildOptions) -> EditionBuild:

@@ -49,6 +49,7 @@ _TEMPLATES: dict[str, str] = {
     "a11y_missing": "续接部分未收录于本期的文章保留了可见的转版说明。",
     "a11y_converted": "本版文字由简体中文经 OpenCC {config} 自动转换为繁体中文。",
     "a11y_vertical": "正文采用竖排，从右至左翻页。",
+    "promo_mark": "（推广）",
     "a11y_checked": "本书由 rsbz-epub 自动生成；其测试以 EPUBCheck 与 DAISY Ace 检查所生成的书（均无错误、无违规），本书未经人工无障碍评估，也未经任何机构认证。",
 }
 
