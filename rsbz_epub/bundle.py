@@ -30,7 +30,7 @@ from rsbz_epub.transforms.chinese import convert_issue
 from rsbz_epub.transforms.promos import promos_last
 from rsbz_epub.transforms.sections import section_levels
 from rsbz_epub.transforms.stitch import stitch_jumps
-from rsbz_epub.writers.azw3 import thumbnail_name, write_azw3
+from rsbz_epub.writers.azw3 import thumbnail_name, write_apnx, write_azw3
 from rsbz_epub.writers.cover import make_cover, make_thumbnail
 from rsbz_epub.writers.epub import write_epub
 from rsbz_epub.writers.kepub import write_kepub
@@ -43,6 +43,7 @@ MEDIA_TYPES = {
     "azw3": "application/x-mobi8-ebook",
     "cover": "image/jpeg",
     "thumbnail": "image/jpeg",
+    "apnx": "application/octet-stream",
     "manifest": "application/json",
 }
 
@@ -114,7 +115,8 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions) -> EditionB
     2. make_cover — the cover image every format shares (mandatory: readers and libraries show it).
     3. render_book(epub) → write_epub — the library-grade EPUB 3 (format "epub").
     4. render_book(kindle) → write_kindle_epub — Send-to-Kindle-safe EPUB (format "kindle").
-    5. write_azw3 + thumbnail — KF8 for USB sideloading, with the cover thumbnail Kindles need (format "azw3").
+    5. write_azw3 + thumbnail + APNX — KF8 for USB sideloading, with the cover thumbnail Kindles need and
+       the print 版 as Kindle page numbers (format "azw3").
     6. write_kepub — Kobo's renderer wants per-sentence spans (format "kepub").
     7. manifest.json — sizes and SHA-256 of every file, what ingest scripts read (mandatory).
     """
@@ -145,6 +147,8 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions) -> EditionB
         files.append(OutputFile(pattern.format(name=name), fmt, _to_bytes(write, books[target])))
         if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
             files.append(OutputFile(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover)))
+            if books[target].page_list:  # print page numbers on the Kindle (goes into <name>.sdr/)
+                files.append(OutputFile(f"{name}.apnx", "apnx", _to_bytes(write_apnx, books[target])))
     files.append(OutputFile("manifest.json", "manifest", manifest_json(meta_issue, name, files)))
     return EditionBuild(edition, name, meta_issue, tuple(files))
 
