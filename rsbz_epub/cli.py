@@ -12,6 +12,7 @@ from typing import Callable, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from rsbz_epub import __version__
@@ -145,8 +146,8 @@ def _report(result: _Result) -> None:
         err.print(result.message, markup=False, soft_wrap=True)
         return
     for folder in result.folders:
-        out.print(f"[green]✓[/] {result.source} → {folder}/", soft_wrap=True)
-    out.print(f"  [dim]{result.summary}[/]", soft_wrap=True)
+        out.print(f"[green]✓[/] {escape(str(result.source))} → {escape(str(folder))}/", soft_wrap=True)
+    out.print(f"  [dim]{escape(result.summary)}[/]", soft_wrap=True)
     # build shows what looks wrong; `check` also lists the info-level notes.
     _print_diagnostics(tuple(d for d in result.diagnostics if d.severity == "warning"), result.source)
 
@@ -259,7 +260,7 @@ def check(
                 dumps.append(issue_to_dict(issue))
             else:
                 out.print(issue_tree(issue, source))
-                out.print(f"[dim]{summary(issue)}[/]")
+                out.print(f"[dim]{escape(summary(issue))}[/]")
                 _print_diagnostics(issue.diagnostics, source)
             if strict and any(d.severity == "warning" for d in issue.diagnostics):
                 return int(ExitCode.WARNINGS)
@@ -280,21 +281,24 @@ def check(
 def catalog(
     folder: Path = typer.Argument(..., help="The output folder of earlier builds.", show_default=False, readable=False),
 ) -> None:
-    """Write an OPDS 1.2 feed (catalog.xml) and an HTML index (index.html) over built issues."""
+    """Write OPDS 1.2 (catalog.xml) and OPDS 2.0 (catalog.json) feeds and an HTML index (index.html) over built issues."""
 
     def body() -> int:
         from rsbz_epub.catalog import build_catalog, scan_catalog_dir
         from rsbz_epub.errors import InputError
-        from rsbz_epub.bundle import write_atomic
+        from rsbz_epub.files import write_all
 
         if not folder.is_dir():
             raise InputError("not a folder", path=str(folder), hint="give the folder you built issues into with -o")
-        issues = scan_catalog_dir(folder)
-        if not issues:
-            raise InputError("no built issues (no */manifest.json)", path=str(folder), hint="run `rsbz-epub build … -o` into it first")
-        for name, data in sorted(build_catalog(issues).items()):
-            write_atomic(folder / name, data)
-            out.print(f"[green]✓[/] {folder / name}")
+        scan = scan_catalog_dir(folder)
+        for path, reason in scan.skipped:
+            err.print(f"warning: {path}: manifest skipped ({reason}) — rebuild this issue", markup=False, soft_wrap=True)
+        if not scan.issues:
+            raise InputError("no built issues (no readable */manifest.json)", path=str(folder), hint="run `rsbz-epub build … -o` into it first")
+        files = build_catalog(scan.issues)
+        write_all(folder, files)  # all three or none: a feed never points past its index
+        for name in sorted(files):
+            out.print(f"[green]✓[/] {escape(str(folder / name))}")
         return 0
 
     code = _guard(str(folder), body)

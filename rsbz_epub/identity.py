@@ -56,13 +56,18 @@ def series_position(meta: IssueMeta) -> str | None:
     the masthead prints none, ``2024.062`` (year, then the yearly number in three
     digits) still sorts and stays unique across years.
     """
-    if meta.total_issue_number is not None:
-        return str(meta.total_issue_number)
-    if meta.issue_number is None:
+    return position_of(meta.total_issue_number, meta.date, meta.issue_number)
+
+
+def position_of(total: int | None, date: _dt.date | None, number: int | None) -> str | None:
+    """:func:`series_position` from its three parts (the catalog reads them from older manifests)."""
+    if total is not None:
+        return str(total)
+    if number is None:
         return None
-    if meta.date is None:
-        return str(meta.issue_number)
-    return f"{meta.date.year}.{meta.issue_number:03d}"
+    if date is None:
+        return str(number)
+    return f"{date.year}.{number:03d}"
 
 
 def build_time(meta: IssueMeta, source_date_epoch: int | None = None) -> _dt.datetime:
