@@ -126,3 +126,11 @@ def test_calibre_reads_the_series_position_and_total_issue_number(tmp_path):
         assert "总第9877期" in out, out
         if fmt == "epub":
             assert "#9877" in out.replace(" ", ""), out  # Series : 劳动报 #9877
+
+
+def test_azw3_title_carries_the_total_issue_number():
+    from azw3_fixtures import unpack
+
+    ed = built(LDB).editions[0]
+    book = unpack(next(f for f in ed.files if f.format == "azw3").data)
+    assert book.exth[503][0].decode("utf-8") == "劳动报 2024年3月15日 第62期（总第9877期）"
