@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +96,7 @@ def _file(entry: Any, n: int) -> CatalogFile:
     if "/" in name or "\\" in name or name in (".", ".."):
         raise ManifestError(f"files[{n}].name is not a plain file name")
     size = entry.get("size", 0)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 0 or (isinstance(size, float) and not math.isfinite(size)):
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:  # a float (1e400 is inf) is not a count
         raise ManifestError(f"files[{n}].size is not a byte count")
     fmt = _text(entry.get("format"), f"files[{n}].format", required=True)
     media = _text(entry.get("media_type", "application/octet-stream"), f"files[{n}].media_type", required=True)
