@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable
 
 from rsbz_epub.errors import OutputError, StrictError
-from rsbz_epub.identity import asin, book_identifier, build_time, folder_name
+from rsbz_epub.identity import asin, book_identifier, build_time, folder_name, series_position
 from rsbz_epub.incremental import GENERATOR, build_record, foreign_input
 from rsbz_epub.model import Diagnostic, Issue
 from rsbz_epub.reader.trace import LineRole
@@ -34,6 +34,7 @@ MEDIA_TYPES = {
     "azw3": "application/x-mobi8-ebook",
     "cover": "image/jpeg",
     "thumbnail": "image/jpeg",
+    "apnx": "application/octet-stream",
     "manifest": "application/json",
     "proof": "text/html",
 }
@@ -112,7 +113,19 @@ def prepare_issue(data: bytes, options: BuildOptions) -> Issue:
 
     issue = read_issue(data, options.read)  # decode, normalise, masthead, pages, articles, paragraphs
     issue = stitch_jumps(issue, keep_print_order=options.keep_print_order)  # continued articles in one piece
-    return identify_undated(issue, data)
+    return finish_issue(issue, data)
+
+
+def finish_issue(issue: Issue, data: bytes) -> Issue:
+    """What every edition starts from after reading and stitching, in order:
+    1. section_levels   — 一、 > （一） > 1. > （1） as h2 > h3 > h4;
+    2. promos_last      — the book opens on news, promos close their 版;
+    3. identify_undated — an undated issue is named by its input's hash.
+    """
+    from rsbz_epub.transforms.promos import promos_last
+    from rsbz_epub.transforms.sections import section_levels
+
+    return identify_undated(promos_last(section_levels(issue)), data)
 
 
 def identify_undated(issue: Issue, data: bytes) -> Issue:
@@ -148,7 +161,8 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dic
     2. make_cover — the cover image every format shares (mandatory: readers and libraries show it).
     3. render_book(epub) → write_epub — the library-grade EPUB 3 (format "epub").
     4. render_book(kindle) → write_kindle_epub — Send-to-Kindle-safe EPUB (format "kindle").
-    5. write_azw3 + thumbnail — KF8 for USB sideloading, with the cover thumbnail Kindles need (format "azw3").
+    5. write_azw3 + thumbnail + APNX — KF8 for USB sideloading, with the cover thumbnail Kindles need and
+       the print 版 as Kindle page numbers (format "azw3").
     6. write_kepub — Kobo's renderer wants per-sentence spans (format "kepub").
     7. proof.html — the staff proof page of this edition (optional: ``--proof``).
     8. manifest.json — sizes and SHA-256 of every file, what ingest scripts read (mandatory).
@@ -187,10 +201,12 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dic
             books[target] = render(target)
         files.append(OutputFile(pattern.format(name=name), fmt, _to_bytes(_writer(spec), books[target])))
         if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
-            from rsbz_epub.writers.azw3 import thumbnail_name
+            from rsbz_epub.writers.azw3 import thumbnail_name, write_apnx
             from rsbz_epub.writers.cover import make_thumbnail
 
             files.append(OutputFile(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover)))
+            if books[target].page_list:  # print page numbers on the Kindle (goes into <name>.sdr/)
+                files.append(OutputFile(f"{name}.apnx", "apnx", _to_bytes(write_apnx, books[target])))
     if proof is not None:  # staff check what the reader decided before the issue goes out
         from rsbz_epub.proof import PROOF_NAME, proof_page
 
@@ -211,7 +227,7 @@ def build_issue(data: bytes, options: BuildOptions, source_name: str = "") -> Is
         from rsbz_epub.proof import read_traced
 
         issue, trace = read_traced(data, options)
-        issue = identify_undated(issue, data)
+        issue = finish_issue(issue, data)
         proof = ProofSource(source_name or "issue.txt", trace)
     else:
         issue = prepare_issue(data, options)
@@ -262,6 +278,7 @@ def manifest_json(issue: Issue, folder: str, files: list[OutputFile], record: di
             "date": meta.date.isoformat() if meta.date else None,
             "issue_number": meta.issue_number,
             "total_issue_number": meta.total_issue_number,
+            "series_position": series_position(meta),
             "language": meta.language,
             "kindle_language": EDITIONS[meta.edition][2],
             "publisher": meta.publisher,

@@ -360,20 +360,23 @@ def _ensure_parent(path: Path) -> None:
 def catalog(
     folder: Path = typer.Argument(..., help="The output folder of earlier builds.", show_default=False, readable=False),
 ) -> None:
-    """Write an OPDS 1.2 feed (catalog.xml) and an HTML index (index.html) over built issues."""
+    """Write OPDS 1.2 (catalog.xml) and OPDS 2.0 (catalog.json) feeds and an HTML index (index.html) over built issues."""
 
     def body() -> int:
         from rsbz_epub.catalog import build_catalog, scan_catalog_dir
         from rsbz_epub.errors import InputError
-        from rsbz_epub.bundle import write_atomic
+        from rsbz_epub.files import write_all
 
         if not folder.is_dir():
             raise InputError("not a folder", path=str(folder), hint="give the folder you built issues into with -o")
-        issues = scan_catalog_dir(folder)
-        if not issues:
-            raise InputError("no built issues (no */manifest.json)", path=str(folder), hint="run `rsbz-epub build … -o` into it first")
-        for name, data in sorted(build_catalog(issues).items()):
-            write_atomic(folder / name, data)
+        scan = scan_catalog_dir(folder)
+        for path, reason in scan.skipped:
+            err.print(f"warning: {plain(str(path))}: manifest skipped ({plain(reason)}) — rebuild this issue", markup=False, soft_wrap=True)
+        if not scan.issues:
+            raise InputError("no built issues (no readable */manifest.json)", path=str(folder), hint="run `rsbz-epub build … -o` into it first")
+        files = build_catalog(scan.issues)
+        write_all(folder, files)  # all three or none: a feed never points past its index
+        for name in sorted(files):
             out.print(f"[green]✓[/] {shown(str(folder / name))}")
         return 0
 

@@ -60,6 +60,28 @@ def folder_name(meta: IssueMeta) -> str:
     return f"{meta.publication_slug}-{year}-{number}{EDITIONS[meta.edition][3]}"
 
 
+def series_position(meta: IssueMeta) -> str | None:
+    """The issue's place in the paper's whole run, for series metadata (group-position, calibre, OPDS).
+
+    The yearly 第N期 restarts every January, so two years of a daily would collide
+    (2024 #62 and 2025 #62).  The total issue number (总第N期) never restarts; when
+    the masthead prints none, ``2024.062`` (year, then the yearly number in three
+    digits) still sorts and stays unique across years.
+    """
+    return position_of(meta.total_issue_number, meta.date, meta.issue_number)
+
+
+def position_of(total: int | None, date: _dt.date | None, number: int | None) -> str | None:
+    """:func:`series_position` from its three parts (the catalog reads them from older manifests)."""
+    if total is not None:
+        return str(total)
+    if number is None:
+        return None
+    if date is None:
+        return str(number)
+    return f"{date.year}.{number:03d}"
+
+
 def build_time(meta: IssueMeta, source_date_epoch: int | None = None) -> _dt.datetime:
     """The build timestamp (UTC): explicit value, else ``SOURCE_DATE_EPOCH``, else the issue date."""
     if source_date_epoch is None:

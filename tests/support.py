@@ -186,7 +186,7 @@ def sample_metadata(**overrides: object) -> BookMetadata:
         source="人力资源社会保障 2021年10月21日 第40期（印刷版）",
         description="本期文章：世赛；局长走流程。",
         series="人力资源社会保障",
-        series_index=40,
+        series_index="40",
     )
     fields.update(overrides)
     return BookMetadata(**fields)  # type: ignore[arg-type]

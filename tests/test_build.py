@@ -121,9 +121,9 @@ def test_seed_metadata(seed_epub):
     assert seed_epub.meta("//dc:date/text()") == ["2021-10-21"]
     title = seed_epub.meta("//dc:title/text()")[0]
     assert "人力资源社会保障" in title and "40" in title
-    assert seed_epub.meta("//opf:meta[@property='group-position']/text()") == ["40"]
+    assert seed_epub.meta("//opf:meta[@property='group-position']/text()") == ["2021.040"]  # no 总第N期 in the seed: year.NNN
     assert seed_epub.meta("//opf:meta[@property='collection-type']/text()") == ["series"]
-    assert seed_epub.meta("//opf:meta[@name='calibre:series_index']/@content") == ["40"]
+    assert seed_epub.meta("//opf:meta[@name='calibre:series_index']/@content") == ["2021.040"]
     assert seed_epub.meta("//dc:language/text()") == ["zh-Hans"]
     ident = seed_epub.meta("//dc:identifier/text()")[0]
     assert ident.startswith("urn:uuid:")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -11,7 +12,7 @@ import pytest
 from lxml import etree
 
 from rsbz_epub.catalog import build_catalog, scan_catalog_dir
-from rsbz_epub.errors import DataError, InputError
+from rsbz_epub.errors import InputError
 
 NS = {"a": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/terms/"}
 ACQ = "http://opds-spec.org/acquisition/open-access"
@@ -22,6 +23,8 @@ ISSUES = [
     ("rsbz-2021-040", "hans", "2021-10-21", 40, "zh-Hans", "人力资源社会保障 2021年10月21日 第40期"),
     ("rsbz-2021-040-hant-tw", "tw", "2021-10-21", 40, "zh-Hant-TW", "人力資源社會保障 2021年10月21日 第40期"),
 ]
+#: manifest mtimes (2021-10-15 00:00, 2021-10-22 08:00, 2021-10-22 09:00 UTC): what ``updated`` reports
+BUILT = [1634256000, 1634889600, 1634893200]
 FORMATS = [
     ("{f}.epub", "epub", "application/epub+zip"),
     ("{f}.kindle.epub", "kindle", "application/epub+zip"),
@@ -59,6 +62,7 @@ def write_fake_tree(root: Path) -> None:
             "files": files,
         }
         (d / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        os.utime(d / "manifest.json", (BUILT[n], BUILT[n]))  # when the bundle wrote the folder
     tmp = root / ".rsbz-2021-041.abc.tmp"
     tmp.mkdir()
     (tmp / "manifest.json").write_text("{", encoding="utf-8")
@@ -71,12 +75,13 @@ def tree(tmp_path: Path) -> Path:
 
 
 def test_scan_reads_every_issue_folder_and_skips_temp_folders(tree: Path) -> None:
-    docs = scan_catalog_dir(tree)
-    assert [d["folder"] for d in docs] == [i[0] for i in ISSUES]
+    scan = scan_catalog_dir(tree)
+    assert [d.folder for d in scan.issues] == [i[0] for i in ISSUES]
+    assert scan.skipped == ()  # the hidden temp folder (a broken manifest) is not even read
 
 
 def test_feed_entries_newest_first_with_metadata(tree: Path) -> None:
-    feed = etree.fromstring(build_catalog(scan_catalog_dir(tree))["catalog.xml"])
+    feed = etree.fromstring(build_catalog(scan_catalog_dir(tree).issues)["catalog.xml"])
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
     entries = feed.findall("a:entry", NS)
     assert [e.findtext("a:id", namespaces=NS) for e in entries] == [
@@ -86,27 +91,29 @@ def test_feed_entries_newest_first_with_metadata(tree: Path) -> None:
     ]
     first, tw = entries[0], entries[1]
     assert first.findtext("a:title", namespaces=NS) == ISSUES[1][5]
-    assert first.findtext("a:updated", namespaces=NS) == "2021-10-21T00:00:00Z"
+    assert first.findtext("a:updated", namespaces=NS) == "2021-10-22T08:00:00Z"
     assert first.findtext("dc:issued", namespaces=NS) == "2021-10-21"
     assert first.findtext("dc:language", namespaces=NS) == "zh-Hans"
     assert tw.findtext("dc:language", namespaces=NS) == "zh-Hant-TW"
     assert first.findtext("dc:publisher", namespaces=NS) == "上海市人力资源和社会保障局"
     assert first.findtext("a:summary", namespaces=NS) == "“外交官走进世赛”主题活动在沪成功举办 & <更多>"
-    assert feed.findtext("a:updated", namespaces=NS) == "2021-10-21T00:00:00Z"
+    assert feed.findtext("a:updated", namespaces=NS) == "2021-10-22T09:00:00Z"  # the newest entry
     assert feed.find("a:link[@rel='self']", NS).get("type") == "application/atom+xml;profile=opds-catalog;kind=acquisition"
 
 
 def test_feed_links_types_lengths(tree: Path) -> None:
-    docs = scan_catalog_dir(tree)
+    docs = scan_catalog_dir(tree).issues
     feed = etree.fromstring(build_catalog(docs)["catalog.xml"])
     entry = feed.findall("a:entry", NS)[0]
     links = {(l.get("rel"), l.get("type")): l for l in entry.findall("a:link", NS)}
     assert links[("http://opds-spec.org/image", "image/jpeg")].get("href") == "rsbz-2021-040/cover.jpg"
     assert links[("http://opds-spec.org/image/thumbnail", "image/jpeg")].get("href").startswith("rsbz-2021-040/thumbnail_")
     acquisitions = [l for l in entry.findall("a:link", NS) if l.get("rel") == ACQ]
-    assert [l.get("type") for l in acquisitions] == ["application/epub+zip", "application/kepub+zip", "application/x-mobi8-ebook"]
+    assert [l.get("type") for l in acquisitions] == [
+        "application/epub+zip", "application/epub+zip", "application/kepub+zip", "application/x-mobi8-ebook"]
     assert [l.get("href") for l in acquisitions] == [
         "rsbz-2021-040/rsbz-2021-040.epub",
+        "rsbz-2021-040/rsbz-2021-040.kindle.epub",
         "rsbz-2021-040/rsbz-2021-040.kepub.epub",
         "rsbz-2021-040/rsbz-2021-040.azw3",
     ]
@@ -115,7 +122,7 @@ def test_feed_links_types_lengths(tree: Path) -> None:
 
 
 def test_every_href_exists(tree: Path) -> None:
-    out = build_catalog(scan_catalog_dir(tree))
+    out = build_catalog(scan_catalog_dir(tree).issues)
     feed = etree.fromstring(out["catalog.xml"])
     page = etree.fromstring(out["index.html"].split(b"\n", 1)[1])  # polyglot markup: parses as XML
     hrefs = [l.get("href") for l in feed.iter("{http://www.w3.org/2005/Atom}link")]
@@ -123,12 +130,12 @@ def test_every_href_exists(tree: Path) -> None:
     assert len(hrefs) > 20
     for href in hrefs:
         assert not href.startswith(("/", "http")) and ".." not in href
-        if href not in ("catalog.xml", "index.html"):
+        if href not in ("catalog.xml", "catalog.json", "index.html") and not href.startswith("index.html#"):
             assert (tree / unquote(href)).is_file(), href
 
 
 def test_index_html(tree: Path) -> None:
-    raw = build_catalog(scan_catalog_dir(tree))["index.html"]
+    raw = build_catalog(scan_catalog_dir(tree).issues)["index.html"]
     assert raw.startswith(b"<!DOCTYPE html>\n")
     page = etree.fromstring(raw.split(b"\n", 1)[1])
     assert page.tag == "html" and page.get("lang") == "zh"
@@ -139,17 +146,17 @@ def test_index_html(tree: Path) -> None:
     assert len(rows) == 3
     assert rows[0].find("td/time").get("datetime") == "2021-10-21"
     first_links = [a.get("href") for a in rows[0].iter("a")]
-    assert first_links == [f"rsbz-2021-040/{p.format(f='rsbz-2021-040')}" for p, fmt, _ in FORMATS if fmt not in ("cover", "thumbnail")]
+    assert first_links == [f"rsbz-2021-040/{p.format(f='rsbz-2021-040')}" for p, fmt, _ in FORMATS if fmt != "cover"]
     assert "B" in "".join(rows[0].itertext())  # sizes shown
 
 
 def test_output_is_deterministic(tree: Path) -> None:
-    docs = scan_catalog_dir(tree)
+    docs = scan_catalog_dir(tree).issues
     assert build_catalog(docs) == build_catalog(list(reversed(docs)))
 
 
 def test_empty_catalog(tmp_path: Path) -> None:
-    out = build_catalog(scan_catalog_dir(tmp_path))
+    out = build_catalog(scan_catalog_dir(tmp_path).issues)
     assert etree.fromstring(out["catalog.xml"]).findall("a:entry", NS) == []
     assert b"<tbody>" in out["index.html"]
 
@@ -159,9 +166,8 @@ def test_scan_errors(tmp_path: Path) -> None:
         scan_catalog_dir(tmp_path / "missing")
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "manifest.json").write_text("not json", encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        scan_catalog_dir(tmp_path)
-    assert err.value.path and err.value.path.endswith("manifest.json")
+    scan = scan_catalog_dir(tmp_path)  # an unreadable manifest is skipped with its reason, not fatal
+    assert scan.issues == () and scan.skipped[0][0].endswith("x/manifest.json") and "unreadable" in scan.skipped[0][1]
 
 
 def test_catalog_over_a_real_build(tmp_path: Path) -> None:
@@ -171,8 +177,8 @@ def test_catalog_over_a_real_build(tmp_path: Path) -> None:
 
     data = (Path(__file__).resolve().parents[1] / "examples" / "rsbz-2021-40.txt").read_bytes()
     bundle.write_build(bundle.build_issue(data, BuildOptions(editions=("hans", "tw"))), tmp_path)
-    docs = scan_catalog_dir(tmp_path)
-    assert sorted(d["edition"] for d in docs) == ["hans", "tw"]
+    docs = scan_catalog_dir(tmp_path).issues
+    assert sorted(d.edition for d in docs) == ["hans", "tw"]
     feed = etree.fromstring(build_catalog(docs)["catalog.xml"])
     for link in feed.iter("{http://www.w3.org/2005/Atom}link"):
         if link.get("rel") == ACQ:
@@ -180,5 +186,5 @@ def test_catalog_over_a_real_build(tmp_path: Path) -> None:
 
 
 def test_feed_title_names_the_original_paper(tree: Path) -> None:
-    feed = etree.fromstring(build_catalog(scan_catalog_dir(tree))["catalog.xml"])
+    feed = etree.fromstring(build_catalog(scan_catalog_dir(tree).issues)["catalog.xml"])
     assert feed.findtext("a:title", namespaces=NS) == "人力资源社会保障"

@@ -61,7 +61,7 @@ def test_metadata_is_complete():
     assert md.date == issue.meta.date and md.modified == BUILD_TIME
     assert md.publisher == "上海市人力资源和社会保障局"
     assert md.source == "人力资源社会保障 2021年10月21日 第40期（印刷版）"
-    assert md.series == "人力资源社会保障" and md.series_index == 40
+    assert md.series == "人力资源社会保障" and md.series_index == "2021.040"  # no 总第N期: year-based
     assert all((a.title in md.description) == (a.kind != "promo") for a in issue.articles())  # promos are not articles
     assert md.edition == "hans" and md.edition_note is None and not md.vertical
     summary = md.accessibility_summary

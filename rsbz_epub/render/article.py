@@ -67,7 +67,9 @@ def block_html(plan: BookPlan, index: int, b_index: int, block: Block, edition: 
             return f"<p>{inline(text, latin)}</p>\n"
         case Subheading(text=text, level=level):
             tag = f"h{min(max(level, 2), 6)}"
-            return f"<{tag}>{inline(text, latin)}</{tag}>\n"
+            element_id = plan.block_ids.get((index, b_index))
+            id_attr = f' id="{attr(element_id)}"' if element_id else ""
+            return f"<{tag}{id_attr}>{inline(text, latin)}</{tag}>\n"
         case Caption(text=text):
             return f'<p class="caption">{inline(text, latin)}</p>\n'
         case Aside():

@@ -68,7 +68,7 @@ class BookMetadata:
     source: str  # the print edition, e.g. "人力资源社会保障 2021年10月21日 第40期（印刷版）"
     description: str
     series: str
-    series_index: int | None
+    series_index: str | None  # position unique across the paper's run (identity.series_position)
     issn: str | None = None
     creator: str | None = None
     edition: str = "hans"

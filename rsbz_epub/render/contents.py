@@ -70,21 +70,23 @@ def _masthead(issue: Issue) -> str:
     lines = ['<header class="masthead">\n', f'<p class="paper">{esc(meta.paper)}</p>\n']
     if meta.paper_latin:
         lines.append(f'<p class="paper-latin" {lang_attrs(PINYIN_LANG)}>{esc(meta.paper_latin)}</p>\n')
-    line = dateline(meta.date, meta.issue_number, meta.edition)
+    line = dateline(meta.date, meta.issue_number, meta.edition, meta.total_issue_number)
     if line:
         lines.append(f'<p class="dateline">{esc(line)}</p>\n')
     lines.append("</header>\n")
     return "".join(lines)
 
 
-def _entries(plan: BookPlan, indexes: Sequence[int], latin: str | None) -> str:
+def _entries(plan: BookPlan, indexes: Sequence[int], latin: str | None, edition: str) -> str:
     lines = ['<ol class="contents-list">\n']
     for i in indexes:
         article = plan.articles[i]
         href = relative(CONTENTS_HREF, plan.hrefs[i])
         lines.append(f'<li class="{article.kind}">\n')
-        lines.append(f'<p class="contents-title"><a href="{attr(href)}">{inline(article.title, latin)}</a></p>\n')
-        lede = first_sentence(article)
+        mark = f'<span class="promo-mark">{esc(label("promo_mark", edition))}</span>' if article.kind == "promo" else ""
+        lines.append(f'<p class="contents-title"><a href="{attr(href)}">{inline(article.title, latin)}</a>{mark}</p>\n')
+        # A promo gets no lede: the contents summarise what the issue reports.
+        lede = first_sentence(article) if article.kind != "promo" else ""
         if lede:
             lines.append(f'<p class="lede">{inline(lede, latin)}</p>\n')
         lines.append("</li>\n")
@@ -111,10 +113,10 @@ def render_contents(issue: Issue, plan: BookPlan, *, lang: str, stylesheets: Seq
                 continue  # a 版 whose text was all stitched into earlier articles
             body.append('<section class="contents-page">\n')
             body.append(f"<h2>{inline(page_heading(page.label, page.name, edition), latin)}</h2>\n")
-            body.append(_entries(plan, indexes, latin))
+            body.append(_entries(plan, indexes, latin, edition))
             body.append("</section>\n")
     elif plan.articles:
-        body.append(_entries(plan, range(len(plan.articles)), latin))
+        body.append(_entries(plan, range(len(plan.articles)), latin, edition))
     body.append("</section>\n")
     return Document(
         id="contents",

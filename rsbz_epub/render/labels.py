@@ -25,6 +25,7 @@ _TEMPLATES: dict[str, str] = {
     "page_other": "{label}版",
     "issue": "第{n}期",
     "total_issue": "总第{n}期",
+    "total_issue_paren": "（总第{n}期）",
     "date": "{y}年{m}月{d}日",
     "source": "{title}（印刷版）",
     "cover_alt": "封面：{text}",
@@ -48,6 +49,8 @@ _TEMPLATES: dict[str, str] = {
     "a11y_missing": "续接部分未收录于本期的文章保留了可见的转版说明。",
     "a11y_converted": "本版文字由简体中文经 OpenCC {config} 自动转换为繁体中文。",
     "a11y_vertical": "正文采用竖排，从右至左翻页。",
+    "promo_mark": "（推广）",
+    "a11y_checked": "本书由 rsbz-epub 自动生成；其测试以 EPUBCheck 与 DAISY Ace 检查所生成的书（均无错误、无违规），本书未经人工无障碍评估，也未经任何机构认证。",
 }
 
 _DIGITS = re.compile(r"\d+")
@@ -65,14 +68,17 @@ def page_name(page_label: str, edition: str) -> str:
     return label(key, edition).format(label=page_label)
 
 
-def dateline(date: _dt.date | None, issue_number: int | None, edition: str) -> str:
-    """``2021年10月21日 第40期`` (parts that are unknown are left out)."""
+def dateline(date: _dt.date | None, issue_number: int | None, edition: str, total: int | None = None) -> str:
+    """``2024年3月15日 第62期（总第9877期）`` (parts that are unknown are left out)."""
     parts = []
     if date is not None:
         parts.append(label("date", edition).format(y=date.year, m=date.month, d=date.day))
     if issue_number is not None:
         parts.append(label("issue", edition).format(n=issue_number))
-    return " ".join(parts)
+    line = " ".join(parts)
+    if total is not None:
+        line += label("total_issue_paren" if line else "total_issue", edition).format(n=total)
+    return line
 
 
 def edition_name(edition: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from rsbz_epub.identity import book_identifier
+from rsbz_epub.identity import book_identifier, series_position
 from rsbz_epub.model import Issue, PageBreak, PageJump
 from rsbz_epub.options import EDITIONS, Publication
 from rsbz_epub.render.book import BookMetadata
@@ -14,7 +14,7 @@ from rsbz_epub.render.labels import convert, dateline, edition_name, label
 def book_title(issue: Issue) -> str:
     """``人力资源社会保障 2021年10月21日 第40期``."""
     meta = issue.meta
-    line = dateline(meta.date, meta.issue_number, meta.edition)
+    line = dateline(meta.date, meta.issue_number, meta.edition, meta.total_issue_number)
     return f"{meta.paper} {line}" if line else meta.paper
 
 
@@ -49,6 +49,8 @@ def accessibility_summary(issue: Issue, *, has_page_list: bool, vertical: bool) 
         sentences.append(label("a11y_converted", edition).format(config=config))
     if vertical:
         sentences.append(label("a11y_vertical", edition))
+    # What was checked and by what, instead of a conformance claim nobody certified.
+    sentences.append(label("a11y_checked", edition))
     return "".join(sentences)
 
 
@@ -81,7 +83,7 @@ def book_metadata(
         source=label("source", edition).format(title=book_title(issue)),
         description=description(issue),
         series=meta.paper,
-        series_index=meta.issue_number,
+        series_index=series_position(meta),
         issn=meta.issn or publication.issn,
         creator=publisher,
         edition=edition,

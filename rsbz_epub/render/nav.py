@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rsbz_epub.model import Issue
+from rsbz_epub.model import Article, Issue, Subheading
 from rsbz_epub.render.book import Document, PageTarget, TocEntry
 from rsbz_epub.render.contents import page_heading
 from rsbz_epub.render.labels import label
@@ -16,11 +16,31 @@ from rsbz_epub.render.markup import attr, document, esc
 from rsbz_epub.render.plan import CONTENTS_HREF, COVER_HREF, NAV_HREF, BookPlan, relative
 
 
+def toc_title(article: Article, edition: str) -> str:
+    """The article's title in navigation; a promo is marked as one (推广)."""
+    return article.title + label("promo_mark", edition) if article.kind == "promo" else article.title
+
+
+def _sections(plan: BookPlan, index: int) -> tuple[TocEntry, ...]:
+    """An article's first two section levels (一、 and its （一）) as nested entries."""
+    top: list[tuple[TocEntry, list[TocEntry]]] = []
+    for b_index, block in enumerate(plan.articles[index].blocks):
+        element_id = plan.block_ids.get((index, b_index))
+        if not isinstance(block, Subheading) or element_id is None:
+            continue
+        entry = TocEntry(block.text, f"{plan.hrefs[index]}#{element_id}")
+        if block.level > 2 and top:
+            top[-1][1].append(entry)
+        else:
+            top.append((entry, []))
+    return tuple(TocEntry(e.label, e.href, tuple(kids)) for e, kids in top)
+
+
 def build_toc(issue: Issue, plan: BookPlan) -> tuple[TocEntry, ...]:
     """本期目录 first, then 版 → articles (articles only when no page is marked), in spine order."""
     edition = issue.meta.edition
     entries = [TocEntry(label("contents", edition), CONTENTS_HREF)]
-    articles = [TocEntry(a.title, plan.hrefs[i]) for i, a in enumerate(plan.articles)]
+    articles = [TocEntry(toc_title(a, edition), plan.hrefs[i], _sections(plan, i)) for i, a in enumerate(plan.articles)]
     if not any(p.marked for p in issue.pages):
         return tuple(entries + articles)
     index = 0
@@ -38,7 +58,9 @@ def build_landmarks(issue: Issue, plan: BookPlan) -> tuple[tuple[TocEntry, ...],
     entries = [TocEntry(label("cover", edition), COVER_HREF), TocEntry(label("contents", edition), CONTENTS_HREF)]
     types = ["cover", "toc"]
     if plan.hrefs:
-        entries.append(TocEntry(label("bodymatter", edition), plan.hrefs[0]))
+        # Open on the first news article: a promo is not where the reading starts.
+        first = next((i for i, a in enumerate(plan.articles) if a.kind != "promo"), 0)
+        entries.append(TocEntry(label("bodymatter", edition), plan.hrefs[first]))
         types.append("bodymatter")
     return tuple(entries), tuple(types)
 

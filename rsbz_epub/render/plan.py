@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from rsbz_epub.model import Article, Issue, PageBreak, PageJump
+from rsbz_epub.model import Article, Issue, PageBreak, PageJump, Subheading
 from rsbz_epub.render.book import PageTarget
 from rsbz_epub.render.markup import ID_UNSAFE, IdAllocator, safe_id
 
@@ -18,6 +18,9 @@ COVER_HREF = "text/cover.xhtml"
 CONTENTS_HREF = "text/contents.xhtml"
 NAV_HREF = "nav.xhtml"
 COVER_IMAGE_HREF = "images/cover.jpg"
+
+#: Sections down to this heading level (h2 一、, h3 （一）) are listed under their article in nav and NCX.
+TOC_SECTION_LEVEL = 3
 
 # Element ids the cover, contents and nav documents use themselves.
 _RESERVED_IDS = ("toc", "landmarks", "page-list", "contents-title", "cover")
@@ -41,9 +44,9 @@ class BookPlan:
     doc_ids: tuple[str, ...]
     hrefs: tuple[str, ...]
     page_starts: dict[int, Marker]  # article index -> marker opening that 版
-    block_ids: dict[tuple[int, int], str]  # (article index, block index) -> element id
+    block_ids: dict[tuple[int, int], str]  # (article index, block index) -> element id (breaks, jumps, sections)
     markers: tuple[Marker, ...]  # reading order
-    page_targets: tuple[PageTarget, ...]  # print order, one per 版
+    page_targets: tuple[PageTarget, ...]  # print order, every marker
     by_article_id: dict[str, int]  # Article.id -> first index with that id
 
     def jump_link(self, index: int, block: PageJump) -> str | None:
@@ -102,6 +105,8 @@ def plan_book(issue: Issue) -> BookPlan:
             if isinstance(block, PageBreak):
                 block_ids[(i, b)] = ids.take(_label_id(block.label))
                 markers.append(Marker(block.label, block_ids[(i, b)], hrefs[i], False))
+            elif isinstance(block, Subheading) and block.level <= TOC_SECTION_LEVEL:
+                block_ids[(i, b)] = ids.take(f"s-{doc_ids[i].removeprefix('a-')}-{b}")
             elif isinstance(block, PageJump):
                 direction = "on" if block.direction == "continued-on" else "from"
                 block_ids[(i, b)] = ids.take(f"jump-{direction}-{doc_ids[i].removeprefix('a-')}")
@@ -119,16 +124,18 @@ def plan_book(issue: Issue) -> BookPlan:
 
 
 def _page_targets(issue: Issue, markers: list[Marker]) -> tuple[PageTarget, ...]:
-    """One target per 版 in print order: its own start, else where a stitched article reaches it."""
-    chosen: dict[str, Marker] = {}
+    """Every marker, grouped by 版 in print order: the 版's own start first, then where stitched articles reach it.
+
+    The page list must reference every ``pagebreak`` marker (EPUB Accessibility
+    1.1 page navigation; Ace's ``epub-pagelist-missing-pagebreak``), so a 版 that
+    a continuation reaches gets a second entry with the same label.
+    """
+    by_label: dict[str, list[Marker]] = {}
     for marker in markers:
-        if marker.label not in chosen or (marker.start and not chosen[marker.label].start):
-            chosen[marker.label] = marker
+        by_label.setdefault(marker.label, []).append(marker)
     order = [p.label for p in issue.pages] + [m.label for m in markers]
-    seen: set[str] = set()
     targets: list[PageTarget] = []
-    for label in order:
-        if label in chosen and label not in seen:
-            seen.add(label)
-            targets.append(PageTarget(label, f"{chosen[label].href}#{chosen[label].id}"))
+    for label in dict.fromkeys(order):
+        group = sorted(by_label.get(label, ()), key=lambda m: not m.start)  # stable: reading order otherwise
+        targets.extend(PageTarget(label, f"{m.href}#{m.id}") for m in group)
     return tuple(targets)

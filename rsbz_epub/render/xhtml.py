@@ -7,7 +7,7 @@ Steps, in order:
              on request, the house stylesheet (--css) last so it wins;
 3. cover   — the cover page around the generated cover image;
 4. contents— 本期目录, articles by 版 with their first sentence;
-5. articles— one document per article, in reading order;
+5. articles— one document per article, in reading order (vertical: short digit runs set upright);
 6. nav     — TOC, landmarks and page-list as data, then the nav document from it;
 7. metadata— identifier, titles, series, source, accessibility summary.
 """
@@ -15,6 +15,7 @@ Steps, in order:
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 from typing import Literal
 
 from rsbz_epub.model import Issue
@@ -26,6 +27,7 @@ from rsbz_epub.render.css import BOOK_CSS, KINDLE_CSS, LAYOUT_CSS, VERTICAL_CSS,
 from rsbz_epub.render.metadata import book_metadata
 from rsbz_epub.render.nav import build_landmarks, build_toc, render_nav
 from rsbz_epub.render.plan import COVER_IMAGE_HREF, plan_book, relative
+from rsbz_epub.render.vertical import combine_digits
 
 Target = Literal["epub", "kindle"]
 
@@ -85,6 +87,10 @@ def render_book(
         )
         for i in range(len(plan.articles))
     ]
+
+    if vertical:  # upright 2021, 46 … in vertical text (縱中橫)
+        contents = replace(contents, xhtml=combine_digits(contents.xhtml))
+        articles = [replace(a, xhtml=combine_digits(a.xhtml)) for a in articles]
 
     toc = build_toc(issue, plan)
     landmarks, landmark_types = build_landmarks(issue, plan)

@@ -63,10 +63,15 @@ def _nav_points(parent: etree._Element, entries: tuple[TocEntry, ...], orders: d
         _nav_points(point, entry.children, orders, counter)
 
 
-def _page_target(parent: etree._Element, n: int, page: PageTarget, orders: dict[str, int]) -> None:
-    """One pageTarget; a folio like "A3" is not a number, so it is typed special."""
+def _page_target(parent: etree._Element, n: int, page: PageTarget, orders: dict[str, int], numbered: set[str]) -> None:
+    """One pageTarget; a folio like "A3" is not a number, so it is typed special.
+
+    NCX wants (type, value) unique, so a 版 listed twice (where a stitched
+    continuation reaches it) is numbered once and special the second time.
+    """
     attrs = {"id": f"pagetarget-{n}", "playOrder": str(orders[page.href])}
-    if page.label.isdigit():
+    if page.label.isdigit() and page.label not in numbered:
+        numbered.add(page.label)
         attrs |= {"type": "normal", "value": str(int(page.label))}
     else:
         attrs["type"] = "special"
@@ -84,10 +89,11 @@ def ncx_document(book: RenderedBook) -> bytes:
     )
     head = etree.SubElement(root, f"{{{NCX_NS}}}head")
     numbers = [int(p.label) for p in book.page_list if p.label.isdigit()]
+    pages = len({p.label for p in book.page_list})
     for name, content in (
         ("dtb:uid", m.identifier),
         ("dtb:depth", str(max(1, _depth(book.toc)))),
-        ("dtb:totalPageCount", str(len(book.page_list))),
+        ("dtb:totalPageCount", str(pages)),
         ("dtb:maxPageNumber", str(max(numbers, default=0))),
     ):
         etree.SubElement(head, f"{{{NCX_NS}}}meta", {"name": name, "content": content})
@@ -97,7 +103,8 @@ def ncx_document(book: RenderedBook) -> bytes:
     if book.page_list:
         page_list = etree.SubElement(root, f"{{{NCX_NS}}}pageList")
         _text(page_list, "navLabel", _pages_label(m.language))
+        numbered: set[str] = set()
         for n, page in enumerate(book.page_list, start=1):
-            _page_target(page_list, n, page, orders)
+            _page_target(page_list, n, page, orders, numbered)
     body = etree.tostring(root, encoding="unicode", pretty_print=True)
     return (XML_DECLARATION + body).encode("utf-8")

@@ -14,7 +14,6 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NSMAP = {None: OPF_NS, "dc": DC_NS}
 
-CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 DEFAULT_SUMMARY = (
     "本书为报纸一期的文字版，按版面与阅读顺序编排，提供目录、各版页码导航和印刷版页码标记；"
     "正文可调整字号与排版，无已知的可访问性危害。"
@@ -115,9 +114,9 @@ def _accessibility(md: etree._Element, book: RenderedBook) -> None:
     if book.page_list:
         # The W3C page-source draft term; EPUBCheck 5.3 knows it without a prefix (a11y: is refused).
         _meta(md, "pageBreakSource", book.metadata.source)
-    _meta(md, "dcterms:conformsTo", CONFORMS_TO, id="conformance")
-    certifier = book.metadata.publisher or "rsbz-epub"
-    _meta(md, "a11y:certifiedBy", certifier, refines="#conformance")
+    # No dcterms:conformsTo / a11y:certifiedBy: nobody evaluated this book against
+    # WCAG and a certifier must be a party that did.  What was checked, and by
+    # what, is said in the accessibility summary instead (render/metadata.py).
 
 
 def _manifest(root: etree._Element, book: RenderedBook) -> None:

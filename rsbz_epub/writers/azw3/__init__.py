@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...render.book import RenderedBook
-from .writer import book_asin, build_azw3, write_azw3
+from .writer import book_asin, build_azw3, write_apnx, write_azw3
 
 
 def thumbnail_name(book: RenderedBook) -> str:
@@ -11,4 +11,4 @@ def thumbnail_name(book: RenderedBook) -> str:
     return f"thumbnail_{book_asin(book)}_EBOK_portrait.jpg"
 
 
-__all__ = ["build_azw3", "thumbnail_name", "write_azw3"]
+__all__ = ["build_azw3", "thumbnail_name", "write_apnx", "write_azw3"]

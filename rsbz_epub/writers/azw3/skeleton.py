@@ -49,6 +49,19 @@ class Flow0:
         """Absolute offset of an element's "<" (or of "<body" when ``anchor`` is None or unknown)."""
         return self.targets.get((href, anchor), self.targets[(href, None)])
 
+    def stored_offset(self, position: int) -> int:
+        """Where an assembled offset lies in the stored text (skeleton first, then its fragments)."""
+        for file in self.files:
+            if file.start <= position < file.start + file.length and file.fragments:
+                inner_start = file.fragments[0].insert_pos
+                inner_length = sum(f.length for f in file.fragments)
+                if position < inner_start:
+                    return position
+                if position < inner_start + inner_length:
+                    return file.start + file.skeleton_length + (position - inner_start)
+                return position - inner_length
+        return position
+
     def pos_fid(self, position: int) -> tuple[int, int]:
         """(fragment index, offset in it) for an absolute offset; skeleton targets use the next fragment."""
         for file in self.files:

@@ -6,6 +6,7 @@ import uuid
 from typing import BinaryIO
 
 from ...render.book import RenderedBook
+from .apnx import build_apnx
 from .exth import KindleFacts, build_exth, exth_records
 from .fixed import EOF_RECORD, FLIS, fcis, fdst
 from .headers import COMPRESSION_PALMDOC, NULL, HeaderFields, build_record0, kindle_language, locale_code
@@ -159,6 +160,19 @@ def build_azw3(book: RenderedBook) -> bytes:
     )
     records[0] = build_record0(fields, build_exth(exth_records(meta, facts)), meta.title)
     return build_palmdb(palm_name(meta.title, f"rsbz_{asin[:8]}"), records, meta.modified)
+
+
+def write_apnx(book: RenderedBook, out: BinaryIO) -> None:
+    """Write the APNX page map of ``book``'s AZW3: one Kindle page per print 版 marker."""
+    flow = _flow0(book, plan_resources(book))
+    pages = []
+    for target in book.page_list:
+        path, _, anchor = target.href.partition("#")
+        if (path, None) in flow.targets:
+            # APNX positions count bytes of the text as stored (what readers decompress).
+            pages.append((flow.stored_offset(flow.position(path, anchor or None)), target.label))
+    asin = book_asin(book)
+    out.write(build_apnx(pages, asin=asin, pdb_name=palm_name(book.metadata.title, f"rsbz_{asin[:8]}")))
 
 
 def write_azw3(book: RenderedBook, out: BinaryIO) -> None:
