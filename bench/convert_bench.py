@@ -2,6 +2,12 @@
 
 Usage:  .venv/bin/python bench/convert_bench.py [--edition tw] [--size-mb 10] [--repeat 5]
                                                [--reimpl /tmp/venv/bin/python] [--no-build]
+        .venv/bin/python bench/convert_bench.py --accuracy [--details]
+
+--accuracy scores plain OpenCC and our conversion against the parallel bench
+(bench/parallel/: build its text first with extract_ddia.py) for s2t, s2tw, s2hk
+and s2twp in one run: conversion errors per 10,000 Chinese characters (see
+bench/parallel/score.py for what counts).  Otherwise:
 
 Reports, for the example issues and an archive-sized synthetic issue (the
 examples repeated to >= --size-mb of text):
@@ -36,7 +42,7 @@ from rsbz_epub.inputs import load_publication
 from rsbz_epub.model import Article, Issue, Page, Paragraph
 from rsbz_epub.reader import read_issue
 from rsbz_epub.options import EDITIONS, BuildOptions, Publication, ReadOptions
-from rsbz_epub.transforms.chinese import convert_issue, convert_text, visible_strings
+from rsbz_epub.transforms.chinese import convert_issue, convert_many, convert_text, visible_strings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -187,6 +193,36 @@ def compare_reimplementation(python: str, text: str, big: str) -> None:
                 )
 
 
+def accuracy(details: bool) -> int:
+    """Print the parallel-bench table: errors per 10,000 characters, plain OpenCC and ours, per edition."""
+    sys.path.insert(0, str(ROOT / "bench" / "parallel"))
+    from score import ambiguous_characters, score  # type: ignore[import-not-found]
+
+    data = ROOT / "bench" / "parallel" / "data"
+    zh, tw = data / "ddia.zh-Hans.txt", data / "ddia.zh-Hant-TW.txt"
+    if not zh.exists():
+        print(f"no bench text in {data}: run bench/parallel/extract_ddia.py GIT_DIR first (see its docstring)")
+        return 1
+    sources = zh.read_text(encoding="utf-8").split("\n")[:-1]
+    references = tw.read_text(encoding="utf-8").split("\n")[:-1]
+    ambiguous = ambiguous_characters(sources, references)
+    print(f"bench: ddia, {len(sources)} line pairs; {len(ambiguous)} ambiguous characters scored: {''.join(sorted(ambiguous))}")
+    print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | ours / 10k | ours ÷ plain |")
+    print("|---|---|---:|---:|---:|---:|")
+    for edition, (config, *_rest) in EDITIONS.items():
+        if config is None:
+            continue
+        opencc = OpenCC(config)
+        plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
+        ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
+        ratio = ours.errors / plain.errors if plain.errors else float("inf")
+        print(f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {ours.per_10k:.2f} ({ours.errors}) | {ratio:.2f} |")
+        if details:
+            for label, result in (("plain", plain), ("ours", ours)):
+                print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(15)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print one line per measurement."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -195,7 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--reimpl", metavar="PYTHON", help="interpreter of a venv with opencc-python-reimplemented")
     parser.add_argument("--no-build", action="store_true", help="skip the build-share measurement")
+    parser.add_argument("--accuracy", action="store_true", help="score against the parallel bench instead of timing")
+    parser.add_argument("--details", action="store_true", help="with --accuracy: the most frequent errors")
     args = parser.parse_args(argv)
+    if args.accuracy:
+        return accuracy(args.details)
 
     import opencc
 
