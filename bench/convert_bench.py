@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -193,34 +194,45 @@ def compare_reimplementation(python: str, text: str, big: str) -> None:
                 )
 
 
+#: The parallel benches: name → (Simplified file, human-edited Traditional file) in bench/parallel/data/.
+BENCHES = {
+    "cuv": ("cuv.zh-Hans.txt", "cuv.zh-Hant.txt"),  # bench/parallel/extract_cuv.py
+    "ddia": ("ddia.zh-Hans.txt", "ddia.zh-Hant-TW.txt"),  # bench/parallel/extract_ddia.py
+}
+
+
 def accuracy(details: bool) -> int:
-    """Print the parallel-bench table: errors per 10,000 characters, plain OpenCC and ours, per edition."""
+    """Print the parallel-bench tables: errors per 10,000 characters, plain OpenCC and ours, per edition."""
     sys.path.insert(0, str(ROOT / "bench" / "parallel"))
     from score import ambiguous_characters, score  # type: ignore[import-not-found]
 
     data = ROOT / "bench" / "parallel" / "data"
-    zh, tw = data / "ddia.zh-Hans.txt", data / "ddia.zh-Hant-TW.txt"
-    if not zh.exists():
-        print(f"no bench text in {data}: run bench/parallel/extract_ddia.py GIT_DIR first (see its docstring)")
-        return 1
-    sources = zh.read_text(encoding="utf-8").split("\n")[:-1]
-    references = tw.read_text(encoding="utf-8").split("\n")[:-1]
-    ambiguous = ambiguous_characters(sources, references)
-    print(f"bench: ddia, {len(sources)} line pairs; {len(ambiguous)} ambiguous characters scored: {''.join(sorted(ambiguous))}")
-    print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | ours / 10k | ours ÷ plain |")
-    print("|---|---|---:|---:|---:|---:|")
-    for edition, (config, *_rest) in EDITIONS.items():
-        if config is None:
+    found = 0
+    for name, (zh_name, tw_name) in BENCHES.items():
+        zh, tw = data / zh_name, data / tw_name
+        if not zh.exists():
+            print(f"{name}: no text in {data}: run bench/parallel/extract_{name}.py GIT_DIR first (see its docstring)")
             continue
-        opencc = OpenCC(config)
-        plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
-        ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
-        ratio = ours.errors / plain.errors if plain.errors else float("inf")
-        print(f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {ours.per_10k:.2f} ({ours.errors}) | {ratio:.2f} |")
-        if details:
-            for label, result in (("plain", plain), ("ours", ours)):
-                print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(15)))
-    return 0
+        found += 1
+        sources = zh.read_text(encoding="utf-8").split("\n")[:-1]
+        references = tw.read_text(encoding="utf-8").split("\n")[:-1]
+        ambiguous = ambiguous_characters(sources, references)
+        han = sum(len(re.findall(r"[\u4e00-\u9fff]", s)) for s in sources)
+        print(f"\nbench {name}: {len(sources)} line pairs, {han} Chinese characters; {len(ambiguous)} ambiguous characters scored")
+        print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | ours / 10k | ours ÷ plain |")
+        print("|---|---|---:|---:|---:|---:|")
+        for edition, (config, *_rest) in EDITIONS.items():
+            if config is None:
+                continue
+            opencc = OpenCC(config)
+            plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
+            ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
+            ratio = f"{ours.errors / plain.errors:.2f}" if plain.errors else "n/a"
+            print(f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {ours.per_10k:.2f} ({ours.errors}) | {ratio} |")
+            if details:
+                for label, result in (("plain", plain), ("ours", ours)):
+                    print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(20)))
+    return 0 if found else 1
 
 
 def main(argv: list[str] | None = None) -> int:

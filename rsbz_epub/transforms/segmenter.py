@@ -13,7 +13,7 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["segment", "subwords", "person_name_tag"]
+__all__ = ["segment", "subwords", "is_word", "person_name_tag"]
 
 _LOCK = threading.Lock()
 _CLAUSE = re.compile(r"[^，。！？；：、,.!?;:\s]+")
@@ -41,9 +41,13 @@ def _tagger():  # type: ignore[no-untyped-def]
     return jieba.posseg.POSTokenizer(_tokenizer())
 
 
-def segment(text: str) -> list[str]:
-    """``text`` cut into words (jieba's default mode, with its HMM for words not in the dictionary)."""
-    return _tokenizer().lcut(text, HMM=True)
+@lru_cache(maxsize=65536)
+def segment(text: str) -> tuple[str, ...]:
+    """``text`` cut into words (jieba's default mode, with its HMM for words not in the dictionary).
+
+    Cached: the editions of one issue (tw, hk, twp) segment the same strings once.
+    """
+    return tuple(_tokenizer().lcut(text, HMM=True))
 
 
 def person_name_tag(word: str, context: str) -> str | None:
@@ -58,6 +62,11 @@ def person_name_tag(word: str, context: str) -> str | None:
         clause = next((m.group() for m in _CLAUSE.finditer(context) if word in m.group()), word)
         tag = next((pair.flag for pair in tagger.lcut(clause) if pair.word == word), None)
     return tag if tag in _PERSON_TAGS else None
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` is a word of jieba's dictionary."""
+    return _tokenizer().FREQ.get(text, 0) > 0
 
 
 def subwords(word: str) -> list[str]:

@@ -8,8 +8,8 @@ name falls to the common word (游钧 → 遊鈞).  Here, for each string:
 2. jieba cuts the rest into words; a word of three or more characters is cut
    again into its dictionary sub-words when OpenCC would match a phrase across
    them (分配制度: 配制), so OpenCC cannot match across those either;
-   runs of one-character words are rejoined, so OpenCC's own phrases (这只鸟 →
-   這隻鳥) still decide there;
+   runs of one-character words and number words are rejoined, so OpenCC's own
+   phrases (这只鸟 → 這隻鳥, 十四只 → 十四隻) still decide there;
 3. a word jieba tags as a person name (and every byline name) keeps its surname
    in the form of rsbz_epub/data/surnames.toml; the rest converts with OpenCC;
 4. every other unit converts with OpenCC on its own (one batched call for all);
@@ -29,11 +29,13 @@ from functools import lru_cache
 from rsbz_epub.transforms.corrections import correction_pattern
 from rsbz_epub.transforms.names import surname_forms
 from rsbz_epub.transforms.opencc_batch import converter, opencc_many
-from rsbz_epub.transforms.segmenter import person_name_tag, segment, subwords
+from rsbz_epub.transforms.segmenter import is_word, person_name_tag, segment, subwords
 
 __all__ = ["Converted", "convert_wordwise"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: A number word (十四, 一千, 每): OpenCC's phrases for a measure word after it (四只 → 四隻) must still apply.
+_NUMBER = re.compile(r"[〇零一二三四五六七八九十百千万亿两几每数0-9０-９]+")
 
 
 @dataclass(frozen=True)
@@ -74,12 +76,13 @@ def _name_units(start: int, name: str, why: str) -> list[_Unit]:
 def _crossed_subwords(word: str, config: str) -> tuple[str, ...]:
     """The sub-words of ``word`` when OpenCC's conversion of it matches a phrase across them, else (word,).
 
-    分配制度 → (分配, 制度): OpenCC matches 配制 across the two.  分布式 stays whole
-    for s2twp, whose 分布式 → 分散式 is a phrase of the whole word, not a crossing one.
+    分配制度 → (分配, 制度): OpenCC matches 配制, itself a word, across the two.
+    分布式 stays whole for s2twp, whose 分布式 → 分散式 is a phrase of the whole word;
+    A number with its measure word (十四只 → 十四隻) stays whole.
     """
     parts = subwords(word)
-    if len(parts) < 2:
-        return (word,)
+    if len(parts) < 2 or _NUMBER.match(word):
+        return (word,)  # a number and its measure word (十四只) convert as one
     conv = converter(config).convert
     if conv(word) == "".join(conv(p) for p in parts):
         return (word,)
@@ -91,8 +94,8 @@ def _crossed_subwords(word: str, config: str) -> tuple[str, ...]:
         for i in range(max(0, b - 3), b):
             for j in range(b + 1, min(len(word), i + 4) + 1):
                 span = word[i:j]
-                if span != word and conv(span) != conv(word[i:b]) + conv(word[b:j]):
-                    return tuple(parts)
+                if span != word and is_word(span) and conv(span) != conv(word[i:b]) + conv(word[b:j]):
+                    return tuple(parts)  # a competing word (配制) across the sub-words
     return (word,)
 
 
@@ -111,19 +114,19 @@ def _word_units(start: int, chunk: str, config: str) -> list[_Unit]:
                 units.append(_Unit(offset, part, rule))
                 offset += len(part)
         else:
-            units.append(_Unit(pos, word, f"word {word}", singles=len(word) == 1))
+            units.append(_Unit(pos, word, f"word {word}", singles=len(word) == 1 or bool(_NUMBER.fullmatch(word))))
         pos += len(word)
     return _join_single_characters(units)
 
 
 def _join_single_characters(units: list[_Unit]) -> list[_Unit]:
-    """Rejoin runs of one-character OpenCC units, so OpenCC's phrases decide inside them."""
+    """Rejoin runs of one-character (or number) OpenCC units, so OpenCC's phrases decide inside them."""
     out: list[_Unit] = []
     for unit in units:
         prev = out[-1] if out else None
         if prev is not None and prev.singles and unit.singles:
             text = prev.text + unit.text
-            out[-1] = _Unit(prev.start, text, f"one-character words {text}", singles=True)
+            out[-1] = _Unit(prev.start, text, f"one-character or number words {text}", singles=True)
         else:
             out.append(unit)
     return out
