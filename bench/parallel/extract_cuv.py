@@ -18,23 +18,15 @@ Usage:  python bench/parallel/extract_cuv.py GIT_DIR [--commit SHA] [--write-man
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
-import subprocess
 import sys
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
-MANIFEST = HERE / "manifest-cuv.json"
+from common import HAN as _HAN
+from common import git, manifest_of, write_bench
+
 REPO = "tkacikr/bible-tools"
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _MARKUP = re.compile(r"<[^>]*>[^<]*</[^>]*>|<[^>]*>")
-
-
-def git(git_dir: str, *args: str) -> str:
-    return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True, text=True).stdout
 
 
 def verses(js: str) -> dict[tuple[str, str], str]:
@@ -63,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--commit")
     parser.add_argument("--write-manifest", action="store_true")
     args = parser.parse_args(argv)
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
+    _, manifest = manifest_of("cuv")
     commit = args.commit or manifest.get("commit") or git(args.git_dir, "rev-parse", "HEAD").strip()
     src_lines: list[str] = []
     ref_lines: list[str] = []
@@ -83,11 +75,6 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             src_lines.append(s_verses[key])
             ref_lines.append(ref)
-    zh, tw = "\n".join(src_lines) + "\n", "\n".join(ref_lines) + "\n"
-    DATA.mkdir(exist_ok=True)
-    (DATA / "cuv.zh-Hans.txt").write_text(zh, encoding="utf-8")
-    (DATA / "cuv.zh-Hant.txt").write_text(tw, encoding="utf-8")
-    digest = lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest()  # noqa: E731
     record = {
         "name": "cuv",
         "repository": f"https://github.com/{REPO}",
@@ -96,19 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         "traditional_made_by": "the original Traditional text (1919), not a conversion",
         "files": files,
         "verses_dropped": dropped,
-        "outputs": {
-            "cuv.zh-Hans.txt": {"sha256": digest(zh), "lines": len(src_lines), "han": len(_HAN.findall(zh))},
-            "cuv.zh-Hant.txt": {"sha256": digest(tw), "lines": len(ref_lines), "han": len(_HAN.findall(tw))},
-        },
     }
-    if args.write_manifest:
-        MANIFEST.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    elif manifest and manifest.get("outputs") != record["outputs"]:
-        print("extracted text differs from manifest-cuv.json (other commit?)", file=sys.stderr)
-        return 1
-    print(f"{len(src_lines)} verse pairs ({dropped} dropped), {record['outputs']['cuv.zh-Hans.txt']['han']} Chinese characters → {DATA}")
-    return 0
-
+    return write_bench("cuv", {"cuv.zh-Hans.txt": src_lines, "cuv.zh-Hant.txt": ref_lines}, record, args.write_manifest)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,7 +1,7 @@
 """Build the ddia parallel bench (Simplified source / human-edited Taiwan Traditional) from a git dir.
 
 The text is not ours and is never committed: it is written to bench/parallel/data/
-(git-ignored).  What is committed is this script and manifest.json (repository,
+(git-ignored).  What is committed is this script and manifest-ddia.json (repository,
 commit, the paths and blob ids read, checksums of what was written).
 
 Source: github.com/Vonng/ddia, the Chinese translation of *Designing Data-Intensive
@@ -18,28 +18,15 @@ Chinese text and with the same number of lines in both files are kept.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
-MANIFEST = HERE / "manifest.json"
+from common import git, manifest_of, write_bench
+
 REPO = "Vonng/ddia"
 PAIRS = (("content/zh", "content/tw"), ("content/v1", "content/v1_tw"))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def git(git_dir: str, *args: str) -> str:
-    """Output of a git command on the bare git dir."""
-    return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True, text=True).stdout
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def extract(git_dir: str, commit: str) -> tuple[list[str], list[str], list[dict[str, str]]]:
@@ -77,13 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--commit", help="default: the manifest's commit, else HEAD")
     parser.add_argument("--write-manifest", action="store_true", help="record this extraction in manifest.json")
     args = parser.parse_args(argv)
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
+    _, manifest = manifest_of("ddia")
     commit = args.commit or manifest.get("commit") or git(args.git_dir, "rev-parse", "HEAD").strip()
     simplified, traditional, files = extract(args.git_dir, commit)
-    zh_text, tw_text = "\n".join(simplified) + "\n", "\n".join(traditional) + "\n"
-    DATA.mkdir(exist_ok=True)
-    (DATA / "ddia.zh-Hans.txt").write_text(zh_text, encoding="utf-8")
-    (DATA / "ddia.zh-Hant-TW.txt").write_text(tw_text, encoding="utf-8")
     record = {
         "name": "ddia",
         "repository": f"https://github.com/{REPO}",
@@ -91,19 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         "license": "the repository's own (translation of Designing Data-Intensive Applications); text not redistributed",
         "traditional_made_by": "OpenCC s2twp + bin/zh-tw.py replacement list, then edited by hand",
         "files": files,
-        "outputs": {
-            "ddia.zh-Hans.txt": {"sha256": sha256(zh_text), "lines": len(simplified), "han": len(_HAN.findall(zh_text))},
-            "ddia.zh-Hant-TW.txt": {"sha256": sha256(tw_text), "lines": len(traditional), "han": len(_HAN.findall(tw_text))},
-        },
     }
-    if args.write_manifest:
-        MANIFEST.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    elif manifest and manifest.get("outputs") != record["outputs"]:
-        print("extracted text differs from manifest.json (other commit?)", file=sys.stderr)
-        return 1
-    print(f"{len(simplified)} line pairs, {record['outputs']['ddia.zh-Hans.txt']['han']} Chinese characters → {DATA}")
-    return 0
-
+    texts = {"ddia.zh-Hans.txt": simplified, "ddia.zh-Hant-TW.txt": traditional}
+    return write_bench("ddia", texts, record, args.write_manifest)
 
 if __name__ == "__main__":
     sys.exit(main())
