@@ -2,6 +2,12 @@
 
 Usage:  .venv/bin/python bench/convert_bench.py [--edition tw] [--size-mb 10] [--repeat 5]
                                                [--reimpl /tmp/venv/bin/python] [--no-build]
+        .venv/bin/python bench/convert_bench.py --accuracy [--details]
+
+--accuracy scores plain OpenCC and our conversion against the parallel bench
+(bench/parallel/: build its text first with extract_ddia.py) for s2t, s2tw, s2hk
+and s2twp in one run: conversion errors per 10,000 Chinese characters (see
+bench/parallel/score.py for what counts).  Otherwise:
 
 Reports, for the example issues and an archive-sized synthetic issue (the
 examples repeated to >= --size-mb of text):
@@ -22,6 +28,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -36,7 +43,7 @@ from rsbz_epub.inputs import load_publication
 from rsbz_epub.model import Article, Issue, Page, Paragraph
 from rsbz_epub.reader import read_issue
 from rsbz_epub.options import EDITIONS, BuildOptions, Publication, ReadOptions
-from rsbz_epub.transforms.chinese import convert_issue, convert_text, visible_strings
+from rsbz_epub.transforms.chinese import convert_issue, convert_many, convert_text, visible_strings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -44,10 +51,20 @@ PUB = Publication()
 KNOWN_PHRASES = ("机制作出", "托举", "乐里镇")
 
 
+def _clear_conversion_caches() -> None:
+    """Forget segmentations and sub-word decisions, so each timed run converts from scratch
+    (the segmenter's dictionary stays loaded: that happens once per process)."""
+    from rsbz_epub.transforms import segmenter, wordwise
+
+    segmenter.segment.cache_clear()
+    wordwise._crossed_subwords.cache_clear()
+
+
 def best(fn: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
+    """The fastest of ``repeat`` runs, in seconds (conversion caches cleared before each)."""
     times = []
     for _ in range(repeat):
+        _clear_conversion_caches()
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
@@ -187,6 +204,47 @@ def compare_reimplementation(python: str, text: str, big: str) -> None:
                 )
 
 
+#: The parallel benches: name → (Simplified file, human-edited Traditional file) in bench/parallel/data/.
+BENCHES = {
+    "cuv": ("cuv.zh-Hans.txt", "cuv.zh-Hant.txt"),  # bench/parallel/extract_cuv.py
+    "ddia": ("ddia.zh-Hans.txt", "ddia.zh-Hant-TW.txt"),  # bench/parallel/extract_ddia.py
+}
+
+
+def accuracy(details: bool) -> int:
+    """Print the parallel-bench tables: errors per 10,000 characters, plain OpenCC and ours, per edition."""
+    sys.path.insert(0, str(ROOT / "bench" / "parallel"))
+    from score import ambiguous_characters, score  # type: ignore[import-not-found]
+
+    data = ROOT / "bench" / "parallel" / "data"
+    found = 0
+    for name, (zh_name, tw_name) in BENCHES.items():
+        zh, tw = data / zh_name, data / tw_name
+        if not zh.exists():
+            print(f"{name}: no text in {data}: run bench/parallel/extract_{name}.py GIT_DIR first (see its docstring)")
+            continue
+        found += 1
+        sources = zh.read_text(encoding="utf-8").split("\n")[:-1]
+        references = tw.read_text(encoding="utf-8").split("\n")[:-1]
+        ambiguous = ambiguous_characters(sources, references)
+        han = sum(len(re.findall(r"[\u4e00-\u9fff]", s)) for s in sources)
+        print(f"\nbench {name}: {len(sources)} line pairs, {han} Chinese characters; {len(ambiguous)} ambiguous characters scored")
+        print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | ours / 10k | ours ÷ plain |")
+        print("|---|---|---:|---:|---:|---:|")
+        for edition, (config, *_rest) in EDITIONS.items():
+            if config is None:
+                continue
+            opencc = OpenCC(config)
+            plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
+            ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
+            ratio = f"{ours.errors / plain.errors:.2f}" if plain.errors else "n/a"
+            print(f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {ours.per_10k:.2f} ({ours.errors}) | {ratio} |")
+            if details:
+                for label, result in (("plain", plain), ("ours", ours)):
+                    print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(20)))
+    return 0 if found else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print one line per measurement."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -195,7 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--reimpl", metavar="PYTHON", help="interpreter of a venv with opencc-python-reimplemented")
     parser.add_argument("--no-build", action="store_true", help="skip the build-share measurement")
+    parser.add_argument("--accuracy", action="store_true", help="score against the parallel bench instead of timing")
+    parser.add_argument("--details", action="store_true", help="with --accuracy: the most frequent errors")
     args = parser.parse_args(argv)
+    if args.accuracy:
+        return accuracy(args.details)
 
     import opencc
 

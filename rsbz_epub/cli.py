@@ -268,11 +268,17 @@ def check(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect)."),
     keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Show jumps as links instead of stitching."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when there are warnings."),
+    edition: Optional[str] = typer.Option(
+        None, "--edition", "-e", help="Also list every character where this Traditional edition differs from plain OpenCC, with the rule."
+    ),
 ) -> None:
     """Parse only: show pages, articles, paragraphs, jumps and warnings with input lines."""
+    if edition is not None and (edition not in EDITIONS or EDITIONS[edition][0] is None):
+        traditional = ", ".join(e for e, row in EDITIONS.items() if row[0])
+        raise typer.BadParameter(f"unknown Traditional edition '{edition}'; choose from {traditional}", param_hint="--edition")
     from rsbz_epub.dump import issue_to_dict
     from rsbz_epub.inputs import read_bytes
-    from rsbz_epub.report import issue_tree, summary
+    from rsbz_epub.report import conversion_lines, issue_tree, summary
 
     worst = 0
     dumps = []
@@ -289,12 +295,16 @@ def check(
             from rsbz_epub.bundle import prepare_issue
 
             issue = prepare_issue(read_bytes(path), build_options)
+            review = _conversion_review(issue, edition) if edition else None
             if as_json:
-                dumps.append(issue_to_dict(issue))
+                dumps.append(issue_to_dict(issue) | ({"conversion": review} if review is not None else {}))
             else:
                 out.print(issue_tree(issue, plain(source)))
                 out.print(f"[dim]{summary(issue)}[/]")
                 _print_diagnostics(issue.diagnostics, source)
+                if review is not None:
+                    for text in conversion_lines(review, source, edition):
+                        out.print(text)
             if strict and any(d.severity == "warning" for d in issue.diagnostics):
                 return int(ExitCode.WARNINGS)
             return 0
@@ -351,6 +361,15 @@ def _ensure_parent(path: Path) -> None:
 
         raise OutputError("output path is a folder", path=str(path), hint="give a file name such as proof.html with -o")
     ensure_output_dir(path.parent if str(path.parent) else Path("."))
+
+
+def _conversion_review(issue: object, edition: str) -> list[dict[str, object]]:
+    """Where the edition's conversion differs from plain OpenCC (loads the segmenter: only on request)."""
+    import dataclasses
+
+    from rsbz_epub.transforms.review import differences
+
+    return [dataclasses.asdict(d) for d in differences(issue, edition)]  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ catalog

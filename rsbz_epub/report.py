@@ -96,3 +96,14 @@ def summary(issue: Issue) -> str:
         f"{paragraphs} paragraph(s), {stitched} jump(s) stitched, {len(jumps)} jump marker(s) kept, "
         f"{warnings} warning(s)"
     )
+
+
+def conversion_lines(review: list[dict[str, object]], source: str, edition: str) -> list[Text]:
+    """``check --edition``: one line per place where our conversion differs from plain OpenCC, with its rule."""
+    lines = [Text(f"{edition}: {len(review)} place(s) where the conversion differs from plain OpenCC", style="bold")]
+    for d in review:
+        where = f"{source}:{d['line']}" if d["line"] is not None else source
+        lines.append(
+            Text(f"{where}: {d['source']} → {d['ours']} (OpenCC {d['plain']}) in “{d['context']}” — {d['rule']}")
+        )
+    return lines

@@ -1,4 +1,9 @@
-"""Simplified → Traditional conversion of the IR with OpenCC (s2t, s2tw, s2hk, s2twp).
+"""Simplified → Traditional conversion of the IR with OpenCC (s2t, s2tw, s2hk, s2twp), word by word.
+
+OpenCC runs inside word boundaries found by a segmenter, names keep their surname
+forms, and a per-edition correction table overrules known errors: see
+:mod:`rsbz_epub.transforms.wordwise`.  Then the publication's user dictionary
+(which wins over all of it) and quotation marks.
 
 What OpenCC already does right, verified by the tests: it changes nothing but
 CJK ideographs (every other code point passes through every config), so Latin
@@ -7,9 +12,9 @@ without any protection of ours.  What it gets wrong and is guarded here: the
 s2tw/s2hk/s2twp chains truncate a string at a NUL character.
 
 Conversion runs once per issue: every distinct string of the IR is collected
-and sent to OpenCC in one call, joined by a separator no dictionary key
-contains, then split again — identical to converting each string on its own
-(tested), without thousands of small calls.
+and its words sent to OpenCC in one call, joined by a separator no dictionary
+key contains, then split again — identical to converting each string on its
+own (tested), without thousands of small calls.
 """
 
 from __future__ import annotations
@@ -18,19 +23,16 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from rsbz_epub.model import Article, Aside, Block, Caption, Issue, PageJump, Paragraph, Subheading
 from rsbz_epub.options import EDITIONS, Publication
+from rsbz_epub.transforms.names import byline_names
+from rsbz_epub.transforms.opencc_batch import converter as _converter
 from rsbz_epub.transforms.quotes import convert_quotes
+from rsbz_epub.transforms.wordwise import convert_wordwise
 
-if TYPE_CHECKING:
-    from opencc import OpenCC
+__all__ = ["convert_issue", "convert_text", "convert_many", "issue_names", "localize", "opencc_config", "visible_strings"]
 
-__all__ = ["convert_issue", "convert_text", "convert_many", "localize", "opencc_config", "visible_strings"]
-
-#: Candidate separators for batching: control characters no OpenCC key contains.
-_SEPARATORS = ("\x1e", "\x1f", "\x1d", "\x1c", "\n")
 
 
 def opencc_config(edition: str) -> str | None:
@@ -41,34 +43,11 @@ def opencc_config(edition: str) -> str | None:
         raise ValueError(f"unknown edition {edition!r}; expected one of {', '.join(EDITIONS)}") from None
 
 
-@lru_cache(maxsize=None)
-def _converter(config: str) -> OpenCC:
-    """One OpenCC converter per config, loaded once (loading reads the dictionaries).
-
-    OpenCC is imported here, on first use: a Simplified-only build never loads it."""
-    from opencc import OpenCC
-
-    return OpenCC(config)
-
-
 def _split_protected(text: str) -> list[tuple[str, bool]]:
     """``text`` as (piece, convert?) pairs: NUL runs are kept out of OpenCC's way."""
     if "\x00" not in text:
         return [(text, True)]
     return [(piece, not piece.startswith("\x00")) for piece in re.split("(\x00+)", text) if piece]
-
-
-def _opencc_many(pieces: Sequence[str], config: str) -> list[str]:
-    """OpenCC on many NUL-free strings in one call; falls back to one call each."""
-    converter = _converter(config)
-    if len(pieces) < 2:
-        return [converter.convert(p) for p in pieces]
-    sep = next((s for s in _SEPARATORS if not any(s in p for p in pieces)), None)
-    if sep is not None:
-        out = converter.convert(sep.join(pieces)).split(sep)
-        if len(out) == len(pieces):
-            return out
-    return [converter.convert(p) for p in pieces]  # pragma: no cover - every separator in use
 
 
 _Layer = tuple[re.Pattern[str], dict[str, str]]
@@ -112,14 +91,18 @@ def convert_many(
     *,
     publication: Publication | None = None,
     keep_quotes: bool = False,
+    names: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Convert many strings for an edition with one OpenCC call: OpenCC, user dictionary, quotes."""
+    """Convert many strings for an edition with one OpenCC call: words, names, corrections, user dictionary, quotes.
+
+    ``names`` are person names known from the issue's bylines (see :func:`issue_names`).
+    """
     config = opencc_config(edition)
     if config is None:
         return list(texts)
     split = [_split_protected(t) for t in texts]
     todo = [piece for pieces in split for piece, convert in pieces if convert]
-    converted = iter(_opencc_many(todo, config))
+    converted = iter(c.text for c in convert_wordwise(todo, config, edition, names))
     layers = _dictionary(edition, publication, config)
     result: list[str] = []
     for pieces in split:
@@ -141,9 +124,15 @@ def convert_text(
     *,
     publication: Publication | None = None,
     keep_quotes: bool = False,
+    names: frozenset[str] = frozenset(),
 ) -> str:
     """Convert one string for an edition (see :func:`convert_many`)."""
-    return convert_many([text], edition, publication=publication, keep_quotes=keep_quotes)[0]
+    return convert_many([text], edition, publication=publication, keep_quotes=keep_quotes, names=names)[0]
+
+
+def issue_names(issue: Issue) -> frozenset[str]:
+    """The person names of an issue's bylines (本报记者 游钧 → 游钧): converted as names everywhere."""
+    return byline_names(article.byline for article in issue.articles())
 
 
 @lru_cache(maxsize=4096)
@@ -241,14 +230,17 @@ def convert_issue(
     """A new Issue in the edition's script, with meta.edition and meta.language set.
 
     Steps: collect every distinct visible string (one OpenCC call for all of
-    them, see the module note); OpenCC with the edition's config; the
+    them, see the module note); the byline names; OpenCC with the edition's
+    config inside word boundaries, names, the edition's corrections; the
     publication's user dictionary ("*" then the edition's); quotation marks
     to 「」『』 unless ``keep_quotes``.  ``hans`` returns ``issue`` unchanged.
     """
     if opencc_config(edition) is None:
         return issue
     originals = list(dict.fromkeys(visible_strings(issue)))
-    converted = convert_many(originals, edition, publication=publication, keep_quotes=keep_quotes)
+    converted = convert_many(
+        originals, edition, publication=publication, keep_quotes=keep_quotes, names=issue_names(issue)
+    )
     table = dict(zip(originals, converted))
     result = _map_issue(issue, table.__getitem__)
     meta = dataclasses.replace(result.meta, edition=edition, language=EDITIONS[edition][1])

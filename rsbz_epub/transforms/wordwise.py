@@ -1,0 +1,193 @@
+"""Segmentation-aware Simplified → Traditional: OpenCC inside word boundaries, names, corrections.
+
+Plain OpenCC segments by maximum match over its phrase table, so a phrase can
+cross a word boundary (分配制度 → 分|配制|度 → 分配製度; 并成功 → 併成功) and a
+name falls to the common word (游钧 → 遊鈞).  Here, for each string:
+
+1. names the reader found in bylines are cut out first — they are names;
+2. jieba cuts the rest into words; a word of three or more characters is cut
+   again into its dictionary sub-words when OpenCC would match a phrase across
+   them (分配制度: 配制), so OpenCC cannot match across those either;
+   runs of one-character words and number words are rejoined, so OpenCC's own
+   phrases (这只鸟 → 這隻鳥, 十四只 → 十四隻) still decide there;
+3. a word jieba tags as a person name (and every byline name) keeps its surname
+   in the form of rsbz_epub/data/surnames.toml; the rest converts with OpenCC;
+4. every other unit converts with OpenCC on its own (one batched call for all);
+5. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
+   left, on the Simplified source.
+
+Every source character keeps the rule that produced its output, for ``check``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rsbz_epub.transforms.corrections import correction_pattern
+from rsbz_epub.transforms.names import surname_forms
+from rsbz_epub.transforms.opencc_batch import converter, opencc_many
+from rsbz_epub.transforms.segmenter import is_word, person_name_tag, segment, subwords
+
+__all__ = ["Converted", "convert_wordwise"]
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: A number word (十四, 一千, 每): OpenCC's phrases for a measure word after it (四只 → 四隻) must still apply.
+_NUMBER = re.compile(r"[〇零一二三四五六七八九十百千万亿两几每数0-9０-９]+")
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A converted string: per source character, its output and the rule that chose it."""
+
+    source: str
+    parts: tuple[str, ...]  # "" for a character whose output an earlier one carries
+    rules: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class _Unit:
+    start: int
+    text: str
+    rule: str
+    fixed: str | None = None  # output decided without OpenCC (a surname)
+    singles: bool = False  # a run of one-character words, rejoined
+
+
+def _name_units(start: int, name: str, why: str) -> list[_Unit]:
+    """A person name: its surname from the table, the given name through OpenCC."""
+    form = surname_forms().get(name[0])
+    rule = f"name {name} ({why})"
+    if form is None:
+        return [_Unit(start, name, rule)]
+    units = [_Unit(start, name[0], f"{rule}: surname {name[0]} → {form}", fixed=form)]
+    if len(name) > 1:
+        units.append(_Unit(start + 1, name[1:], rule))
+    return units
+
+
+@lru_cache(maxsize=65536)
+def _crossed_subwords(word: str, config: str) -> tuple[str, ...]:
+    """The sub-words of ``word`` when OpenCC's conversion of it matches a phrase across them, else (word,).
+
+    分配制度 → (分配, 制度): OpenCC matches 配制, itself a word, across the two.
+    分布式 stays whole for s2twp, whose 分布式 → 分散式 is a phrase of the whole word;
+    A number with its measure word (十四只 → 十四隻) stays whole.
+    """
+    parts = subwords(word)
+    if len(parts) < 2 or _NUMBER.match(word):
+        return (word,)  # a number and its measure word (十四只) convert as one
+    conv = converter(config).convert
+    if conv(word) == "".join(conv(p) for p in parts):
+        return (word,)
+    bounds, edge = [], 0
+    for part in parts[:-1]:
+        edge += len(part)
+        bounds.append(edge)
+    for b in bounds:
+        for i in range(max(0, b - 3), b):
+            for j in range(b + 1, min(len(word), i + 4) + 1):
+                span = word[i:j]
+                if span != word and is_word(span) and conv(span) != conv(word[i:b]) + conv(word[b:j]):
+                    return tuple(parts)  # a competing word (配制) across the sub-words
+    return (word,)
+
+
+def _word_units(start: int, chunk: str, config: str) -> list[_Unit]:
+    """Units of a stretch without byline names: jieba's words, names, sub-words."""
+    surnames = surname_forms()
+    units: list[_Unit] = []
+    pos = start
+    for word in segment(chunk):
+        if 2 <= len(word) <= 4 and word[0] in surnames and (tag := person_name_tag(word, chunk)):
+            units += _name_units(pos, word, f"jieba {tag}")
+        elif len(word) >= 3 and _HAN.match(word) and len(parts := _crossed_subwords(word, config)) > 1:
+            rule = f"words {'|'.join(parts)}"
+            offset = pos
+            for part in parts:
+                units.append(_Unit(offset, part, rule))
+                offset += len(part)
+        else:
+            units.append(_Unit(pos, word, f"word {word}", singles=len(word) == 1 or bool(_NUMBER.fullmatch(word))))
+        pos += len(word)
+    return _join_single_characters(units)
+
+
+def _join_single_characters(units: list[_Unit]) -> list[_Unit]:
+    """Rejoin runs of one-character (or number) OpenCC units, so OpenCC's phrases decide inside them."""
+    out: list[_Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.singles and unit.singles:
+            text = prev.text + unit.text
+            out[-1] = _Unit(prev.start, text, f"one-character or number words {text}", singles=True)
+        else:
+            out.append(unit)
+    return out
+
+
+def _plan(text: str, names: re.Pattern[str] | None, config: str) -> list[_Unit]:
+    """``text`` as consecutive units: byline names cut out first, then words."""
+    units: list[_Unit] = []
+    pos = 0
+    for m in names.finditer(text) if names is not None else ():
+        if m.start() > pos:
+            units += _word_units(pos, text[pos : m.start()], config)
+        units += _name_units(m.start(), m.group(), "byline")
+        pos = m.end()
+    if pos < len(text):
+        units += _word_units(pos, text[pos:], config)
+    return units
+
+
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    """A longest-first alternation over the byline names (None when there are none)."""
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
+
+
+def _apply_corrections(source: str, parts: list[str], rules: list[str], aligned: list[bool], edition: str) -> None:
+    """Overrule the output of each phrase of the edition's correction table, in place."""
+    pattern, table = correction_pattern(edition)
+    if pattern is None:
+        return
+    for m in pattern.finditer(source):
+        a, b = m.span()
+        if not all(aligned[a:b]):
+            continue  # the phrase lies in a unit OpenCC rewrote to another length (a twp term)
+        entry = table[m.group()]
+        for i, char in enumerate(entry.to):
+            if parts[a + i] != char:
+                parts[a + i] = char
+                rules[a + i] = f"{entry.source}: {entry.match} → {entry.to} ({entry.reason})"
+
+
+def convert_wordwise(
+    texts: Sequence[str], config: str, edition: str, names: frozenset[str] = frozenset()
+) -> list[Converted]:
+    """Convert NUL-free strings word by word (see the module note), with one OpenCC call."""
+    pattern = _names_pattern(names)
+    plans = [_plan(text, pattern, config) for text in texts]
+    todo = [u.text for plan in plans for u in plan if u.fixed is None]
+    converted = iter(opencc_many(todo, config))
+    result = []
+    for text, plan in zip(texts, plans):
+        parts: list[str] = []
+        rules: list[str] = []
+        aligned: list[bool] = []
+        for unit in plan:
+            out = unit.fixed if unit.fixed is not None else next(converted)
+            same = len(out) == len(unit.text)
+            parts += list(out) if same else [out] + [""] * (len(unit.text) - 1)
+            rules += [unit.rule] * len(unit.text)
+            aligned += [same] * len(unit.text)
+        _apply_corrections(text, parts, rules, aligned, edition)
+        result.append(Converted(text, tuple(parts), tuple(rules)))
+    return result
