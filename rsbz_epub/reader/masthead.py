@@ -59,9 +59,9 @@ def read_masthead(lines: list[Line], pub: Publication) -> tuple[IssueMeta, set[i
         paper = pub.title
         diags.append(diag("R003", f"paper name not found in the masthead; using '{pub.title}' from the config", first))
     latin = next((t for t in texts if _LATIN.match(t)), None) or next((n for t in texts if (n := _name_with_latin(t, pub))), None)
-    if paper != pub.title and pub == Publication():
-        # another paper read without a config: the built-in paper's identity is not its own
-        return _unconfigured(paper, latin, block, texts, joined, pub, diags, first)
+    # another paper read without a config: the built-in paper's identity is not its own
+    own = paper == pub.title or pub != Publication()
+    slug = pub.slug if own else _slug_for(paper, diags, first)
     if latin is None and paper == pub.title:
         latin = pub.title_latin or None
     date = _date(joined)
@@ -74,7 +74,7 @@ def read_masthead(lines: list[Line], pub: Publication) -> tuple[IssueMeta, set[i
     weekday = WEEKDAY.search(joined)
     supervisor = _field(_SUPERVISOR, texts)
     publisher = _field(_PUBLISHER, texts)
-    if publisher is None:
+    if publisher is None and own:
         publisher = pub.publisher
         diags.append(diag("R004", f"publisher not printed in the masthead; using '{pub.publisher}'", first))
     cn = re.search(r"CN\s*\d{2}\s*[-－—]\s*\d{4}(?:\s*/\s*[A-Z]{1,2})?", joined)
@@ -87,43 +87,23 @@ def read_masthead(lines: list[Line], pub: Publication) -> tuple[IssueMeta, set[i
         weekday=("星期" + weekday.group("w").replace("天", "日")) if weekday else None,
         publisher=publisher,
         supervisor=supervisor,
-        publication_slug=pub.slug,
+        publication_slug=slug,
         language=pub.language,
-        issn=pub.issn,
-        cn_number=pub.cn_number or (re.sub(r"\s+", "", cn.group(0)) if cn else None),
+        issn=pub.issn if own else None,
+        cn_number=(pub.cn_number if own else None) or (re.sub(r"\s+", "", cn.group(0)) if cn else None),
         source_lines=tuple(ln.no for ln in block),
     )
     return meta, {ln.no for ln in block}, diags
 
 
-def _unconfigured(paper: str, latin: str | None, block: list[Line], texts: list[str], joined: str, pub: Publication,
-                  diags: list[Diagnostic], first: int | None) -> tuple[IssueMeta, set[int], list[Diagnostic]]:
-    """The metadata of a paper that has no config: only what its masthead prints, a slug from its name."""
+def _slug_for(paper: str, diags: list[Diagnostic], first: int | None) -> str:
+    """The folder slug of a paper that has no config (its pinyin initials), with the warning that says so."""
     from rsbz_epub.identity import paper_slug
 
     slug = paper_slug(paper)
     diags.append(diag("R015", f"no publication config for {paper}: folder '{slug}-…' and metadata from the masthead only; "
                               "give --config to set its publisher, ISSN and Latin name", first))
-    date = _date(joined)
-    if date is None:
-        diags.append(diag("R003", "issue date not found in the masthead (expected e.g. 2021年10月21日)", first))
-    issue, total, weekday = ISSUE.search(joined), TOTAL.search(joined), WEEKDAY.search(joined)
-    cn = re.search(r"CN\s*\d{2}\s*[-－—]\s*\d{4}(?:\s*/\s*[A-Z]{1,2})?", joined)
-    meta = IssueMeta(
-        paper=paper,
-        paper_latin=latin,
-        date=date,
-        issue_number=to_int(issue.group("n")) if issue else None,
-        total_issue_number=to_int(total.group("n")) if total else None,
-        weekday=("星期" + weekday.group("w").replace("天", "日")) if weekday else None,
-        publisher=_field(_PUBLISHER, texts),
-        supervisor=_field(_SUPERVISOR, texts),
-        publication_slug=slug,
-        language=pub.language,
-        cn_number=re.sub(r"\s+", "", cn.group(0)) if cn else None,
-        source_lines=tuple(ln.no for ln in block),
-    )
-    return meta, {ln.no for ln in block}, diags
+    return slug
 
 
 def is_masthead_line(text: str, pub: Publication) -> bool:
