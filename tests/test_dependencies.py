@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 #: distribution name -> the module it installs
-MODULES = {"pillow": "PIL", "charset-normalizer": "charset_normalizer", "beautifulsoup4": "bs4", "pytest-xdist": "xdist"}
+MODULES = {"pillow": "PIL", "python-crfsuite": "pycrfsuite", "charset-normalizer": "charset_normalizer", "beautifulsoup4": "bs4", "pytest-xdist": "xdist"}
 
 
 def _names(requirements: list[str]) -> set[str]:

@@ -157,21 +157,29 @@ def _issue_habits(items: list[Item]) -> dict[str, str]:
     }
 
 
-def line_features(items: list[Item]) -> list[list[str]]:
-    """One list of ``name=value`` features per item, for the CRF."""
+def line_features(items: list[Item], start: int = 0, end: int | None = None) -> list[list[str]]:
+    """One list of ``name=value`` features per item of ``items[start:end]``, for the CRF.
+
+    Widths, habits and section-head shapes are measured on the whole issue; only the
+    window's lines (and two neighbours each side) get their features built, so a long
+    issue is tagged window by window in bounded memory.
+    """
+    end = len(items) if end is None else end
     widths = _widths(items)
-    own = [_own(it, widths.get(it.page, widths[-1])) for it in items]
-    habits = _issue_habits(items)
+    habits = [f"{a}={b}" for a, b in _issue_habits(items).items()]
+    lo, hi = max(0, start - 2), min(len(items), end + 2)
+    own = {k: _own(items[k], widths.get(items[k].page, widths[-1])) for k in range(lo, hi)}
     # the parallel shape of section heads: short lines with no stop, of a length seen again on the page
     shapes: Counter[tuple[int, int, str]] = Counter()
-    for it, f in zip(items, own):
-        if 4 <= len(it.text) <= 30 and f["end"] not in ("stop", "comma"):
-            shapes[(it.page, len(it.text) // 3, f["end"])] += 1
+    for it in items:
+        if 4 <= len(it.text) <= 30:
+            shapes[(it.page, len(it.text) // 3, _end_class(it.text))] += 1
     out = []
-    for k, (it, f) in enumerate(zip(items, own)):
+    for k in range(start, end):
+        it, f = items[k], own[k]
         feats = [f"{a}={b}" for a, b in f.items()]
-        feats += [f"{a}={b}" for a, b in habits.items()]
-        feats.append(f"end|next={f['end']}|{own[k + 1]['start'] if k + 1 < len(items) else 'EOF'}")
+        feats += habits
+        feats.append(f"end|next={f['end']}|{_start_class(items[k + 1].text) if k + 1 < len(items) else 'EOF'}")
         feats.append(f"len|end={f['len']}|{f['end']}")
         feats.append(f"w|end={f['w']}|{f['end']}")
         if 4 <= len(it.text) <= 30 and f["end"] not in ("stop", "comma"):

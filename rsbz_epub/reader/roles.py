@@ -50,13 +50,30 @@ def model_path() -> str | None:
     return os.environ.get("RSBZ_READER_MODEL") or None
 
 
+#: Items tagged at a time: a page, or a slice of a very long page (memory stays bounded on archive-sized input).
+WINDOW = 1500
+
+
+def _windows(items: list[Item]) -> list[tuple[int, int]]:
+    """Item ranges of whole pages, a long page cut every ``WINDOW`` items."""
+    out, start = [], 0
+    for k in range(1, len(items) + 1):
+        if k == len(items) or items[k].page != items[start].page or k - start >= WINDOW:
+            out.append((start, k))
+            start = k
+    return out
+
+
 def tag(items: list[Item]) -> list[Role]:
     """The role of every item, with its probability."""
     if not items:
         return []
     tagger = _tagger(model_path())
-    labels = tagger.tag(line_features(items))
-    return [
-        Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
-        for k, lab in enumerate(labels)
-    ]
+    out: list[Role] = []
+    for start, end in _windows(items):
+        labels = tagger.tag(line_features(items, start, end))
+        out += [
+            Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
+            for k, lab in enumerate(labels)
+        ]
+    return out
