@@ -50,18 +50,28 @@ def model_path() -> str | None:
     return os.environ.get("RSBZ_READER_MODEL") or None
 
 
-#: Items tagged at a time: a page, or a slice of a very long page (memory stays bounded on archive-sized input).
-WINDOW = 1500
+#: At most this many items are tagged at a time: an ordinary issue in one sequence, as the model was trained;
+#: an archive-sized one page by page (a very long page in slices), so memory stays bounded.
+WINDOW = 3000
 
 
 def _windows(items: list[Item]) -> list[tuple[int, int]]:
-    """Item ranges of whole pages, a long page cut every ``WINDOW`` items."""
+    """Item ranges of whole pages, as many as fit in ``WINDOW`` items; a longer page cut every ``WINDOW`` items."""
     out, start = [], 0
     for k in range(1, len(items) + 1):
-        if k == len(items) or items[k].page != items[start].page or k - start >= WINDOW:
+        page_ends = k == len(items) or items[k].page != items[k - 1].page
+        if k == len(items) or k - start >= WINDOW or (page_ends and _next_page_end(items, k) - start > WINDOW):
             out.append((start, k))
             start = k
     return out
+
+
+def _next_page_end(items: list[Item], k: int) -> int:
+    """The index just past the page that starts at item k."""
+    j = k
+    while j < len(items) and items[j].page == items[k].page:
+        j += 1
+    return j
 
 
 def tag(items: list[Item]) -> list[Role]:
