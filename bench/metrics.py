@@ -198,12 +198,17 @@ def score_bytes(name: str, answer: dict, data: bytes) -> FileScore:
     try:
         issue = stitch_jumps(read_issue(data), keep_print_order=False)
     except Exception as exc:  # the reader failed on this issue: everything is wrong
-        result.error = f"{type(exc).__name__}: {exc}"
-        for metric, n in _expected_totals(answer).items():
-            result.scores[metric].total = n
-        result.problems.append(f"reader failed: {result.error}")
-        return result
+        return _all_wrong(result, answer, exc)
     score_issue(answer, issue, result)
+    return result
+
+
+def _all_wrong(result: FileScore, answer: dict, exc: Exception) -> FileScore:
+    """The score of an issue the reader could not read: every expected item counts as missed."""
+    result.error = f"{type(exc).__name__}: {exc}"
+    for metric, n in _expected_totals(answer).items():
+        result.scores[metric].total = n
+    result.problems.append(f"reader failed: {result.error}")
     return result
 
 
@@ -213,12 +218,7 @@ def score_file(answer_path: Path) -> FileScore:
     try:
         answer, issue = read_answered(answer_path)
     except Exception as exc:  # the reader crashed on this file: everything is wrong
-        answer = json.loads(answer_path.read_text(encoding="utf-8"))
-        result.error = f"{type(exc).__name__}: {exc}"
-        for metric, total in _expected_totals(answer).items():
-            result.scores[metric].total = total
-        result.problems.append(f"reader failed: {result.error}")
-        return result
+        return _all_wrong(result, json.loads(answer_path.read_text(encoding="utf-8")), exc)
     score_issue(answer, issue, result)
     return result
 

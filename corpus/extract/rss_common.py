@@ -591,3 +591,26 @@ def assign_seq(recs: list[dict]) -> None:
     for r in recs:
         per_page[r["page"]] = per_page.get(r["page"], 0) + 1
         r["seq"] = per_page[r["page"]]
+
+
+def run(doc: str, mirror: str, default_max: int, build, argv=None) -> int:
+    """The command line every RSS-archive extractor shares: mirror in, deterministic .jsonl.gz out, a report."""
+    import argparse
+    import sys
+    from collections import Counter
+    from pathlib import Path
+
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("git_dir", help=f"bare git directory of a fetched {mirror} mirror")
+    ap.add_argument("-o", "--output", required=True, help="output .jsonl.gz")
+    ap.add_argument("--max-articles", type=int, default=default_max, help="about this many articles (whole issues)")
+    args = ap.parse_args(argv)
+    stats: Counter = Counter()
+    recs = build(args.git_dir, args.max_articles, stats)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    write_jsonl_gz(recs, args.output)
+    dates = sorted({r["date"] for r in recs})
+    print(f"{len(recs)} records, {len(dates)} issues: {', '.join(dates)}", file=sys.stderr)
+    for k, v in sorted(stats.items()):
+        print(f"  {k}: {v}", file=sys.stderr)
+    return 0

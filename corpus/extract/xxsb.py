@@ -61,7 +61,6 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -253,20 +252,7 @@ def build(git_dir: str, max_articles: int | None, stats: Counter) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("git_dir", help="bare git directory of a fetched ifyuls/xxsb-rss mirror")
-    ap.add_argument("-o", "--output", required=True, help="output .jsonl.gz")
-    ap.add_argument("--max-articles", type=int, default=600, help="about this many articles (whole issues)")
-    args = ap.parse_args(argv)
-    stats: Counter = Counter()
-    recs = build(args.git_dir, args.max_articles, stats)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    rc.write_jsonl_gz(recs, args.output)
-    dates = sorted({r["date"] for r in recs})
-    print(f"{len(recs)} records, {len(dates)} issues: {', '.join(dates)}", file=sys.stderr)
-    for k, v in sorted(stats.items()):
-        print(f"  {k}: {v}", file=sys.stderr)
-    return 0
+    return rc.run(__doc__, "ifyuls/xxsb-rss", 600, build, argv)
 
 
 if __name__ == "__main__":
