@@ -77,15 +77,21 @@ def _real(args: argparse.Namespace) -> int:
     for row, res in zip(rows, by_paper.values()):
         row.problems = [f"{r.name}: {p}" for r in res for p in r.problems]
         row.error = next((r.error for r in res if r.error), None)
+    return _show(rows, args)
+
+
+def _show(results: list[FileScore], args: argparse.Namespace) -> int:
+    """Print the results as JSON, a Markdown table or a text table (with --details, every miss)."""
     if args.json:
-        print(json.dumps(as_json(rows), ensure_ascii=False, indent=1))
+        print(json.dumps(as_json(results), ensure_ascii=False, indent=1))
         return 0
-    print(_markdown_table(rows) if args.markdown else _text_table(rows))
+    print(_markdown_table(results) if args.markdown else _text_table(results))
     if args.details:
-        for r in rows:
-            print(f"\n{r.name}:")
-            for p in r.problems:
-                print(f"  - {p}")
+        for r in results:
+            if r.problems:
+                print(f"\n{r.name}:")
+                for p in r.problems:
+                    print(f"  - {p}")
     return 0
 
 
@@ -101,18 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.real:
         return _real(args)
     paths = args.files or answer_files()
-    results = [score_file(p) for p in paths]
-    if args.json:
-        print(json.dumps(as_json(results), ensure_ascii=False, indent=1))
-        return 0
-    print(_markdown_table(results) if args.markdown else _text_table(results))
-    if args.details:
-        for r in results:
-            if r.problems:
-                print(f"\n{r.name}:")
-                for p in r.problems:
-                    print(f"  - {p}")
-    return 0
+    return _show([score_file(p) for p in paths], args)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ class AssemblerBase:
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
         self.roles = tag(self.items)
+        self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)
         promote_unit_bylines(self.items)

@@ -31,6 +31,7 @@ class RoleSteps:
     """Mixed into the assembler: one step per item, driven by ``self.roles``."""
 
     roles: list[Role]
+    line_index: dict[int, int]
 
     def _role(self, i: int) -> str:
         return self.roles[i].label if 0 <= i < len(self.roles) else ""
@@ -80,9 +81,8 @@ class RoleSteps:
         return self._role(self._index_of(para.last_line)) == "W"
 
     def _index_of(self, line: int) -> int:
-        if not hasattr(self, "_line_index"):
-            self._line_index = {it.ln.no: k for k, it in enumerate(self.items)}
-        return self._line_index.get(line, -1)
+        """The item index of input line ``line`` (-1 when it is not an item)."""
+        return self.line_index.get(line, -1)
 
     def _role_text(self, i: int) -> int:
         it = self.items[i]
