@@ -5,70 +5,21 @@ from __future__ import annotations
 import json
 import os
 import sys
+from argparse import Namespace
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-import typer
 from rich.console import Console
-from typer.core import TyperGroup
 
 from rsbz_epub import __version__
+from rsbz_epub.arguments import COMMANDS, UsageError, bad_value, parse, root_help
 from rsbz_epub.console import plain, shown
 from rsbz_epub.errors import ExitCode, RsbzError, format_error
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.options import EDITIONS, FORMATS, BuildOptions, ReadOptions
 
-
-class _OneLineErrors(TyperGroup):
-    """Usage errors as one ``error:`` line (exit 2), like every other error, not a box."""
-
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        try:
-            from typer._click.exceptions import ClickException
-        except ImportError:  # typer before 0.20 used click itself
-            from click.exceptions import ClickException  # type: ignore[no-redef]
-        try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
-        except ClickException as exc:
-            if type(exc).__name__ == "NoArgsIsHelpError":  # `rsbz-epub` alone shows the help
-                exc.show()
-                return exc.exit_code if not standalone_mode else sys.exit(exc.exit_code)
-            usage = f" — see `{exc.ctx.command_path} --help`" if getattr(exc, "ctx", None) is not None else ""
-            err.print(f"error: {plain(exc.format_message()).rstrip('.')}{usage}", markup=False, soft_wrap=True, highlight=False)
-            code = exc.exit_code
-        except typer.Abort:
-            err.print("error: aborted", markup=False)
-            code = 1
-        if not standalone_mode:
-            return code
-        sys.exit(code if isinstance(code, int) else 0)
-
-
-# Path parameters are declared readable=False: access problems are reported by our own
-# one-line errors (with the exit codes of the README), not as click usage errors.
-app = typer.Typer(
-    name="rsbz-epub",
-    help="Turn the raw text of one newspaper issue into EPUB 3, Kindle (EPUB + AZW3) and Kobo e-books.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    cls=_OneLineErrors,
-)
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"rsbz-epub {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
-) -> None:
-    """rsbz-epub: one command per issue."""
 
 
 def _fail(exc: RsbzError) -> int:
@@ -93,7 +44,7 @@ def _guard(path: str, body: Callable[[], int]) -> int:
         return body()
     except RsbzError as exc:
         return _fail(exc.with_path(path))
-    except (KeyboardInterrupt, typer.Exit, typer.Abort):
+    except KeyboardInterrupt:
         raise
     except Exception as exc:  # noqa: BLE001 - the edge turns bugs into a clear line too
         return _internal(path, exc)
@@ -116,7 +67,7 @@ def _check_encoding(name: Optional[str]) -> Optional[str]:
     except LookupError:
         info = None
     if info is None or not getattr(info, "_is_text_encoding", True):
-        raise typer.BadParameter(f"'{name}' is not a text encoding; use e.g. utf-8, gb18030, big5", param_hint="--encoding")
+        raise bad_value("--encoding", f"'{name}' is not a text encoding; use e.g. utf-8, gb18030, big5")
     return name
 
 
@@ -126,7 +77,7 @@ def _source_date_epoch() -> Optional[int]:
     try:
         return source_date_epoch_from_env()
     except ValueError as exc:
-        raise typer.BadParameter(f"{exc}; unset it or give seconds since 1970", param_hint="SOURCE_DATE_EPOCH") from None
+        raise bad_value("SOURCE_DATE_EPOCH", f"{exc}; unset it or give seconds since 1970") from None
 
 
 def _parse_formats(values: list[str]) -> tuple[str, ...]:
@@ -139,9 +90,9 @@ def _parse_formats(values: list[str]) -> tuple[str, ...]:
             elif name in FORMATS:
                 chosen.append(name)
             elif name:
-                raise typer.BadParameter(f"unknown format '{name}'; choose from {', '.join(FORMATS)}", param_hint="--format")
+                raise bad_value("--format", f"unknown format '{name}'; choose from {', '.join(FORMATS)}")
     if not chosen:
-        raise typer.BadParameter(f"no format named; choose from {', '.join(FORMATS)} or all", param_hint="--format")
+        raise bad_value("--format", f"no format named; choose from {', '.join(FORMATS)} or all")
     return tuple(f for f in FORMATS if f in chosen)
 
 
@@ -199,29 +150,14 @@ def _run_batch(batch: Any) -> list[Any]:
     return results
 
 
-@app.command()
-def build(
-    issues: list[Path] = typer.Argument(..., help="Raw issue text files.", show_default=False, readable=False),
-    output: Path = typer.Option(Path("out"), "-o", "--output", help="Folder to write issue folders into.", readable=False),
-    edition: list[str] = typer.Option([], "--edition", "-e", help="Also build a Traditional edition: hant, tw, hk, twp (repeatable)."),
-    fmt: list[str] = typer.Option([], "--format", "-f", help="Formats, comma-separated: epub,kindle,azw3,kepub (default: all)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper.", readable=False),
-    css: Optional[Path] = typer.Option(None, "--css", help="A house stylesheet added after the built-in one.", readable=False),
-    cover_font: Optional[Path] = typer.Option(None, "--cover-font", help="A CJK font file for the cover (default: found via fontconfig).", readable=False),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect)."),
-    keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Keep continued articles in print order, with two-way links."),
-    keep_quotes: bool = typer.Option(False, "--keep-quotes", help="Traditional editions: keep “” instead of 「」."),
-    vertical: bool = typer.Option(False, "--vertical", help="Traditional editions: vertical layout (right to left)."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, max=1024, help="Issues built in parallel (default: the number of cores; never more processes than issues or 4 per core).", show_default=False),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
-    proof: bool = typer.Option(False, "--proof", help="Also write proof.html, the staff proof page, into each issue folder."),
-    force: bool = typer.Option(False, "--force", help="Rebuild up-to-date issues, and replace folders built from a different input."),
-) -> None:
+def build(args: Namespace) -> int:
     """Build e-books for each issue: one folder per issue and edition, written atomically."""
-    for name in edition:
+    for name in args.edition:
         if name not in EDITIONS:
-            raise typer.BadParameter(f"unknown edition '{name}'; choose from {', '.join(EDITIONS)}", param_hint="--edition")
-    formats = _parse_formats(fmt)
+            raise bad_value("--edition", f"unknown edition '{name}'; choose from {', '.join(EDITIONS)}")
+    formats = _parse_formats(args.fmt)
+    config, css, encoding = _path(args.config), _path(args.css), args.encoding
+    output = Path(args.output)
 
     epoch = _source_date_epoch()
     _check_encoding(encoding)
@@ -231,19 +167,19 @@ def build(
         from rsbz_epub.inputs import load_stylesheet
 
         options = BuildOptions(
-            editions=tuple(edition),
+            editions=tuple(args.edition),
             formats=formats,
-            keep_print_order=keep_print_order,
-            keep_quotes=keep_quotes,
-            vertical=vertical,
+            keep_print_order=args.keep_print_order,
+            keep_quotes=args.keep_quotes,
+            vertical=args.vertical,
             extra_css=load_stylesheet(css),
-            cover_font=str(cover_font) if cover_font else None,
-            strict=strict,
-            proof=proof,
+            cover_font=args.cover_font,
+            strict=args.strict,
+            proof=args.proof,
             source_date_epoch=epoch,
             read=_read_options(config, encoding),
         )
-        results = _run_batch(Batch([str(p) for p in issues], options, output, jobs, force))
+        results = _run_batch(Batch([str(Path(p)) for p in args.issues], options, output, args.jobs, args.force))
         failed = [r for r in results if r.status == "failed"]
         if not failed:
             return 0
@@ -252,42 +188,31 @@ def build(
         err.print(f"{len(failed)} of {len(results)} issue(s) failed", markup=False)
         return int(ExitCode.FAILED)
 
-    code = _guard(str(output), body)
-    if code:
-        raise typer.Exit(code)
+    return _guard(str(output), body)
 
 
 # ------------------------------------------------------------------ check
 
 
-@app.command()
-def check(
-    issues: list[Path] = typer.Argument(..., help="Raw issue text files.", show_default=False, readable=False),
-    as_json: bool = typer.Option(False, "--json", help="Print the IR as JSON instead of a tree."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper.", readable=False),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect)."),
-    keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Show jumps as links instead of stitching."),
-    strict: bool = typer.Option(False, "--strict", help="Exit non-zero when there are warnings."),
-    edition: Optional[str] = typer.Option(
-        None, "--edition", "-e", help="Also list every character where this Traditional edition differs from plain OpenCC, with the rule."
-    ),
-) -> None:
+def check(args: Namespace) -> int:
     """Parse only: show pages, articles, paragraphs, jumps and warnings with input lines."""
+    edition, as_json, strict = args.edition, args.json, args.strict
+    issues = [Path(p) for p in args.issues]
     if edition is not None and (edition not in EDITIONS or EDITIONS[edition][0] is None):
         traditional = ", ".join(e for e, row in EDITIONS.items() if row[0])
-        raise typer.BadParameter(f"unknown Traditional edition '{edition}'; choose from {traditional}", param_hint="--edition")
+        raise bad_value("--edition", f"unknown Traditional edition '{edition}'; choose from {traditional}")
     from rsbz_epub.dump import issue_to_dict
     from rsbz_epub.inputs import read_bytes
     from rsbz_epub.report import conversion_lines, issue_tree, summary
 
     worst = 0
     dumps = []
-    _check_encoding(encoding)
+    _check_encoding(args.encoding)
     try:
-        options = _read_options(config, encoding)
+        options = _read_options(_path(args.config), args.encoding)
     except RsbzError as exc:
-        raise typer.Exit(_fail(exc)) from None
-    build_options = BuildOptions(read=options, keep_print_order=keep_print_order)
+        return _fail(exc)
+    build_options = BuildOptions(read=options, keep_print_order=args.keep_print_order)
     for path in issues:
         source = str(path)
 
@@ -314,43 +239,35 @@ def check(
         payload = dumps[0] if len(issues) == 1 and dumps else dumps
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     if worst:  # several inputs: 1, as for build (each problem was reported on its own line)
-        raise typer.Exit(worst if len(issues) == 1 else int(ExitCode.FAILED))
+        return worst if len(issues) == 1 else int(ExitCode.FAILED)
+    return 0
 
 
 # ------------------------------------------------------------------ proof
 
 
-@app.command("proof")
-def proof_command(
-    issue: Path = typer.Argument(..., help="A raw issue text file.", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The HTML file to write (default: ISSUE.proof.html beside the input).", readable=False),
-    open_page: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Publication config (TOML) for another paper.", readable=False),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect)."),
-    keep_print_order: bool = typer.Option(False, "--keep-print-order", help="Show jumps as links instead of stitching."),
-) -> None:
+def proof_command(args: Namespace) -> int:
     """Write a proof page: the input line by line with what the reader decided, beside the result."""
-    target = output or issue.with_name(issue.name.removesuffix(".txt") + ".proof.html")
+    issue = Path(args.issue)
+    target = Path(args.output) if args.output else issue.with_name(issue.name.removesuffix(".txt") + ".proof.html")
 
     def body() -> int:
         from rsbz_epub.bundle import write_atomic
         from rsbz_epub.inputs import read_bytes
         from rsbz_epub.proof import build_proof
 
-        options = BuildOptions(read=_read_options(config, encoding), keep_print_order=keep_print_order)
+        options = BuildOptions(read=_read_options(_path(args.config), args.encoding), keep_print_order=args.keep_print_order)
         page = build_proof(read_bytes(issue), options, issue.name)
         _ensure_parent(target)
         write_atomic(target, page)
         out.print(f"[green]✓[/] {issue} → {target}", soft_wrap=True)
-        if open_page:
+        if args.open:
             import webbrowser
 
             webbrowser.open(target.resolve().as_uri())
         return 0
 
-    code = _guard(str(issue), body)
-    if code:
-        raise typer.Exit(code)
+    return _guard(str(issue), body)
 
 
 def _ensure_parent(path: Path) -> None:
@@ -375,11 +292,9 @@ def _conversion_review(issue: object, edition: str) -> list[dict[str, object]]:
 # ------------------------------------------------------------------ catalog
 
 
-@app.command()
-def catalog(
-    folder: Path = typer.Argument(..., help="The output folder of earlier builds.", show_default=False, readable=False),
-) -> None:
+def catalog(args: Namespace) -> int:
     """Write OPDS 1.2 (catalog.xml) and OPDS 2.0 (catalog.json) feeds and an HTML index (index.html) over built issues."""
+    folder = Path(args.folder)
 
     def body() -> int:
         from rsbz_epub.catalog import build_catalog, scan_catalog_dir
@@ -399,15 +314,35 @@ def catalog(
             out.print(f"[green]✓[/] {shown(str(folder / name))}")
         return 0
 
-    code = _guard(str(folder), body)
-    if code:
-        raise typer.Exit(code)
+    return _guard(str(folder), body)
+
+
+_COMMANDS: dict[str, Callable[[Namespace], int]] = {"build": build, "check": check, "proof": proof_command, "catalog": catalog}
+
+
+def _path(value: Optional[str]) -> Optional[Path]:
+    return Path(value) if value is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app and return its exit code (tests call this directly)."""
+    """Entry point: run one command and return its exit code (tests call this directly)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        app(args=argv, prog_name="rsbz-epub")
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    return 0
+        command, args = parse(argv)
+        if command in ("help", "usage"):  # `rsbz-epub` alone shows the help too, as a usage error
+            sys.stdout.write(root_help())
+            return 0 if command == "help" else int(ExitCode.USAGE)
+        if command == "version":
+            out.print(f"rsbz-epub {__version__}", markup=False)
+            return 0
+        return _COMMANDS[command](args)
+    except UsageError as exc:
+        if exc.command is None and argv and argv[0] in COMMANDS:
+            exc.command = argv[0]  # a bad value found by the command itself
+        err.print(plain(exc.line()), markup=False, soft_wrap=True, highlight=False)
+        return int(ExitCode.USAGE)
+    except SystemExit as exc:  # argparse after a command's --help
+        return exc.code if isinstance(exc.code, int) else 0
+    except KeyboardInterrupt:
+        err.print("error: aborted", markup=False)
+        return int(ExitCode.FAILED)

@@ -15,7 +15,7 @@ class ExitCode(IntEnum):
 
     OK = 0
     FAILED = 1  # some issues of a batch failed (each reported on its own line)
-    USAGE = 2  # bad command line (typer/click's own code)
+    USAGE = 2  # bad command line (the code argparse and click use too)
     WARNINGS = 3  # --strict and the input produced warnings
     DATA = 65  # input bytes cannot be read as a newspaper issue
     NO_INPUT = 66  # input file missing, a directory, or unreadable

@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from build_support import CJK
 from rsbz_epub.bundle import prepare_issue
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.options import BuildOptions
 from support import needs_java, run_epubcheck
 
@@ -37,7 +37,7 @@ def test_a_megabyte_without_line_breaks_is_one_article():
 def test_a_megabyte_without_line_breaks_builds_a_valid_book(tmp_path):
     issue = tmp_path / "one-line.txt"
     issue.write_bytes(one_line_megabyte())
-    result = CliRunner().invoke(app, ["build", str(issue), "-o", str(tmp_path / "out"), "--format", "epub"])
+    result = CliRunner().invoke(main, ["build", str(issue), "-o", str(tmp_path / "out"), "--format", "epub"])
     assert result.exit_code == 0, result.output
     (epub,) = (tmp_path / "out").glob("*/*.epub")
     assert run_epubcheck(epub).clean

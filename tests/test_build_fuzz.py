@@ -20,10 +20,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from build_support import NS, text_of
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.errors import ExitCode
 from rsbz_epub.bundle import prepare_issue
 from rsbz_epub.options import BuildOptions
@@ -106,7 +106,7 @@ def test_build_survives_mutated_real_issues(source, steps, encoding):
         issue_path = Path(tmp) / "issue.txt"
         issue_path.write_bytes(data)
         out = Path(tmp) / "out"
-        result = runner.invoke(app, ["build", str(issue_path), "-o", str(out), "--format", "epub"])
+        result = runner.invoke(main, ["build", str(issue_path), "-o", str(out), "--format", "epub"])
         assert "Traceback" not in result.output
         assert result.exit_code in TABLE, result.output
         if result.exit_code != 0:

@@ -10,13 +10,13 @@ from pathlib import Path
 import feedparser
 import pytest
 from lxml import etree
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from build_support import Epub, options_for
 from opds_schemas import validate_opds1, validate_opds2
 from rsbz_epub import bundle
 from rsbz_epub.catalog import build_catalog, scan_catalog_dir
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,7 +160,7 @@ def test_a_manifest_with_wrong_typed_fields_is_skipped_with_a_warning(shelf, tmp
     manifest = json.loads(bad.read_text(encoding="utf-8"))
     BAD_MANIFESTS[kind](manifest)
     bad.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")  # json writes inf as Infinity
-    result = CliRunner().invoke(app, ["catalog", str(copy)])
+    result = CliRunner().invoke(main, ["catalog", str(copy)])
     assert result.exit_code == 0, result.output
     assert f"warning: {bad}: manifest skipped" in result.output
     feed = etree.fromstring((copy / "catalog.xml").read_bytes())
@@ -173,7 +173,7 @@ def test_a_folder_named_like_rich_markup_does_not_crash(shelf, tmp_path):
 
     copy = tmp_path / "[/bar]" / "[bold]x"
     shutil.copytree(shelf, copy)
-    result = CliRunner().invoke(app, ["catalog", str(copy)])
+    result = CliRunner().invoke(main, ["catalog", str(copy)])
     assert result.exit_code == 0, result.output
     assert "[/bar]" in result.output and (copy / "catalog.json").is_file()
 
@@ -197,7 +197,7 @@ def test_a_read_only_folder_gives_exit_73_with_the_reason_and_no_file(shelf, tmp
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    result = CliRunner().invoke(app, ["catalog", str(copy)])
+    result = CliRunner().invoke(main, ["catalog", str(copy)])
     assert result.exit_code == ExitCode.CANT_CREATE == 73
     assert "Permission denied" in result.output and "error:" in result.output
     assert {name: (copy / name).read_bytes() for name in old} == old
@@ -220,11 +220,11 @@ def test_feeds_and_index_are_written_all_or_none(shelf, tmp_path, monkeypatch):
         return real(src, dst)
 
     monkeypatch.setattr(os, "replace", fail_on_second_placement)
-    result = CliRunner().invoke(app, ["catalog", str(copy)])
+    result = CliRunner().invoke(main, ["catalog", str(copy)])
     assert result.exit_code == 73 and "No space left on device" in result.output
     assert {name: (copy / name).read_bytes() for name in old} == old  # catalog.json was put back too
     assert not [p for p in copy.iterdir() if p.name.startswith(".")]
     monkeypatch.setattr(os, "replace", real)
-    assert CliRunner().invoke(app, ["catalog", str(copy)]).exit_code == 0
+    assert CliRunner().invoke(main, ["catalog", str(copy)]).exit_code == 0
     assert all((copy / name).read_bytes() != data for name, data in old.items())
 

@@ -1,4 +1,4 @@
-"""The command line through typer's CliRunner: exit codes, one-line errors, no tracebacks."""
+"""The command line run in-process (tests/cli_support.py): exit codes, one-line errors, no tracebacks."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
-from rsbz_epub.cli import app, main
+from rsbz_epub.cli import main
 from rsbz_epub.errors import ExitCode
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "rsbz-2021-40.txt"
@@ -19,7 +19,7 @@ runner = CliRunner()
 
 
 def invoke(*args: str):
-    return runner.invoke(app, list(args))
+    return runner.invoke(main, list(args))
 
 
 def assert_one_line_error(result, code: int, *needles: str) -> None:

@@ -6,10 +6,10 @@ import re
 
 import pytest
 from opencc import OpenCC
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from build_support import EXAMPLES, NS, Epub, built, text_of
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.options import EDITIONS
 from support import needs_java, run_epubcheck
 from test_chinese import OPENCC_NOT_IDEMPOTENT, OURS_NOT_IDEMPOTENT, TWP_NOT_IDEMPOTENT
@@ -123,7 +123,7 @@ def test_editions_have_own_identifier_and_metadata():
 
 def test_two_editions_in_one_run(tmp_path):
     seed = EXAMPLES[0].parent / "rsbz-2021-40.txt"
-    result = CliRunner().invoke(app, ["build", str(seed), "-o", str(tmp_path), "--edition", "tw", "--edition", "hk"])
+    result = CliRunner().invoke(main, ["build", str(seed), "-o", str(tmp_path), "--edition", "tw", "--edition", "hk"])
     assert result.exit_code == 0, result.output
     folders = sorted(p.name for p in tmp_path.iterdir())
     assert folders == ["rsbz-2021-040", "rsbz-2021-040-hant-hk", "rsbz-2021-040-hant-tw"]

@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from rsbz_epub.batch import worker_count
-from rsbz_epub.cli import app, main
+from rsbz_epub.cli import main
 from rsbz_epub.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +20,7 @@ runner = CliRunner()
 
 
 def invoke(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env=env)
+    return runner.invoke(main, list(args), env=env)
 
 
 def one_error_line(result, code: int, *needles: str) -> str:

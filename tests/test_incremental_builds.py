@@ -6,10 +6,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from rsbz_epub import __version__
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "rsbz-2021-40.txt"
@@ -18,7 +18,7 @@ runner = CliRunner()
 
 
 def build(*args: str):
-    return runner.invoke(app, ["build", *args])
+    return runner.invoke(main, ["build", *args])
 
 
 def stamps(folder: Path) -> dict[str, int]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +17,7 @@ runner = CliRunner()
 
 
 def build(*args: str):
-    return runner.invoke(app, ["build", *args])
+    return runner.invoke(main, ["build", *args])
 
 
 def variant(tmp_path: Path, name: str = "b.txt") -> Path:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from rsbz_epub.batch import Result, _Pool
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.console import rate_text, summary_table
 from rsbz_epub.model import Diagnostic
 
@@ -57,7 +57,7 @@ def test_summary_table_counts_results_and_warnings_by_code():
 
 
 def test_a_parallel_run_counts_done_of_total_and_ends_with_the_table(tmp_path):
-    result = CliRunner().invoke(app, ["build", *map(str, EXAMPLES), "-o", str(tmp_path), "--format", "epub", "-j", "2"])
+    result = CliRunner().invoke(main, ["build", *map(str, EXAMPLES), "-o", str(tmp_path), "--format", "epub", "-j", "2"])
     assert result.exit_code == 0, result.output
     assert all(f"[{i}/3]" in result.output for i in (1, 2, 3))
     assert "built" in result.output and "3 input(s)" in result.output

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
 from rsbz_epub import swap
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.errors import ExitCode, OutputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
 
 
 def two_editions(out: Path, epoch: str, *extra: str):
-    return runner.invoke(app, ["build", str(SEED), "-o", str(out), "--format", "epub", "-e", "tw", *extra], env={"SOURCE_DATE_EPOCH": epoch})
+    return runner.invoke(main, ["build", str(SEED), "-o", str(out), "--format", "epub", "-e", "tw", *extra], env={"SOURCE_DATE_EPOCH": epoch})
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.identity import paper_slug
 from rsbz_epub.options import Publication
 from rsbz_epub.reader import read_issue
@@ -54,7 +54,7 @@ def test_the_home_paper_still_gets_its_config_identity() -> None:
 def test_the_book_names_the_paper_and_not_the_home_publisher(tmp_path: Path) -> None:
     src = tmp_path / "qx.txt"
     src.write_bytes(ISSUE)
-    result = CliRunner().invoke(app, ["build", str(src), "-o", str(tmp_path / "out"), "--format", "epub"])
+    result = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "out"), "--format", "epub"])
     assert result.exit_code == 0, result.output
     folders = [p.name for p in (tmp_path / "out").iterdir() if p.is_dir()]
     assert folders == ["zgqxb-2026-052"]

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from opencc import OpenCC
-from typer.testing import CliRunner
+from cli_support import CliRunner
 
-from rsbz_epub.cli import app
+from rsbz_epub.cli import main
 from rsbz_epub.options import EDITIONS, Publication
 from rsbz_epub.transforms.chinese import convert_text
 from rsbz_epub.transforms.corrections import corrections
@@ -135,9 +135,9 @@ def test_review_lists_each_difference_with_its_rule() -> None:
 
 
 def test_check_edition_lists_the_differences() -> None:
-    result = CliRunner().invoke(app, ["check", str(ROOT / "examples" / "rsbz-2021-40.txt"), "--edition", "tw"])
+    result = CliRunner().invoke(main, ["check", str(ROOT / "examples" / "rsbz-2021-40.txt"), "--edition", "tw"])
     assert result.exit_code == 0, result.output
     assert "3 place(s) where the conversion differs from plain OpenCC" in result.output
     assert "游 → 游 (OpenCC 遊)" in result.output
-    bad = CliRunner().invoke(app, ["check", str(ROOT / "examples" / "rsbz-2021-40.txt"), "--edition", "hans"])
+    bad = CliRunner().invoke(main, ["check", str(ROOT / "examples" / "rsbz-2021-40.txt"), "--edition", "hans"])
     assert bad.exit_code == 2
