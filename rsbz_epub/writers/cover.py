@@ -77,39 +77,45 @@ def covers(font: ImageFont.FreeTypeFont, text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=64)
 def _load(path: str, index: int = 0, size: int = 64) -> ImageFont.FreeTypeFont:
+    # Cached: every edition's cover and every fitting step opens the same faces again.
     return ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
 
 
 @lru_cache(maxsize=None)
-def _fontconfig_candidates(patterns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    """(file, face index) of the fonts fontconfig offers for ``patterns``, best first."""
+def _fontconfig_matches(pattern: str) -> tuple[tuple[str, int], ...]:
+    """(file, face index) of the fonts fontconfig offers for ``pattern``, best first."""
     if shutil.which("fc-match") is None:
         return ()
-    found: list[tuple[str, int]] = []
-    for pattern in patterns:
-        try:
-            out = subprocess.run(
-                ["fc-match", "-s", "-f", "%{file}\t%{index}\n", pattern],
-                capture_output=True, text=True, timeout=20, check=False,
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            continue
-        for row in out.splitlines()[:12]:  # the best matches; the tail is every font on the system
-            file, _, index = row.partition("\t")
-            if file and (file, int(index or 0)) not in found:
-                found.append((file, int(index or 0)))
-    return tuple(found)
+    try:
+        out = subprocess.run(
+            ["fc-match", "-s", "-f", "%{file}\t%{index}\n", pattern],
+            capture_output=True, text=True, timeout=20, check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    rows = (row.partition("\t") for row in out.splitlines()[:12])  # the best matches; the tail is every font
+    return tuple((file, int(index or 0)) for file, _, index in rows if file)
 
 
 def find_cjk_font(text: str, edition: str = "hans") -> tuple[str, int] | None:
-    """A system font (file, face index) with glyphs for all of ``text``, or None."""
-    for path, index in _fontconfig_candidates(_FC_PATTERNS.get(edition, _FC_TRADITIONAL)):
-        try:
-            if covers(_load(path, index), text):
-                return path, index
-        except OSError:
-            continue  # unreadable or not a font FreeType can open
+    """A system font (file, face index) with glyphs for all of ``text``, or None.
+
+    The edition's patterns are asked one at a time, best first, and the first font that
+    covers ``text`` wins; later patterns are asked only when no earlier match covers it.
+    """
+    tried: set[tuple[str, int]] = set()
+    for pattern in _FC_PATTERNS.get(edition, _FC_TRADITIONAL):
+        for path, index in _fontconfig_matches(pattern):
+            if (path, index) in tried:
+                continue
+            tried.add((path, index))
+            try:
+                if covers(_load(path, index), text):
+                    return path, index
+            except OSError:
+                continue  # unreadable or not a font FreeType can open
     return None
 
 
@@ -210,10 +216,10 @@ def make_cover(meta: IssueMeta, publication: Publication, font_path: str | None 
 def make_thumbnail(cover_jpeg: bytes, max_size: tuple[int, int] = (432, 648)) -> bytes:
     """A smaller JPEG of the cover (Kindle's sideload thumbnail), aspect ratio kept."""
     with Image.open(io.BytesIO(cover_jpeg)) as image:
-        rgb = image.convert("RGB")
-    scale = min(max_size[0] / rgb.width, max_size[1] / rgb.height, 1.0)
-    size = (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale)))
-    thumb = rgb.resize(size, Image.Resampling.LANCZOS)
+        scale = min(max_size[0] / image.width, max_size[1] / image.height, 1.0)
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image.draft("RGB", size)  # a JPEG is decoded at the smallest 1/2…1/8 scale still ≥ size: far less work
+        thumb = image.convert("RGB").resize(size, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     thumb.save(out, "JPEG", quality=THUMB_QUALITY, optimize=False, progressive=False)
     return out.getvalue()

@@ -34,9 +34,8 @@ def _jpeg(img: Image.Image, quality: int) -> bytes:
 
 def _scaled(data: bytes, box: tuple[int, int]) -> Image.Image:
     with Image.open(io.BytesIO(data)) as img:
-        img = img.convert("RGB")
-        img.thumbnail(box, Image.Resampling.LANCZOS)
-        return img
+        img.thumbnail(box, Image.Resampling.LANCZOS)  # a JPEG is decoded at a reduced scale first (draft)
+        return img.convert("RGB")
 
 
 def embedded_thumbnail(cover: bytes) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+import weakref
 from typing import BinaryIO
 
 from ...render.book import RenderedBook
@@ -51,6 +52,22 @@ def _flow0(book: RenderedBook, plan: ResourcePlan) -> Flow0:
     return layout(serialized, ctx.links)
 
 
+#: The last book laid out, with its plan and flow 0: a build writes the AZW3 and then its APNX
+#: from the same book, and laying it out (thumbnail, serialising every document) is the costly part.
+_last_layout: tuple[weakref.ref[RenderedBook], ResourcePlan, Flow0] | None = None
+
+
+def _laid_out(book: RenderedBook) -> tuple[ResourcePlan, Flow0]:
+    """``plan_resources`` and ``_flow0`` of ``book``, computed once per book object."""
+    global _last_layout
+    if _last_layout is not None and _last_layout[0]() is book:
+        return _last_layout[1], _last_layout[2]
+    plan = plan_resources(book)
+    flow = _flow0(book, plan)
+    _last_layout = (weakref.ref(book), plan, flow)
+    return plan, flow
+
+
 def _guide(book: RenderedBook, flow: Flow0, single_root: bool) -> list[tuple[str, str, int]]:
     """Guide entries from the landmarks; no "toc" when the NCX has one root (calibre would drop the NCX)."""
     items: dict[str, tuple[str, str, int]] = {}
@@ -88,8 +105,7 @@ def build_azw3(book: RenderedBook) -> bytes:
     6. Close the file — images, FDST, FLIS, FCIS, EOF, then record 0 that points at them all.
     """
     meta = book.metadata
-    plan = plan_resources(book)
-    flow = _flow0(book, plan)
+    plan, flow = _laid_out(book)
     if not flow.files:
         raise ValueError("the book has no content documents")
 
@@ -164,7 +180,7 @@ def build_azw3(book: RenderedBook) -> bytes:
 
 def write_apnx(book: RenderedBook, out: BinaryIO) -> None:
     """Write the APNX page map of ``book``'s AZW3: one Kindle page per print 版 marker."""
-    flow = _flow0(book, plan_resources(book))
+    _, flow = _laid_out(book)
     pages = []
     for target in book.page_list:
         path, _, anchor = target.href.partition("#")
