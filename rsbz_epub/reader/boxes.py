@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.lexicon import BOX_LABELS
 from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, list_item, titleish
 
-NOTE_HEAD = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
+NOTE_HEAD = regex_cache.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
 # Labels papers print over a box of background facts; the label is the box's only heading.
 # A mark (■, ◆, ▍) or brackets may set the label off: ■小知识, 【背景】.
 # Inside brackets the label may be a compound ending in a box word: 【出行提示】, 【政策链接】.
-BOX_LABEL = re.compile(
+BOX_LABEL = regex_cache.compile(
     rf"^(?:[■□◆◇●○▍▌▶►]\s*)?(?:[【\[〔]?\s*(?:{BOX_LABELS})\s*[】\]〕]?|[【\[〔]\s*[\u4e00-\u9fff]{{1,4}}(?:{BOX_LABELS})\s*[】\]〕])\s*[:：]?$"
 )
 _BOX_MAX_CHARS = 300
@@ -80,7 +80,7 @@ def labelled_box(items: list[Item], layout: Layout, i: int, sections: Callable[[
 
 
 # Any short bracketed label (【人物简介】, 【展览信息】) may head a box; what decides is how its lines are set.
-_BRACKET_LABEL = re.compile(r"^[【〔]\s*[\u4e00-\u9fff]{2,8}\s*[】〕]$")
+_BRACKET_LABEL = regex_cache.compile(r"^[【〔]\s*[\u4e00-\u9fff]{2,8}\s*[】〕]$")
 
 
 def _set_apart(items: list[Item], layout: Layout, i: int) -> bool:

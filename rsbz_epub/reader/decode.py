@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import re
 
-from charset_normalizer import from_bytes
-
+from rsbz_epub import regex_cache
 from rsbz_epub.errors import DataError
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.reader.diagnostics import diag
@@ -23,7 +21,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn"}
 
 # C0 controls other than tab/newline/CR/form feed: their share tells text from binary.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = regex_cache.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _HINT_ENCODING = "save the file as UTF-8, or name its encoding with --encoding (e.g. gb18030)"
 
 
@@ -63,6 +61,8 @@ def _mostly_utf8(data: bytes, err: UnicodeDecodeError) -> None:
 
 def _detect(data: bytes) -> str:
     """Name the most likely encoding, preferring GB18030 for any GB-family guess."""
+    from charset_normalizer import from_bytes  # only for input that is not UTF-8: most issues never load it
+
     best = from_bytes(data).best()
     guess = best.encoding.lower().replace("-", "_") if best is not None else ""
     if not guess or guess in _GB_FAMILY:

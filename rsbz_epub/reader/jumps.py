@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import PageJump
 from rsbz_epub.reader.numerals import CHINESE_NUMERAL, page_label
 
@@ -17,10 +18,10 @@ _TARGET = rf"\s*(?:第\s*)?(?P<page>{_FOLIO})\s*(?:版|面)"
 _LETTERED = r"\s*(?P<lpage>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})"
 _BRACKETED = rf"[（(【\[〔]\s*{_VERB}(?:{_TARGET}|{_LETTERED})\s*[）)】\]〕]"
 _BARE = rf"{_VERB}{_TARGET}"
-MARKER = re.compile(_BRACKETED)
-_TRAILING = (re.compile(rf"\s*{_BRACKETED}\s*$"), re.compile(rf"(?<=[。！？”’」』…])\s*{_BARE}\s*$"))
-_LEADING = (re.compile(rf"^\s*{_BRACKETED}\s*"), re.compile(rf"^\s*{_BARE}(?=\s|$)\s*"))
-_ONLY = (re.compile(rf"^\s*{_BRACKETED}\s*$"), re.compile(rf"^\s*{_BARE}\s*$"))
+MARKER = regex_cache.compile(_BRACKETED)
+_TRAILING = (regex_cache.compile(rf"\s*{_BRACKETED}\s*$"), regex_cache.compile(rf"(?<=[。！？”’」』…])\s*{_BARE}\s*$"))
+_LEADING = (regex_cache.compile(rf"^\s*{_BRACKETED}\s*"), regex_cache.compile(rf"^\s*{_BARE}(?=\s|$)\s*"))
+_ONLY = (regex_cache.compile(rf"^\s*{_BRACKETED}\s*$"), regex_cache.compile(rf"^\s*{_BARE}\s*$"))
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:

@@ -7,6 +7,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from rsbz_epub import regex_cache
 from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.segment import classify, ends_finished, is_photo_credit, titleish, unit_name
@@ -66,9 +67,9 @@ def _clause_runs_on(a: str, b: str) -> bool:
 
 
 # A time that opens a clause's predicate (8月1日起 / 今年 / 即日起): a title wrapped after its subject goes on so.
-_WHEN_OPENS = re.compile(r"^(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?起?|今年|明年|即日起|今起|本周|下周|本月|下月)")
+_WHEN_OPENS = regex_cache.compile(r"^(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?起?|今年|明年|即日起|今起|本周|下周|本月|下月)")
 # 这/那/此 open a headline's second half that refers to its first (节后复工复产 / 这些安全隐患要当心).
-_POINTS_BACK = re.compile(r"^(?:这|那|此)[\u4e00-\u9fff]")
+_POINTS_BACK = regex_cache.compile(r"^(?:这|那|此)[\u4e00-\u9fff]")
 
 
 def runs_on(items: list[Item], layout: Layout, i: int) -> bool:
@@ -216,7 +217,7 @@ def promote_unit_bylines(items: list[Item]) -> None:
 
 
 # A filled mark before a bare name (■ 黎川): the mark heads short phrases too (■ 背景), so only its place decides.
-_MARKED_NAME = re.compile(r"^[■◆●]\s*[\u4e00-\u9fff]{2,3}$")
+_MARKED_NAME = regex_cache.compile(r"^[■◆●]\s*[\u4e00-\u9fff]{2,3}$")
 
 
 def promote_marked_bylines(items: list[Item]) -> None:
@@ -258,12 +259,12 @@ def demote_brief_runs(items: list[Item]) -> None:
         k = max(end, k + 1)
 
 
-_CREDITED = re.compile(r"(?:摄|供图|制图)\s*[)）]?$")  # a caption that ends on its photo credit is complete
-_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_CREDITED = regex_cache.compile(r"(?:摄|供图|制图)\s*[)）]?$")  # a caption that ends on its photo credit is complete
+_LABEL_LINE = regex_cache.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 
 # A caption sentence with its credit on the same line: …一派繁忙景象。　本报记者　梁　栋　摄
-_CREDIT_AFTER_SENTENCE = re.compile(r"[。！？!?][ \u3000]+[^\s，。；：,;:][^，。；：,;:]{1,20}摄$")
+_CREDIT_AFTER_SENTENCE = regex_cache.compile(r"[。！？!?][ \u3000]+[^\s，。；：,;:][^，。；：,;:]{1,20}摄$")
 _CAPTION_MAX = 80  # a caption is a sentence or two; a paragraph runs longer
 
 

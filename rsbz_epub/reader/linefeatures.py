@@ -14,16 +14,17 @@ import re
 import statistics
 from collections import Counter
 
+from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
 
 _CLOSERS = "”’」』）)】》〉"
 _OPENERS = "“‘「『（(【《〈"
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])")
-_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9fff]){1,3}$|^[\u4e00-\u9fff]{2,4}$")
+_CJK = regex_cache.compile(r"[\u3400-\u9fff]")
+_NUMBERED = regex_cache.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])")
+_SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9fff]){1,3}$|^[\u4e00-\u9fff]{2,4}$")
 # a photo or graphic credit at the end of a line: 吴晓峰摄（影像中国） / 受访者供图 / 资料图片 / 制图：…
-_CREDIT_END = re.compile(r"(?:摄|供图|制图|绘|资料图片|图片来源[^，。]*)(?:（[^）]{1,12}）)?$|^(?:制图|图|摄影)[：:/／]")
+_CREDIT_END = regex_cache.compile(r"(?:摄|供图|制图|绘|资料图片|图片来源[^，。]*)(?:（[^）]{1,12}）)?$|^(?:制图|图|摄影)[：:/／]")
 _LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本报", "据", "图为", "图：", "图/", "文/", "文：", "（作者", "（本报", "——", "编者按", "【", "■", "□", "●")
 _TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！")
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.reader.diagnostics import diag
 
 # Everything XML 1.0 forbids (the form feed is taken out before, as a page boundary).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_INDENT = re.compile(r"^(?:\u3000+|[ \t]{2,}|\t)")
+_FORBIDDEN = regex_cache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INDENT = regex_cache.compile(r"^(?:\u3000+|[ \t]{2,}|\t)")
 
 
 @dataclass(frozen=True)

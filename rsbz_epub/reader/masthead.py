@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Diagnostic, IssueMeta
 from rsbz_epub.options import Publication
 from rsbz_epub.reader.diagnostics import diag
@@ -13,27 +14,27 @@ from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.numerals import CHINESE_NUMERAL, to_int
 
 _CN = f"[0-9０-９{CHINESE_NUMERAL}]"
-DATE = re.compile(
+DATE = regex_cache.compile(
     rf"(?P<y>(?:19|20)\d\d|[〇零○一二]{{2}}[〇零○一二三四五六七八九]{{2}})\s*年\s*(?P<m>{_CN}{{1,3}})\s*月\s*(?P<d>{_CN}{{1,3}})\s*日"
     r"|(?<!\d)(?P<y2>(?:19|20)\d\d)\s*[-./／]\s*(?P<m2>\d{1,2})\s*[-./／]\s*(?P<d2>\d{1,2})(?!\d)"
 )
 # An English date line some overseas papers print (Tuesday, June 10, 2025 / June 10, 2025 / 10 June 2025).
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-EN_DATE = re.compile(
+EN_DATE = regex_cache.compile(
     rf"(?:(?P<wd>{'|'.join(_DAYS)}),?\s+)?(?:(?P<mo>{'|'.join(_MONTHS)})\s+(?P<d>\d{{1,2}}),?\s+|(?P<d2>\d{{1,2}})\s+(?P<mo2>{'|'.join(_MONTHS)}),?\s+)(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-ISSUE = re.compile(rf"(?<!总)第\s*(?P<n>{_CN}{{1,5}})\s*期")
-TOTAL = re.compile(rf"总\s*第\s*(?P<n>{_CN}{{1,6}})\s*期")
-WEEKDAY = re.compile(r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
+ISSUE = regex_cache.compile(rf"(?<!总)第\s*(?P<n>{_CN}{{1,5}})\s*期")
+TOTAL = regex_cache.compile(rf"总\s*第\s*(?P<n>{_CN}{{1,6}})\s*期")
+WEEKDAY = regex_cache.compile(r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
 # 主管主办：X names one body as both supervisor and publisher.
-_SUPERVISOR = re.compile(r"主管(?:主办)?(?:单位)?[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>[^\s（）()，,、|｜/:：;；]{2,}?)主管(?=主办|[^\u4e00-\u9fff]|$)")
-_PUBLISHER = re.compile(
+_SUPERVISOR = regex_cache.compile(r"主管(?:主办)?(?:单位)?[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>[^\s（）()，,、|｜/:：;；]{2,}?)主管(?=主办|[^\u4e00-\u9fff]|$)")
+_PUBLISHER = regex_cache.compile(
     r"(?:(?:主管)?主办(?:单位)?|出版单位|出版)[:：]\s*(?P<a>[^\s，,、|｜;；]+)|(?P<b>(?!主管)[^\s（）()，,、|｜/:：;；]{2,}?)(?:主管)?主办(?![\u4e00-\u9fff])"
 )
-_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’&-]{2,}$")
-_OTHER = re.compile(
+_LATIN = regex_cache.compile(r"^[A-Za-z][A-Za-z .'’&-]{2,}$")
+_OTHER = regex_cache.compile(
     r"(?:主管|主办)(?![\u4e00-\u9fff])|主管(?:单位)?[:：]|主办(?:单位)?[:：]|CN\s*\d{2}\s*[-－—]\s*\d{4}|ISSN|邮发代号|国内统一连续出版物号"
     r"|今日\s*\d+\s*版|本期\s*\d+\s*版|社址[:：]|定价[:：]|零售价|邮编[:：]|网址[:：]"
     rf"|{MASTHEAD_NOTES}"
@@ -41,8 +42,8 @@ _OTHER = re.compile(
     r"|^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?$"
 )
 # Letter-spaced names (清　溪　报) are the paper name all the same.
-_SPACES = re.compile(r"[ \u3000\t]+")
-_SENTENCE_END = re.compile(r"[。！？；]")
+_SPACES = regex_cache.compile(r"[ \u3000\t]+")
+_SENTENCE_END = regex_cache.compile(r"[。！？；]")
 _MAX_LINES = 12
 
 
@@ -122,7 +123,7 @@ def is_masthead_line(text: str, pub: Publication) -> bool:
 
 
 # The name and its Latin form set side by side on one line (楚原法治报　CHUYUAN FAZHI BAO).
-_NAME_LATIN = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,12})[ \u3000\t]+(?P<latin>[A-Za-z][A-Za-z .'’&-]{2,})$")
+_NAME_LATIN = regex_cache.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,12})[ \u3000\t]+(?P<latin>[A-Za-z][A-Za-z .'’&-]{2,})$")
 
 
 def _name_with_latin(text: str, pub: Publication) -> str | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from rsbz_epub import regex_cache
 
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 # Spans never touched: URLs, bare www/domain addresses, e-mail addresses and entity-like runs.
-_PROTECTED = re.compile(
+_PROTECTED = regex_cache.compile(
     r"(?:https?|ftp)://[A-Za-z0-9._~:/?#@$&+=%-]+"
     r"|www\.[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/?#=&%-]*)?"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
@@ -93,7 +93,7 @@ def _bracket_in_chinese(s: str, i: int, mate: int | None, prev: str, nxt: str) -
     return any(is_cjk(ch) for ch in inside) or is_cjk_context(before) or is_cjk_context(after)
 
 
-_SPACE_AROUND = re.compile(r"[ \t]*([，：；！？（）])[ \t]*")
+_SPACE_AROUND = regex_cache.compile(r"[ \t]*([，：；！？（）])[ \t]*")
 
 
 def _drop_spaces_next_to_full_width(s: str) -> str:

@@ -17,16 +17,16 @@ so hashtags such as ``#上海人社#`` stay text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.lines import Line
 
-_TITLE = re.compile(r"^#[ \u3000]+(\S.*)$")
-_SUBHEADING = re.compile(r"^##[ \u3000]+(\S.*)$")
-_PAGE = re.compile(r"^={3,}\s*(.*?)\s*={3,}$")
+_TITLE = regex_cache.compile(r"^#[ \u3000]+(\S.*)$")
+_SUBHEADING = regex_cache.compile(r"^##[ \u3000]+(\S.*)$")
+_PAGE = regex_cache.compile(r"^={3,}\s*(.*?)\s*={3,}$")
 
 
 def apply_overrides(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:

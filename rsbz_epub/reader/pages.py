@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.options import Publication
 from rsbz_epub.reader.diagnostics import diag
@@ -19,7 +20,7 @@ _FOLIO = rf"[A-Za-zＡ-Ｚ]?\s*(?:[0-9０-９]{{1,3}}|[{CHINESE_NUMERAL}]{{1,3}}
 _OPEN, _CLOSE = r"[【\[〔（(<《]", r"[】\]〕）)>》]"
 _NAME = r"[\u4e00-\u9fff·・、A-Za-z]{1,10}"
 _NAME2 = r"[\u4e00-\u9fff·・、]{2,10}"
-_PAGE_LINE = re.compile(
+_PAGE_LINE = regex_cache.compile(
     rf"^{_OPEN}?\s*(?:第\s*(?P<a>{_FOLIO})\s*[版面]|(?P<b>{_FOLIO})\s*版)\s*{_CLOSE}?"
     # a page name follows a separator, or is glued on when it is at least two characters
     rf"(?:\s*[:：·|｜\-—_/\s]\s*{_OPEN}?\s*(?P<name>{_NAME})\s*{_CLOSE}?|{_OPEN}?(?P<glued>{_NAME2}){_CLOSE}?)?\s*$"
@@ -31,43 +32,43 @@ _HEADER_NOISE = [
     EN_DATE,
     TOTAL,
     ISSUE,
-    re.compile(r"[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?"),
+    regex_cache.compile(r"[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?"),
     WEEKDAY,
     # an editor credit printed in the header: 责任编辑 王敏 / 本版编辑：王敏 / 美编:邓楠
     # (编辑/刘晓禾, 校对/周　芸: a slash parts role and name as often as a colon; names may be letter-spaced)
-    re.compile(rf"(?:本版)?(?:{CREDIT_WORDS})\s*[:：/／]?\s*{_CREDIT_NAME}(?:[、]{_CREDIT_NAME})*"),
+    regex_cache.compile(rf"(?:本版)?(?:{CREDIT_WORDS})\s*[:：/／]?\s*{_CREDIT_NAME}(?:[、]{_CREDIT_NAME})*"),
     # the desk's phone printed after the credit (电话:0931-86623301): a number, never a folio or name
-    re.compile(r"(?:电话|热线|传真)\s*[:：]?\s*[0-9０-９][0-9０-９\-－ ]{4,}[0-9０-９]"),
+    regex_cache.compile(r"(?:电话|热线|传真)\s*[:：]?\s*[0-9０-９][0-9０-９\-－ ]{4,}[0-9０-９]"),
 ]
 # A credit line on its own (责任编辑：王敏　美编：李华); bare 编辑 needs its colon, since it opens sentences too.
 # With no colon the role and a (possibly letter-spaced) name stand apart: 本版编辑　钱　程.
-_CREDIT = re.compile(
+_CREDIT = regex_cache.compile(
     rf"^(?:本版)?(?:(?:{CREDIT_WORDS})\s*[:：/／]|(?:责任编辑|美术编辑|美编|责编)\s+[\u4e00-\u9fff]{{2,4}}(?:\s|$)"
     rf"|(?<=本版)编辑\s+{_CREDIT_NAME}(?:\s|$))"
 )
 # A row of two or more role-and-name pairs with no colons (编辑　周　敏　　美编　刘　晨): a page credit, though
 # bare 编辑 alone may open a sentence.
-_CREDIT_ROW = re.compile(rf"^(?:(?:{CREDIT_WORDS})[ \u3000]+{_CREDIT_NAME}[ \u3000]*){{2,}}$")
+_CREDIT_ROW = regex_cache.compile(rf"^(?:(?:{CREDIT_WORDS})[ \u3000]+{_CREDIT_NAME}[ \u3000]*){{2,}}$")
 # A section-lettered folio without 版 (A01 要闻, B1 财经, A3): the letter is what makes a bare number a folio.
 # Sections run A–H (a J20 or a K9 before a number is a model name, not a folio).
-_LETTER_PAGE = re.compile(
+_LETTER_PAGE = regex_cache.compile(
     r"^(?P<b>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})(?:[\s:：|｜·]+(?P<name>[\u4e00-\u9fff](?:[ \u3000·・]?[\u4e00-\u9fff]){1,7}))?$"
 )
 # Some papers print the page name before a lettered folio (名医讲堂　A3); the letter makes it a folio.
-_NAME_FIRST_PAGE = re.compile(r"^(?P<name2>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9})[\s\u3000|｜·]+(?P<b2>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})\s*版?$")
+_NAME_FIRST_PAGE = regex_cache.compile(r"^(?P<name2>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9})[\s\u3000|｜·]+(?P<b2>[A-HＡ-Ｈ]\s?[0-9０-９]{1,2})\s*版?$")
 # Inside a running header (date, paper name already stripped) a bare number is a folio too: 3 要闻.
 # Some headers print the name first: 要闻 A3 / 要闻 3.
-_HEADER_BARE = re.compile(
+_HEADER_BARE = regex_cache.compile(
     r"^(?P<b>[0-9０-９]{1,2})[\s:：|｜·]+(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,8})$"
     r"|^(?P<name2>[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,8})[\s:：|｜·]+(?P<b2>[A-ZＡ-Ｚ]?\s?[0-9０-９]{1,2})$"
 )
 # A page-number footer (— 3 —, - 3 -, ～3～): the folio printed at the foot of the page.
-_NUMBER_FOOTER = re.compile(r"^[-—–－~～]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－~～]{1,2}$")
+_NUMBER_FOOTER = regex_cache.compile(r"^[-—–－~～]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－~～]{1,2}$")
 # A page name set on its own line under the folio, often letter-spaced (要　闻).
-_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}$")
+_SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,5}$")
 # Compound names join two words with a middle dot (产业·市场).
-_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[·・][\u4e00-\u9fff]{2,4})?$")
-_SENTENCE_END = re.compile(r"[。！？；]")
+_SHORT_NAME = regex_cache.compile(r"^[\u4e00-\u9fff]{2,4}(?:[·・][\u4e00-\u9fff]{2,4})?$")
+_SENTENCE_END = regex_cache.compile(r"[。！？；]")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class PageChunk:
         return any(not ln.blank for ln in self.lines)
 
 
-_HEADER_FOLIO = re.compile(
+_HEADER_FOLIO = regex_cache.compile(
     rf"(?:^|\s)(?:第\s*(?P<a>{_FOLIO})\s*[版面]|(?P<b>{_FOLIO})\s*版)(?:\s*[:：·|｜\-—]?\s*(?P<name>[\u4e00-\u9fff·、]{{1,8}}))?\s*$"
 )
 
@@ -126,7 +127,7 @@ def parse_page_line(text: str, pub: Publication | None = None, paper: str | None
     return PageLine(label=label, name=re.sub(r"[ \u3000]", "", name) if name else None)
 
 
-_CREDIT_ANYWHERE = re.compile(rf"(?:{CREDIT_WORDS})\s*[:：/／]|责任编辑|美术编辑")
+_CREDIT_ANYWHERE = regex_cache.compile(rf"(?:{CREDIT_WORDS})\s*[:：/／]|责任编辑|美术编辑")
 
 
 def header_only(text: str, pub: Publication | None, paper: str | None = None) -> bool:
@@ -224,7 +225,7 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
     return pages, diags
 
 
-_BARE_NUMBER = re.compile(r"^[0-9０-９]{1,2}$")
+_BARE_NUMBER = regex_cache.compile(r"^[0-9０-９]{1,2}$")
 
 
 def _bare_folios(lines: list[Line]) -> dict[int, PageLine]:
@@ -256,7 +257,7 @@ def _bare_folios(lines: list[Line]) -> dict[int, PageLine]:
     return dict(found)
 
 
-_FOLIO_AND_NAME = re.compile(r"^(?P<b>[0-9０-９]{1,2})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4}(?:[·・][\u4e00-\u9fff]{2,4})?)$")
+_FOLIO_AND_NAME = regex_cache.compile(r"^(?P<b>[0-9０-９]{1,2})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4}(?:[·・][\u4e00-\u9fff]{2,4})?)$")
 
 
 def _opening_folio(ln: Line, cur: PageChunk) -> PageLine | None:

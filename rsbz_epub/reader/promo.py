@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Aside, Block, Paragraph
 from rsbz_epub.reader.lexicon import PAGE_CONTACT, PROMO_HEADS, PROMO_WORDS, SURE_PROMO_NOTICES, SURE_PROMO_OPENERS
 from rsbz_epub.reader.segment import cjk_count, contact_line
@@ -11,21 +12,21 @@ from rsbz_epub.reader.segment import cjk_count, contact_line
 
 _PROMO_WORDS = PROMO_WORDS
 
-PROMO_TITLE = re.compile(PROMO_HEADS)
+PROMO_TITLE = regex_cache.compile(PROMO_HEADS)
 # Heads that make a short unsigned box a promo or guide by themselves (欢迎订阅…, 今日导读).
-_SURE_PROMO = re.compile(rf"^(?:{SURE_PROMO_OPENERS})|{SURE_PROMO_NOTICES}")
+_SURE_PROMO = regex_cache.compile(rf"^(?:{SURE_PROMO_OPENERS})|{SURE_PROMO_NOTICES}")
 
 # A service number standing on its own between spaces or at the edge of a heading
 # (12333 一号通, 职工维权热线 12351, 订阅电话 021-60000000), not a quantity inside a headline.
-_HOTLINE = re.compile(r"(?:^|\s)(?:1\d{4}|9\d{4}|400[-\s]?\d{3}[-\s]?\d{4}|0\d{2,3}-\d{7,8})(?=\s|$)")
+_HOTLINE = regex_cache.compile(r"(?:^|\s)(?:1\d{4}|9\d{4}|400[-\s]?\d{3}[-\s]?\d{4}|0\d{2,3}-\d{7,8})(?=\s|$)")
 # A service number glued to the heading's words (12320卫生健康热线): a hotline only when the body asks
 # readers to call that same number.
-_GLUED_NUMBER = re.compile(r"(?<![\d.])(?:1\d{4}|9\d{4})(?![\d.%])")
-_DATELINE_START = re.compile(r"^(?:本报讯|本报[^\s，,]{0,6}[电讯]|新华社|[（(]?\s*(?:本报)?记者)")
+_GLUED_NUMBER = regex_cache.compile(r"(?<![\d.])(?:1\d{4}|9\d{4})(?![\d.%])")
+_DATELINE_START = regex_cache.compile(r"^(?:本报讯|本报[^\s，,]{0,6}[电讯]|新华社|[（(]?\s*(?:本报)?记者)")
 # Contact details: an e-mail address, a web address, or a phone number with its area code.
-_CONTACT_DETAIL = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z.]+|https?://|www\.|0\d{2,3}[-－]\d{3,4}\s?\d{3,4}")
+_CONTACT_DETAIL = regex_cache.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z.]+|https?://|www\.|0\d{2,3}[-－]\d{3,4}\s?\d{3,4}")
 _CONTACT_BODY_MAX = 30
-_CALL = re.compile(r"拨打|致电|来电|热线|咨询|服务")
+_CALL = regex_cache.compile(r"拨打|致电|来电|热线|咨询|服务")
 _HOTLINE_BODY_MAX = 120
 
 
@@ -78,7 +79,7 @@ def contact_block(blocks: list[Block]) -> list[Block]:
     return [*blocks[: len(blocks) - len(tail)], box]
 
 
-_CONTACT_LINE = re.compile(rf"^(?:{PAGE_CONTACT})")
+_CONTACT_LINE = regex_cache.compile(rf"^(?:{PAGE_CONTACT})")
 
 
 def page_contact(blocks: list[Block]) -> list[Block]:

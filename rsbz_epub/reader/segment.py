@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from rsbz_epub import regex_cache
 from rsbz_epub.reader.jumps import only_marker
 from rsbz_epub.reader.lexicon import BYLINE_PERSON_ENDS, BYLINE_ROLE_PREFIX, BYLINE_ROLES, BYLINE_UNIT_ENDS, PAGE_CONTACT
 from rsbz_epub.reader.normalize import is_cjk
 
-_NUMBERED = re.compile(
+_NUMBERED = regex_cache.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
     r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
     r"|[0-9０-９]{1,2}\s*[、．]|[0-9]{1,2}\.(?![0-9])"
@@ -20,29 +21,29 @@ _NUMBERED = re.compile(
 )
 # A label and a phrase parted by a space, the label an ordinal or a clock time:
 # 招数一　清理后台应用 / 第二招　… / 7:30　早市巡查.  No sentence punctuation, short.
-_LABELLED_HEADING = re.compile(
+_LABELLED_HEADING = regex_cache.compile(
     r"^(?:[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]|\d{1,2}[:：]\d{2})"
     r"[ \u3000]+[^\s，。；,;]{2,20}$"
 )
 # A guide entry pointing at another page (…… 详见A02版 / 见第3版): never a heading.
 # A lettered folio needs no 版 (详见A03), as on the folio lines themselves.
-_PAGE_REFERENCE = re.compile(r"(?:详见|参见|见|请看)\s*(?:第\s*)?(?:[A-Z]?\d{1,3}\s*[版面]|[A-H]\d{1,2})\s*[）)]?$")
+_PAGE_REFERENCE = regex_cache.compile(r"(?:详见|参见|见|请看)\s*(?:第\s*)?(?:[A-Z]?\d{1,3}\s*[版面]|[A-H]\d{1,2})\s*[）)]?$")
 # A heading set off by a typographic mark (◎ ◆ ● ■ ▍ ★ ▶); □ is left out, it marks bylines.
-_MARKED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|[■◆●◎○◇★☆▶►▍▌|｜]\s*\S.{0,24})$")
+_MARKED_HEADING = regex_cache.compile(r"^(?:【[^】]{1,16}】|[■◆●◎○◇★☆▶►▍▌|｜]\s*\S.{0,24})$")
 # A label with an ordinal, a colon, then the point (误区一：越贵的补品越好, 第二招：…): a numbered
 # heading in words; commas may follow the colon as in 一、… headings, a full stop may not.
-_ORDINAL_COLON = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,2})\s*[:：]\s*[^。；;]{2,22}$")
-_BYLINE = re.compile(
+_ORDINAL_COLON = regex_cache.compile(r"^(?:[\u4e00-\u9fff]{1,4}[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,2})\s*[:：]\s*[^。；;]{2,22}$")
+_BYLINE = regex_cache.compile(
     r"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:本报讯|本报综合|本报记者|本报通讯员|本报特约记者|本报特约通讯员|特约记者|特约通讯员|见习记者|实习记者|实习生|"
     r"首席记者|记者(?=[\s:：])|口述(?=[\s:：])|通讯员|读者\s|文\s*/|文\s*／|图\s*/|图\s*／|文丨|图丨|文\s*[|｜]|图\s*[|｜]|文\s*图\s*[/／]|撰文|摄影|来源[:：]|作者[:：])"
 )
 # Byline grammar: a role (本报记者, 融媒记者, 全媒体记者, 本报评论员…) then names, or the role alone.
-_ROLE_BYLINE = re.compile(rf"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:{BYLINE_ROLE_PREFIX})*(?:{BYLINE_ROLES})(?=[\s\u3000:：]|$)")
+_ROLE_BYLINE = regex_cache.compile(rf"^[（(]?\s*(?:[■□●◆▲◇]\s*)?(?:{BYLINE_ROLE_PREFIX})*(?:{BYLINE_ROLES})(?=[\s\u3000:：]|$)")
 # The hollow square papers set before an author's name: □ 林一凡 / □ 县司法局 罗敏.
 # Units may precede the name; the name itself is two to four characters.
 # After the mark: units then a name, a letter-spaced name (□ 方　田), or a unit alone (□ 市疾病预防控制中心).
 # A marked phrase that is neither (□ 坚持问题导向推进改革) is a heading.
-_MARKED_NAMES = re.compile(
+_MARKED_NAMES = regex_cache.compile(
     # a filled mark (■ ◆ ●) heads a phrase too, so after one only a letter-spaced name signs: ■ 何　畔
     r"^[■◆●]\s*[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,2}$"
     r"|^□\s*(?:(?:[\u4e00-\u9fff·（）()]{2,20}[ \u3000]+){0,3}(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])"
@@ -50,7 +51,7 @@ _MARKED_NAMES = re.compile(
 )
 # A dateline on a line of its own: 新华社北京3月5日电（记者 于文 郭薇）.
 # 据新华社电 / 新华社电 / 本报北京3月5日讯（记者 …）: the agency or paper, an optional place and date, 电/讯.
-_DATELINE_LINE = re.compile(
+_DATELINE_LINE = regex_cache.compile(
     r"^据?(?:本报|新华社|中新社|人民日报|央视新闻|[\u4e00-\u9fff]{2,6}社)(?:[\u4e00-\u9fff]{0,10}\d{1,2}月\d{1,2}日)?(?:电|讯)"
     r"(?:\s*[（(][^）)]{0,30}[）)]"
     # or the reporters set after a space, no brackets (本报北京11月3日电 记者 顾衡)
@@ -60,7 +61,7 @@ _DATELINE_LINE = re.compile(
 # (上海市人力资源和社会保障局局长 赵永峰).  The space before the name is what sets it apart.
 # Four-character names nearly always carry a two-character surname.
 _COMPOUND_SURNAME = "(?:欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|公孙|尉迟|长孙|宇文|司徒|夏侯|端木|独孤|南宫|西门|申屠|轩辕)"
-_SPEAKER_LINE = re.compile(
+_SPEAKER_LINE = regex_cache.compile(
     r"^[\u4e00-\u9fff（）()、·]{2,28}(?:长|书记|主任|主席|委员|代表|经理|总监|教授|研究员|院士|律师|工程师|负责人|总裁|顾问|专员|巡视员|调研员)"
     rf"[ \u3000]+(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})$"
 )
@@ -70,7 +71,7 @@ _NAME = rf"(?:{_COMPOUND_SURNAME}[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}}|[
 # the space being what a headline of the same characters would not print.
 # The noun may carry a place or unit before it (槐阳县石桥村村民　王秀芝, 槐阳县人民法院　宋立德): a
 # person noun or a unit word, a space, then the names.
-_PERSON_BYLINE = re.compile(
+_PERSON_BYLINE = regex_cache.compile(
     # the place may stand apart from the person noun too (南溪县柳塘镇　读者 许秀英)
     # a long unit and post may open it (溪州市第一人民医院心内科主任医师　冯卫东); the 24-character cap holds it to a line
     # a bracket after the last name says who the writer is (小记者 林朵朵(育才小学五年级))
@@ -78,15 +79,15 @@ _PERSON_BYLINE = re.compile(
     r"(?:[（(][^（）()\s]{1,16}[）)])?$"
 )
 # A place, a space, then a name with the writer's age (溪州市青石区　张桂芳（72岁）): a reader's signature.
-_AGED_NAME = re.compile(rf"^[\u4e00-\u9fff]{{2,12}}[ \u3000]+(?:{_NAME})[（(][0-9０-９]{{1,3}}岁[）)]$")
+_AGED_NAME = regex_cache.compile(rf"^[\u4e00-\u9fff]{{2,12}}[ \u3000]+(?:{_NAME})[（(][0-9０-９]{{1,3}}岁[）)]$")
 # A short label and a colon before a signature (答疑专家：…研究所研究员 钟林): the label names the writer's part.
-_LABEL_COLON = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]\s*")
-_CAPTION = re.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
-_CREDIT = re.compile(r"^\S.{0,20}\s*摄$")
-_SUBTITLE = re.compile(r"^(?:——|──|—|--|－－)\s*\S")
-_NOTE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后|编后语)\s*[】\]]?\s*[:：]?")
+_LABEL_COLON = regex_cache.compile(r"^[\u4e00-\u9fff]{2,6}[:：]\s*")
+_CAPTION = regex_cache.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
+_CREDIT = regex_cache.compile(r"^\S.{0,20}\s*摄$")
+_SUBTITLE = regex_cache.compile(r"^(?:——|──|—|--|－－)\s*\S")
+_NOTE = regex_cache.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后|编后语)\s*[】\]]?\s*[:：]?")
 _FINAL = "。！？!?；;…：:"
-_SPEAKER = re.compile(r"^(?:记者|本报记者|问|答|主持人|[QA])\s*[:：]")
+_SPEAKER = regex_cache.compile(r"^(?:记者|本报记者|问|答|主持人|[QA])\s*[:：]")
 _CLOSERS = "”’」』）)】]》〉\"'"
 _CONTINUATION_START = "，。、；：？！）」』》,.;:?!)"
 # A line ending in one of these is a clause cut short (才 rarely ends a heading either).
@@ -104,7 +105,7 @@ def ends_finished(text: str) -> bool:
 
 
 # A sentence end, then a short bracketed signature, closed (an open one is a caption's wrapped credit).
-_SIGNED_END = re.compile(r"[。！？!?]\s*[（(][\u4e00-\u9fff \u3000·]{1,10}[）)]$")
+_SIGNED_END = regex_cache.compile(r"[。！？!?]\s*[（(][\u4e00-\u9fff \u3000·]{1,10}[）)]$")
 
 
 def classify(text: str, line: int) -> str:
@@ -146,7 +147,7 @@ def _labelled_signature(text: str) -> bool:
 
 
 # An item of a numbered list: 1.… / 2、… / ①… / （一）…
-_LIST_ITEM = re.compile(r"^(?:[0-9０-９]{1,2}\s*[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[）)])")
+_LIST_ITEM = regex_cache.compile(r"^(?:[0-9０-９]{1,2}\s*[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩]|[（(]\s*[一二三四五六七八九十0-9]{1,3}\s*[）)])")
 
 
 def list_item(text: str) -> bool:
@@ -166,7 +167,7 @@ def cjk_count(text: str) -> int:
 
 # A contact line (新闻热线 96811  www.….cn / 投稿邮箱：…): papers print it under the masthead
 # or at a page foot; it names a way to reach the paper and never heads an article.
-_CONTACT = re.compile(rf"^(?:{PAGE_CONTACT})|(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z.]+")
+_CONTACT = regex_cache.compile(rf"^(?:{PAGE_CONTACT})|(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z.]+")
 
 
 def contact_line(text: str) -> bool:
@@ -208,7 +209,7 @@ def starts_mid_sentence(text: str) -> bool:
     return bool(text) and text[0] in _CONTINUATION_START
 
 
-_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4}){0,3}")
+_NAMES = regex_cache.compile(r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
 def bare_names(text: str) -> bool:
@@ -216,7 +217,7 @@ def bare_names(text: str) -> bool:
     return len(text) <= 16 and _NAMES.fullmatch(text) is not None
 
 
-_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}(?:{BYLINE_UNIT_ENDS})$")
+_UNIT = regex_cache.compile(rf"^[\u4e00-\u9fff]{{1,6}}(?:{BYLINE_UNIT_ENDS})$")
 
 
 def unit_name(text: str) -> bool:
