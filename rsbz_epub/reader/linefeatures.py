@@ -21,6 +21,7 @@ from rsbz_epub.reader.segment import starts_mid_sentence, titleish
 _CLOSERS = "”’」』）)】》〉"
 _OPENERS = "“‘「『（(【《〈"
 _CJK = regex_cache.compile(r"[\u3400-\u9fff]")
+_SPACE_INSIDE = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]")
 _NUMBERED = regex_cache.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])")
 _SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9fff]){1,3}$|^[\u4e00-\u9fff]{2,4}$")
 # a photo or graphic credit at the end of a line: 吴晓峰摄（影像中国） / 受访者供图 / 资料图片 / 制图：…
@@ -119,7 +120,7 @@ def _own(it: Item, width: float) -> dict[str, str]:
         "numbered": str(bool(_NUMBERED.match(t))),
         "name": str(bool(_SPACED_NAME.match(t))),
         "dot": str("·" in t or "•" in t),
-        "space": str(bool(re.search(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]", t))),
+        "space": str(bool(_SPACE_INSIDE.search(t))),
         "first2": t[:2],
         "last2": t[-2:],
         "force": it.ln.force or "-",

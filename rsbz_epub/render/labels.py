@@ -12,7 +12,15 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
-from rsbz_epub.transforms.chinese import localize
+
+def localize(text: str, edition: str) -> str:
+    """A fixed string in the edition's script; the Simplified original never loads the converter."""
+    if edition == "hans":  # nothing to convert: transforms.chinese (OpenCC, names, segmenter) stays unloaded
+        return text
+    from rsbz_epub.transforms.chinese import localize as convert_fixed
+
+    return convert_fixed(text, edition)
+
 
 _TEMPLATES: dict[str, str] = {
     "contents": "本期目录",
