@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 from rich.text import Text
-from rich.tree import Tree
 
 from rsbz_epub.model import Article, Aside, Caption, Diagnostic, Issue, PageBreak, PageJump, Paragraph, Subheading
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 _TITLE_LEN = 40
 
@@ -63,6 +67,8 @@ def _article_node(parent: Tree, art: Article, ids: dict[str, str]) -> None:
 
 def issue_tree(issue: Issue, source: str) -> Tree:
     """The tree: masthead, pages (版) → articles → parts, then warnings."""
+    from rich.tree import Tree  # the tree is for `check`; a build only prints its warnings
+
     tree = Tree(f"[bold]{escape(source)}[/]  {_meta_line(issue)}")
     ids = {a.id: a.title for a in issue.articles()}
     for page in issue.pages:
