@@ -20,30 +20,50 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from metrics import FileScore, score_bytes  # noqa: E402
 
+_SHARED: dict = {}
 
-def lopo(papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None) -> dict[str, list[FileScore]]:
-    """Per held-out paper, the scores of its issues under a model trained without it."""
+
+def _held_out(held: str) -> tuple[str, list[FileScore]]:
+    """Train without ``held`` and score its issues (in a worker: the laid-out issues come from the parent)."""
+    from train_reader import train
+
+    laid, seqs, invented, tmp = _SHARED["laid"], _SHARED["seqs"], _SHARED["invented"], _SHARED["tmp"]
+    model = Path(tmp) / f"{abs(hash(held))}.crfsuite"
+    train([(x, y) for p, x, y in seqs if p != held] + invented, model)
+    old = os.environ.get("RSBZ_READER_MODEL")
+    os.environ["RSBZ_READER_MODEL"] = str(model)
+    try:
+        return held, [score_bytes(d.name, d.answer, d.data) for p, d in laid if p == held]
+    finally:
+        if old is None:
+            os.environ.pop("RSBZ_READER_MODEL", None)
+        else:
+            os.environ["RSBZ_READER_MODEL"] = old
+
+
+def lopo(papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None, jobs: int = 1) -> dict[str, list[FileScore]]:
+    """Per held-out paper, the scores of its issues under a model trained without it (``jobs`` papers at a time)."""
+    import multiprocessing
+
     from corpus.issues import dumps
-    from train_reader import dump_sequence, invented_sequences, snippet_sequences, train
+    from train_reader import dump_sequence, invented_sequences, snippet_sequences
 
     laid = list(dumps())
-    seqs = [(paper, *dump_sequence(d)) for paper, d in laid]
-    invented = invented_sequences() + snippet_sequences()
     names = sorted({p for p, _ in laid}) if papers is None else papers
     out: dict[str, list[FileScore]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for held in names:
-            model = Path(tmp) / f"{len(out)}.crfsuite"
-            train([(x, y) for p, x, y in seqs if p != held] + invented, model)
-            old = os.environ.get("RSBZ_READER_MODEL")
-            os.environ["RSBZ_READER_MODEL"] = str(model)
-            try:
-                out[held] = [score_bytes(d.name, d.answer, d.data) for p, d in laid if p == held]
-            finally:
-                if old is None:
-                    os.environ.pop("RSBZ_READER_MODEL", None)
-                else:
-                    os.environ["RSBZ_READER_MODEL"] = old
-            progress(held)
-    return out
-
+        _SHARED.update(laid=laid, seqs=[(paper, *dump_sequence(d)) for paper, d in laid], invented=invented_sequences() + snippet_sequences(), tmp=tmp)
+        try:
+            if jobs <= 1:
+                for held, scores in map(_held_out, names):
+                    out[held] = scores
+                    progress(held)
+            else:
+                # fork: the workers share the parent's laid-out issues and features
+                with multiprocessing.get_context("fork").Pool(min(jobs, len(names))) as pool:
+                    for held, scores in pool.imap_unordered(_held_out, names):
+                        out[held] = scores
+                        progress(held)
+        finally:
+            _SHARED.clear()
+    return {held: out[held] for held in names}

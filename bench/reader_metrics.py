@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def _real(args: argparse.Namespace) -> int:
     if not record_files():
         print("corpus/real/ holds no records: build it with corpus/extract/*.py (see corpus/README.md)")
         return 0
-    by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr))
+    by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs)
     rows = [FileScore(paper, total(res)) for paper, res in by_paper.items()]
     for row, res in zip(rows, by_paper.values()):
         row.problems = [f"{r.name}: {p}" for r in res for p in r.problems]
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     fmt.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--details", action="store_true", help="list what went wrong in each file")
     ap.add_argument("--real", action="store_true", help="leave-one-paper-out on corpus/real/ (see corpus/README.md)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="with --real: papers held out at a time (default: the number of cores)")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
     if args.real:

@@ -41,23 +41,47 @@ def load_records(folder: Path = REAL) -> list[dict]:
 _SENTENCE_MARKS = re.compile(r"[。！？；：:;!?…]")
 
 
+_NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[章节部分篇])")
+_JUMP_NOTE = re.compile(r"^[（(]\s*[上下][接转][^）)]{1,12}[）)]$")
+
+
+def _prose(block: list[str] | None, size: int = 40) -> bool:
+    return block is not None and block[0] == "p" and len(block[1]) >= size
+
+
+def _unmarked_head(body: list[list[str]], k: int) -> bool:
+    """Whether the body paragraph ``k`` is a section head that the source did not mark."""
+    kind, text = body[k]
+    if kind != "p" or not 0 < k < len(body) - 1 or text.startswith(("（", "(", "——", "图", "本报", "【", "[")):
+        return False
+    if text.endswith("——") or re.search(r"\s", text.strip()):
+        return False  # a ——lead-in is a paragraph; a spaced line is a name or a signature
+    before, after = body[k - 1], body[k + 1]
+    if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；":
+        return _prose(after, 10)  # 一、… / 第六章 …: numbered, no sentence inside, text follows
+    if not (_prose(before) or before[0] == "h") or not _prose(after):
+        return False
+    if 4 <= len(text) <= 28 and not _SENTENCE_MARKS.search(text):
+        return True
+    inner = text[:-1]
+    if 4 <= len(text) <= 16 and text[-1] in "？！" and not _SENTENCE_MARKS.search(inner):
+        return True  # 什么是海洋暖涡？ — a question set as a head between paragraphs of prose
+    label, _, rest = text.partition("：")
+    return 6 <= len(text) <= 24 and 2 <= len(label) <= 6 and len(rest) >= 4 and not _SENTENCE_MARKS.search(rest)
+
+
 def mark_unmarked_heads(rec: dict) -> dict:
-    """A short body paragraph with no sentence mark, between two long ones, is a section head.
+    """A short body paragraph with no sentence mark, between paragraphs of prose, is a section head.
 
     Web editions set section heads in bold where the source kept the markup; where it
     did not (some papers' pages, some crawls), the head survives only as a short
-    paragraph of one clause between paragraphs of prose, which is how print sets it.
+    paragraph of one clause between paragraphs of prose, which is how print sets it:
+    ``漂泊异乡被收留``, a numbered ``一、全面客观看待全球产能…`` or ``第六章  行政法规解释``,
+    a short question ``什么是海洋暖涡？``, a labelled ``科技创新：解决高密度村居用电难题``.
+    A crawl's own jump note (``（上接第一版）``) is dropped: the layout sets its own jumps.
     """
-    body = rec.get("body") or []
-    out = []
-    for k, (kind, text) in enumerate(body):
-        if (
-            kind == "p" and 4 <= len(text) <= 28 and not _SENTENCE_MARKS.search(text) and 0 < k < len(body) - 1
-            and body[k - 1][0] == "p" and len(body[k - 1][1]) >= 40 and body[k + 1][0] == "p" and len(body[k + 1][1]) >= 40
-            and not text.startswith(("（", "(", "——", "图", "本报"))
-        ):
-            kind = "h"
-        out.append([kind, text])
+    body = [b for b in (rec.get("body") or []) if not (b[0] == "note" and _JUMP_NOTE.match(b[1].strip()))]
+    out = [["h" if _unmarked_head(body, k) else kind, text] for k, (kind, text) in enumerate(body)]
     return {**rec, "body": out}
 
 

@@ -244,7 +244,22 @@ def _body(out: _Out, blocks: list, style: Style, rng: random.Random) -> None:
                 out.add(text, role)
 
 
+_EDITOR_NOTE = re.compile(r"^(?:编者按|編者按)\s*[:：]?")
+
+
+def _editor_note(blocks: list) -> range:
+    """The body blocks that are the 编者按 opening the article: one, or two when its label stands on a line of its own."""
+    for k, (kind, text) in enumerate(blocks[:2]):
+        m = _EDITOR_NOTE.match(text)
+        if m and kind in ("p", "h"):
+            alone = not text[m.end() :].strip()
+            return range(k, k + 2 if alone and k + 1 < len(blocks) and blocks[k + 1][0] == "p" else k + 1)
+    return range(0)
+
+
 def _article_answer(rec: dict, blocks: list) -> dict:
+    note = _editor_note(blocks)
+    blocks = [b for k, b in enumerate(blocks) if k not in note]  # the reader sets the note apart, not as a paragraph
     texts = [t for k, t in blocks if k in ("p", "note")]
     return {
         "title": rec["title"],
@@ -255,7 +270,7 @@ def _article_answer(rec: dict, blocks: list) -> dict:
         "subheadings": [t for k, t in blocks if k == "h"],
         "captions": sum(k == "caption" for k, _ in blocks),
         "boxes": 0,
-        "editor_note": False,
+        "editor_note": bool(note),
         "kind": "article",
         "end": re.sub(r"\s+", "", texts[-1])[-10:] if texts else None,
     }

@@ -75,7 +75,40 @@ def test_unmarked_section_heads_are_marked() -> None:
     assert [k for k, _ in mark_unmarked_heads(rec)["body"]] == ["p", "h", "p", "p"]
 
 
+def test_numbered_question_and_labelled_heads_are_marked_and_lead_ins_are_not() -> None:
+    long = "这是一段足够长的正文，用来说明段落之间的小标题在网页上没有加粗时的样子，它的长度超过四十个字。"
+    body = [
+        ["p", long],
+        ["p", "一、全面客观看待全球产能和所谓“过剩”"],  # numbered
+        ["p", long],
+        ["p", "什么是海洋暖涡？"],  # a short question between paragraphs of prose
+        ["p", long],
+        ["p", "科技创新：解决高密度村居用电难题"],  # a label and its head
+        ["p", long],
+        ["p", "制度创新在提速——"],  # a ——lead-in is a paragraph of its own, not a head
+        ["p", long],
+        ["p", "海信集团品牌总监  汤  茜"],  # a spaced name line
+        ["p", long],
+        ["note", "（上接第一版）"],  # the crawl's own jump note: the layout sets its own jumps
+    ]
+    kinds = [k for k, _ in mark_unmarked_heads({"body": body})["body"]]
+    assert kinds == ["p", "h", "p", "h", "p", "h", "p", "p", "p", "p", "p"]
+
+
 def test_issues_group_by_paper_and_date_and_blind_dates_are_known() -> None:
     groups = group_issues(RECORDS)
     assert [(p, n) for p, n, _ in groups] == [("青禾气象报", "qhqxb-2025-03-04-1")]
     assert "2026-06-12" in BLIND_DATES and len(BLIND_DATES) == 13
+
+
+def test_an_opening_editors_note_is_answered_as_one_and_the_reader_sets_it_apart() -> None:
+    """A 编者按 opening an article is the paper's note, not a paragraph: the answer says so, and the reader agrees."""
+    rec = dict(RECORDS[0])
+    long = "这是一段足够长的正文，用来说明编者按之后的文章正文，它的长度超过四十个字，以句号结束。"
+    rec["body"] = [["p", "编者按：盛夏时节，本报推出系列报道，记录一线气象人的坚守。"], ["p", long], ["p", long]]
+    for seed in SEEDS[:8]:
+        dump = lay_out([rec], seed, "x")
+        (art,) = [a for p in dump.answer["pages"] for a in p["articles"]]
+        assert art["editor_note"] is True and art["paragraphs"] == 2
+        (got,) = [a for p in read_issue(dump.data).pages for a in p.articles]
+        assert sum(type(b).__name__ == "Paragraph" for b in got.blocks) == 2, seed

@@ -40,8 +40,10 @@ def read_note(items: list[Item], layout: Layout, i: int) -> tuple[Aside, int]:
 def _wrapped_on(items: list[Item], layout: Layout, j: int, so_far: str) -> bool:
     """True when item j continues the text before it without a paragraph break."""
     it, prev = items[j], items[j - 1]
-    if it.kind != "text" or it.gap > 0 or it.page_start or it.page != prev.page or it.ln.force is not None:
+    if it.kind != "text" or it.page_start or it.page != prev.page or it.ln.force is not None:
         return False
+    if it.gap > 0:
+        return not ends_finished(so_far)  # a column break inside the note's sentence: it goes on after the gap
     if layout.indent_style:
         return not it.ln.indent  # only a paragraph's first line is indented
     width = layout.wrap_width

@@ -17,15 +17,23 @@ from collections import Counter
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
+from rsbz_epub.reader.script import simplified_view
+from rsbz_epub.reader.wordpairs import glue
 
+# Punctuation a PDF-to-text step may give in ASCII, seen by the features in its Chinese form
+# (the text itself is not changed; the period stays: it is also a decimal point).
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
 _CLOSERS = "”’」』）)】》〉"
 _OPENERS = "“‘「『（(【《〈"
 _CJK = regex_cache.compile(r"[\u3400-\u9fff]")
 _SPACE_INSIDE = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]")
 _NUMBERED = regex_cache.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])")
 _SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9fff]){1,3}$|^[\u4e00-\u9fff]{2,4}$")
-# a photo or graphic credit at the end of a line: 吴晓峰摄（影像中国） / 受访者供图 / 资料图片 / 制图：…
-_CREDIT_END = regex_cache.compile(r"(?:摄|供图|制图|绘|资料图片|图片来源[^，。]*)(?:（[^）]{1,12}）)?$|^(?:制图|图|摄影)[：:/／]")
+# a photo or graphic credit at the end of a line: 吴晓峰摄（影像中国） / 受访者供图 / 资料图片 / 网上图片 /
+# 美联社 / 片段截图 / ViuTV提供 / 制图：…
+_CREDIT_END = regex_cache.compile(
+    r"(?:摄|供图|制图|绘|图片|照片|截图|提供|美联社|路透社|法新社|视觉中国|图片来源[^，。]*)(?:（[^）]{1,12}）)?$|^(?:制图|图|摄影)[：:/／]"
+)
 _LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本报", "据", "图为", "图：", "图/", "文/", "文：", "（作者", "（本报", "——", "编者按", "【", "■", "□", "●")
 _TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！")
 
@@ -101,9 +109,8 @@ def _widths(items: list[Item]) -> dict[int, float]:
     return {p: (statistics.median(v) if len(v) >= 5 else default) for p, v in by_page.items()} | {-1: default}
 
 
-def _own(it: Item, width: float) -> dict[str, str]:
-    """Features of one line on its own (no neighbours)."""
-    t = it.text
+def _own(it: Item, width: float, t: str) -> dict[str, str]:
+    """Features of one line on its own (no neighbours); ``t`` is its text in Simplified characters."""
     n = len(t)
     f = {
         "len": _bucket(n, (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 40, 60, 100)),
@@ -121,8 +128,12 @@ def _own(it: Item, width: float) -> dict[str, str]:
         "name": str(bool(_SPACED_NAME.match(t))),
         "dot": str("·" in t or "•" in t),
         "space": str(bool(_SPACE_INSIDE.search(t))),
+        "first1": t[:1],
         "first2": t[:2],
+        "last1": t[-1:],
         "last2": t[-2:],
+        "last3": t[-3:],
+        "after_stop": _after_stop(t),
         "force": it.ln.force or "-",
     }
     if width:
@@ -142,7 +153,18 @@ def _own(it: Item, width: float) -> dict[str, str]:
         f["credit"] = "1"
     if t.startswith("（") and t.endswith("）"):
         f["bracketed"] = "1"
+    elif t.endswith(("）", "】")) and 2 <= len(t) - max(t.rfind("（"), t.rfind("【")) - 2 <= 24 and max(t.rfind("（"), t.rfind("【")) > 0 and "。" not in t:
+        f["label_end"] = "1"  # a title with its column label: 外资对我国投资总体表现向好（权威发布）
     return f
+
+
+def _after_stop(text: str) -> str:
+    """How much follows the line's last full stop when the line does not end on one: a caption's
+    credit (…门外。莊曉彤摄, …。资料图片) is a few characters after a finished sentence."""
+    k = max(text.rfind("。"), text.rfind("！"), text.rfind("？"))
+    if k < 0 or k == len(text) - 1:
+        return "-"
+    return _bucket(len(text) - k - 1, (4, 8, 14))
 
 
 def _issue_habits(items: list[Item]) -> dict[str, str]:
@@ -170,7 +192,8 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
     widths = _widths(items)
     habits = [f"{a}={b}" for a, b in _issue_habits(items).items()]
     lo, hi = max(0, start - 2), min(len(items), end + 2)
-    own = {k: _own(items[k], widths.get(items[k].page, widths[-1])) for k in range(lo, hi)}
+    view = simplified_view(items)
+    own = {k: _own(items[k], widths.get(items[k].page, widths[-1]), view(items[k].text).translate(_FULL_WIDTH)) for k in range(lo, hi)}
     # the parallel shape of section heads: short lines with no stop, of a length seen again on the page
     shapes: Counter[tuple[int, int, str]] = Counter()
     for it in items:
@@ -181,7 +204,12 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
         it, f = items[k], own[k]
         feats = [f"{a}={b}" for a, b in f.items()]
         feats += habits
-        feats.append(f"end|next={f['end']}|{_start_class(items[k + 1].text) if k + 1 < len(items) else 'EOF'}")
+        nxt = items[k + 1].text if k + 1 < len(items) else ""
+        feats.append(f"end|next={f['end']}|{_start_class(nxt) if nxt else 'EOF'}")
+        # a break inside a word (消|费) is a wrapped line; the pair across the break, from a word list
+        g_next = glue(it.text, nxt) if nxt and items[k + 1].page == it.page else "-"
+        g_prev = glue(items[k - 1].text, it.text) if k and items[k - 1].page == it.page else "-"
+        feats += [f"glue={g_next}", f"glue|end={g_next}|{f['end']}", f"glue|w={g_next}|{f['w']}", f"-1:glue={g_prev}"]
         feats.append(f"len|end={f['len']}|{f['end']}")
         feats.append(f"w|end={f['w']}|{f['end']}")
         if 4 <= len(it.text) <= 30 and f["end"] not in ("stop", "comma"):
@@ -194,12 +222,11 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
             j = k + d
             if 0 <= j < len(items) and items[j].page == it.page:
                 g = own[j]
-                for key in ("len", "end", "kind", "indent", "gap", "w", "titleish", "start", "name", "open", "midstart"):
+                for key in ("len", "end", "kind", "indent", "gap", "w", "titleish", "start", "name", "open", "midstart", "after_stop"):
                     feats.append(f"{d}:{key}={g[key]}")
-                if "lead" in g:
-                    feats.append(f"{d}:lead={g['lead']}")
-                if "tail" in g:
-                    feats.append(f"{d}:tail={g['tail']}")
+                for key in ("lead", "tail", "credit", "bracketed", "label_end"):
+                    if key in g:
+                        feats.append(f"{d}:{key}={g[key]}")
             else:
                 feats.append(f"{d}:none")
         out.append(feats)

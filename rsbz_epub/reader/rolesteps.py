@@ -12,9 +12,20 @@ from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import is_photo_credit, titleish
+from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
 _BODY_ENDS = ("P", "R", "X", "M", "G", "J")
+
+
+def _title_goes_on(title: str, below: str) -> bool:
+    """A title line broken inside a word (消|费) or inside quotes or brackets goes on in the line below,
+    which is its second line, not a subtitle (a subtitle set with —— is one)."""
+    if below.startswith("——"):
+        return False
+    t = title.rstrip()
+    unclosed = any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
+    return unclosed or glue(t, below.lstrip()) != "0"
 
 
 def _join(parts: list[str]) -> str:
@@ -163,6 +174,12 @@ class RoleSteps:
                     break
                 parts[self._role(j)].append(self.items[j].text)
                 j += 1
+        if parts["T"] and parts["S"] and _title_goes_on(parts["T"][-1], parts["S"][0]):
+            parts["T"].append(parts["S"].pop(0))
+        if len(parts["T"]) == 1 and parts["T"][0].rstrip().endswith("——") and parts["S"] and not parts["K"]:
+            parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]  # a lead-in ending —— introduces the title below it
+        if parts["K"] and parts["T"] and parts["T"][0].startswith("——"):
+            parts["S"], parts["T"], parts["K"] = parts["T"] + parts["S"], parts["K"], []  # ——… is a subtitle: the line above is the title
         if not parts["T"]:
             parts["T"], parts["K"] = parts["K"], []  # a lone kicker-like line heads the article itself
         elif not parts["K"]:

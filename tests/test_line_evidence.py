@@ -1,0 +1,50 @@
+"""The line-role model's word evidence: breaks inside a word, and Traditional text seen in Simplified characters."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rsbz_epub.reader.linefeatures import line_features
+from rsbz_epub.reader.script import is_traditional, simplified_view
+from rsbz_epub.reader.wordpairs import glue
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def _items(text: str):
+    from train_reader import items_of
+
+    return items_of(text.encode("utf-8"))
+
+
+def test_a_break_inside_a_word_is_told_from_one_between_words() -> None:
+    assert glue("激发消", "费新活力") == "3"  # 消费: a frequent word
+    assert glue("构建人类命运共", "同体") != "0"
+    assert glue("活力。", "我们") == "0"  # no pair across a full stop
+    assert glue("", "我们") == glue("我们", "") == "0"
+
+
+def test_the_word_pair_list_is_what_its_script_builds_from_jiebas_dictionary() -> None:
+    import jieba
+    from build_wordpairs import OUT, build
+
+    assert build(Path(jieba.__file__).parent / "dict.txt") == OUT.read_text(encoding="utf-8")
+
+
+def test_the_break_features_reach_each_line() -> None:
+    feats = line_features(_items("一二三四五六七八九十一二三四五六七八九十激发消\n费新活力，一二三四五六七八九十一二三。\n"))
+    assert "glue=3" in feats[0] and "-1:glue=3" in feats[1]
+
+
+def test_traditional_issues_are_seen_in_simplified_characters_and_simplified_ones_as_they_are() -> None:
+    hk = "記者黎家威報道。這個區議會的會議時間表，國際學者與發展問題，們這個說為會時國來對學與發後經過動還實點電開關"
+    assert is_traditional(hk) and not is_traditional("记者黎家威报道。这个区议会的会议时间表")
+    items = _items(hk + "\n" + "政府總部外的集會。美聯社圖片\n")
+    view = simplified_view(items)
+    assert view("政府總部外的集會。美聯社圖片") == "政府总部外的集会。美联社图片"
+    feats = line_features(items)
+    assert "last2=图片" in feats[1] and "after_stop=8" in feats[1]
+    simplified = _items("本报记者 王磊\n")
+    assert simplified_view(simplified)("記者") == "記者"  # a Simplified issue is left as it is
