@@ -38,6 +38,12 @@ _LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本�
 _TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！")
 
 
+def credit_line(text: str) -> bool:
+    """A short line that is only a photo or graphic credit (新华社记者  郝  源摄, 徐江海摄（影像中国）, 浙江大学供图),
+    not a caption with its credit (图为志愿者为村民测量血压。 索朗 摄)."""
+    return len(text) <= 24 and "。" not in text and _CREDIT_END.search(text) is not None
+
+
 def _end_class(text: str) -> str:
     if not text:
         return "none"

@@ -1,5 +1,5 @@
-"""The headline rules the walk applies to the model's roles: a title broken inside a word goes on,
-a lead-in ending —— is a kicker, a ——line under a kicker is a subtitle.
+"""The rules the reader applies to the model's roles: a title broken inside a word goes on, a lead-in
+ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -15,11 +15,11 @@ HEAD = "人力资源社会保障\n2021年10月21日 第40期\n\n第1版 要闻\n
 BODY = "　　这是一段足够长的正文，用来说明标题之后的文章正文，它的长度超过四十个字，以句号结束。\n"
 
 
-def _read(lines: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch):
-    """Read an issue whose article lines carry the given roles (every other line a paragraph end)."""
-    roles = dict(lines)
+def _read(lines: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, body: str = BODY, body_roles: tuple = ()):
+    """Read an issue of a headline group (``lines``, with roles) and a body; every line without a role is a paragraph end."""
+    roles = dict(lines) | dict(body_roles)
     monkeypatch.setattr(assembly, "tag", lambda items: [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
-    text = HEAD + "".join(t + "\n" for t, _ in lines) + BODY
+    text = HEAD + "".join(t + "\n" for t, _ in lines) + body
     (article,) = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     return article
 
@@ -47,3 +47,17 @@ def test_a_one_line_title_ending_in_a_dash_is_the_kicker_of_the_line_below(monke
 def test_a_dash_line_under_a_kicker_is_the_subtitle_of_the_kicker_line(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("气象服务跟着农时走", "K"), ("——多地开展春播期精细化预报", "T")], monkeypatch)
     assert (a.kicker, a.title, a.subtitle) == (None, "气象服务跟着农时走", "——多地开展春播期精细化预报")
+
+
+def test_a_short_line_above_a_credit_is_the_caption_it_credits(monkeypatch: pytest.MonkeyPatch) -> None:
+    photo, credit = "游客在郑州大河村遗址博物馆新馆选购文创产品。", "新华社记者  郝  源摄"
+    # the model reads the photo line as a paragraph and its credit as a caption
+    a = _read([("文创产品走俏暑期市场", "T")], monkeypatch, body=BODY + photo + "\n" + credit + "\n" + BODY, body_roles=((credit, "C"),))
+    blocks = [(type(b).__name__, getattr(b, "text", "")) for b in a.blocks]
+    assert blocks == [("Paragraph", BODY.strip()), ("Caption", f"{photo} {credit}"), ("Paragraph", BODY.strip())]
+
+
+def test_a_caption_with_its_own_credit_leaves_the_paragraph_above_it_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    caption = "图为志愿者为村民测量血压。 索朗 摄"
+    a = _read([("志愿服务队进村入户", "T")], monkeypatch, body=BODY + caption + "\n" + BODY, body_roles=((caption, "C"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]
