@@ -40,7 +40,7 @@ def standard(char: str, config: str) -> str:
 # depends on its neighbours, and the model, not OpenCC's table, decides it.
 DECIDED = [
     ("按时喂饲宠物", "喂饲", "餵"),  # OpenCC: 喂飼
-    ("大家终于松一口气", "松一", "鬆"),  # word by word (松|一口气) loses OpenCC's phrase; the model restores it
+    ("两国官员会签文件", "会签", "簽"),  # OpenCC: 會籤
 ]
 
 
@@ -127,6 +127,14 @@ def test_training_pairs_align_position_by_position() -> None:
 def test_context_keys_go_from_the_word_to_bigrams() -> None:
     assert list(context_keys("大家干杯了", 2, (2, 4))) == ["0干杯", "1家干杯", "2大家干", "0干杯了", "1家干"]
     assert list(context_keys("干a", 0)) == []  # only spans of ideographs
+
+
+def test_a_context_never_cuts_a_neighbouring_word() -> None:
+    # 网罗|里|逃脱: 罗里 (a name's bigram in the news), 罗里逃 and 里逃 cut a word; 网罗里 and 里逃脱 do not
+    bounds = frozenset({0, 2, 3, 5})
+    assert list(context_keys("网罗里逃脱", 2, (2, 3), bounds)) == ["2网罗里", "0里逃脱"]
+    converted = convert_wordwise(["鸟儿从网罗里逃脱"], "s2t", "hant")[0]
+    assert not any(rule.startswith("context 罗里") for rule in converted.rules)
 
 
 @pytest.mark.parametrize("edition", list(CONFIGS))

@@ -45,18 +45,25 @@ class Decision:
         return f"context {self.context}: {self.form} (n={self.count} of {self.total})"
 
 
-def context_keys(text: str, i: int, word: tuple[int, int] | None = None) -> Iterator[str]:
+def context_keys(
+    text: str, i: int, word: tuple[int, int] | None = None, bounds: frozenset[int] | None = None
+) -> Iterator[str]:
     """The keys of ``text[i]``'s contexts, most specific first: its word, then trigrams, then bigrams.
 
     A key is the offset of the character in the span, then the span: ``0饥荒``,
     ``1每只``.  Only spans of ideographs count; ``word`` is a (start, end) span.
+    With ``bounds`` (the word boundaries of ``text``), a span that cuts a
+    neighbouring word is skipped: 网罗|里 is not read as 罗里, a name's bigram.
     """
     spans = [(i - 1, i + 2), (i - 2, i + 1), (i, i + 3), (i - 1, i + 1), (i, i + 2)]
     if word is not None and 2 <= word[1] - word[0] <= 3 and word[0] <= i < word[1]:
         spans.insert(0, word)
+    start, end = word if word is not None else (i, i + 1)
     seen = set()
     for a, b in spans:
         if a < 0 or b > len(text) or (a, b) in seen:
+            continue
+        if bounds is not None and ((a < start and a not in bounds) or (b > end and b not in bounds)):
             continue
         seen.add((a, b))
         span = text[a:b]
@@ -64,16 +71,18 @@ def context_keys(text: str, i: int, word: tuple[int, int] | None = None) -> Iter
             yield f"{i - a}{span}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one table, read once
 class ContextModel:
     """The model's table: its characters with their OpenCC candidates, and the decided contexts."""
 
     candidates: dict[str, str]  # Simplified character → its OpenCC forms, concatenated
     contexts: dict[str, tuple[str, int, int]]  # key → (form or UNDECIDED, count, total)
 
-    def decide(self, text: str, i: int, word: tuple[int, int] | None = None) -> Decision | None:
+    def decide(
+        self, text: str, i: int, word: tuple[int, int] | None = None, bounds: frozenset[int] | None = None
+    ) -> Decision | None:
         """The decision of the first context of ``text[i]`` the model knows, or None."""
-        for key in context_keys(text, i, word):
+        for key in context_keys(text, i, word, bounds):
             found = self.contexts.get(key)
             if found is not None:
                 return Decision(key[1:], *found)
@@ -81,13 +90,14 @@ class ContextModel:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """A character class of the characters the model decides."""
-        return _pattern(tuple(sorted(self.candidates)))
+        """A character class of the characters the model decides (built once per model)."""
+        return _pattern(self)
 
 
 @lru_cache(maxsize=4)
-def _pattern(chars: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(chars) + "]" if chars else "(?!)")
+def _pattern(model: ContextModel) -> re.Pattern[str]:
+    chars = "".join(sorted(model.candidates))
+    return re.compile(f"[{chars}]" if chars else "(?!)")
 
 
 def parse_model(text: str) -> ContextModel:

@@ -164,13 +164,14 @@ KEEP_PHRASES = True
 
 
 @lru_cache(maxsize=None)
-def _edition_forms(config: str) -> dict[str, str]:
-    """Each form the context model can give (OpenCC's standard glyph) → its glyph in ``config``'s output."""
+def _edition_forms(config: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """For ``config``: each form the context model can give (OpenCC's standard glyph) → its glyph in the
+    output, and each modelled character → the glyphs OpenCC could have written for it."""
+    model = context_model()
     variants = {"s2tw": "t2tw", "s2twp": "t2tw", "s2hk": "t2hk"}.get(config)
-    forms = {f for cands in context_model().candidates.values() for f in cands}
-    if variants is None:
-        return {f: f for f in forms}
-    return {f: converter(variants).convert(f) for f in forms}
+    glyph = {f: (converter(variants).convert(f) if variants else f) for cands in model.candidates.values() for f in cands}
+    options = {c: frozenset(glyph[f] for f in cands) for c, cands in model.candidates.items()}
+    return glyph, options
 
 
 @lru_cache(maxsize=4096)
@@ -179,10 +180,20 @@ def _single_form(char: str, config: str) -> str:
     return converter(config).convert(char)
 
 
+def _word_bounds(plan: list[_Unit]) -> frozenset[int]:
+    """Where words begin and end: a unit's edges, and every position inside a run of one-character words."""
+    return frozenset(
+        b for u in plan for b in (range(u.start, u.start + len(u.text) + 1) if u.singles else (u.start, u.start + len(u.text)))
+    )
+
+
 def _apply_context(source: str, plan: list[_Unit], parts: list[str], rules: list[str], aligned: list[bool], config: str) -> None:
     """Re-decide each ambiguous character with the context model, in place (see the module note, step 5)."""
     model = context_model()
-    forms = _edition_forms(config)
+    if not model.pattern.search(source):
+        return
+    forms, options = _edition_forms(config)
+    bounds: frozenset[int] | None = None  # the word boundaries, found on first need
     for unit in plan:
         if unit.fixed is not None or unit.rule.startswith("name "):
             continue  # a name keeps its forms
@@ -194,12 +205,13 @@ def _apply_context(source: str, plan: list[_Unit], parts: list[str], rules: list
             i = unit.start + m.start()
             if not aligned[i]:
                 continue  # OpenCC rewrote the word to another length (a twp term)
-            options = {forms[f] for f in model.candidates[source[i]]}
-            if parts[i] not in options:
+            if parts[i] not in options[source[i]]:
                 continue  # OpenCC wrote another word here (软件 → 軟體): vocabulary, not a form
             if KEEP_PHRASES and parts[i] != _single_form(source[i], config):
                 continue  # an OpenCC phrase chose this form
-            decision = model.decide(source, i, word)
+            if bounds is None:
+                bounds = _word_bounds(plan)
+            decision = model.decide(source, i, word, bounds)
             if decision is None or decision.form == UNDECIDED:
                 continue
             form = forms[decision.form]
