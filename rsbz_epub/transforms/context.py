@@ -10,8 +10,8 @@ clearly dominates (``?`` where the text is split: then nothing is decided).
 
 Lookup, most specific first: the segmenter's word containing the character (when
 two or three characters long), the centred trigram, the trigrams to its left and
-right, the bigrams.  The first context the model knows decides; a split one
-decides "keep OpenCC's form".  Every form the model can give is one of
+right, the bigrams — never a span that cuts a neighbouring word.  The first
+context the model knows decides; a split one decides "keep OpenCC's form".  Every form the model can give is one of
 OpenCC's own candidates for the character (STCharacters), so the model only
 chooses among what OpenCC could have written.
 """
