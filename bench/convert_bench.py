@@ -211,37 +211,63 @@ BENCHES = {
 }
 
 
+#: The CUV bench's books 1–39 (Old Testament) tuned the context model's thresholds; 40–66 are the test.
+TUNING_BOOKS = 39
+
+
+def cuv_halves() -> dict[str, tuple[list[str], list[str]]]:
+    """The CUV bench's verse pairs split by testament (line counts per book from manifest-cuv.json)."""
+    data = ROOT / "bench" / "parallel" / "data"
+    manifest = json.loads((ROOT / "bench" / "parallel" / "manifest-cuv.json").read_text(encoding="utf-8"))
+    cut = sum(f["lines"] for f in manifest["files"][:TUNING_BOOKS])
+    zh, tw = (_lines(data / name) for name in BENCHES["cuv"])
+    return {"tuning (OT)": (zh[:cut], tw[:cut]), "test (NT)": (zh[cut:], tw[cut:])}
+
+
+def _lines(path: Path) -> list[str]:
+    """A bench file's lines (one verse or line per line)."""
+    return path.read_text(encoding="utf-8").split("\n")[:-1]
+
+
+def _table(name: str, sources: list[str], references: list[str], ambiguous: frozenset[str], details: bool) -> None:
+    """One bench table: errors per 10,000 characters, plain OpenCC and ours, per edition."""
+    from score import score  # type: ignore[import-not-found]
+
+    han = sum(len(re.findall(r"[\u4e00-\u9fff]", s)) for s in sources)
+    print(f"\nbench {name}: {len(sources)} line pairs, {han} Chinese characters; {len(ambiguous)} ambiguous characters scored")
+    print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | ours / 10k | ours ÷ plain |")
+    print("|---|---|---:|---:|---:|---:|")
+    for edition, (config, *_rest) in EDITIONS.items():
+        if config is None:
+            continue
+        opencc = OpenCC(config)
+        plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
+        ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
+        ratio = f"{ours.errors / plain.errors:.2f}" if plain.errors else "n/a"
+        print(f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {ours.per_10k:.2f} ({ours.errors}) | {ratio} |")
+        if details:
+            for label, result in (("plain", plain), ("ours", ours)):
+                print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(20)))
+
+
 def accuracy(details: bool) -> int:
-    """Print the parallel-bench tables: errors per 10,000 characters, plain OpenCC and ours, per edition."""
+    """Print the parallel-bench tables; CUV also by testament (the Old Testament tuned the context model)."""
     sys.path.insert(0, str(ROOT / "bench" / "parallel"))
-    from score import ambiguous_characters, score  # type: ignore[import-not-found]
+    from score import ambiguous_characters  # type: ignore[import-not-found]
 
     data = ROOT / "bench" / "parallel" / "data"
     found = 0
     for name, (zh_name, tw_name) in BENCHES.items():
-        zh, tw = data / zh_name, data / tw_name
-        if not zh.exists():
+        if not (data / zh_name).exists():
             print(f"{name}: no text in {data}: run bench/parallel/extract_{name}.py GIT_DIR first (see its docstring)")
             continue
         found += 1
-        sources = zh.read_text(encoding="utf-8").split("\n")[:-1]
-        references = tw.read_text(encoding="utf-8").split("\n")[:-1]
+        sources, references = _lines(data / zh_name), _lines(data / tw_name)
         ambiguous = ambiguous_characters(sources, references)
-        han = sum(len(re.findall(r"[\u4e00-\u9fff]", s)) for s in sources)
-        print(f"\nbench {name}: {len(sources)} line pairs, {han} Chinese characters; {len(ambiguous)} ambiguous characters scored")
-        print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | ours / 10k | ours ÷ plain |")
-        print("|---|---|---:|---:|---:|---:|")
-        for edition, (config, *_rest) in EDITIONS.items():
-            if config is None:
-                continue
-            opencc = OpenCC(config)
-            plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
-            ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
-            ratio = f"{ours.errors / plain.errors:.2f}" if plain.errors else "n/a"
-            print(f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {ours.per_10k:.2f} ({ours.errors}) | {ratio} |")
-            if details:
-                for label, result in (("plain", plain), ("ours", ours)):
-                    print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(20)))
+        _table(name, sources, references, ambiguous, details)
+        if name == "cuv":
+            for part, (zh, tw) in cuv_halves().items():
+                _table(f"cuv, {part}", zh, tw, ambiguous, details)
     return 0 if found else 1
 
 

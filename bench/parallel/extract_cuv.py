@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         meta, s_path = row.split("\t")
         t_path = s_path.replace("/cuvs/", "/cuv/")
         t_blob = git(args.git_dir, "rev-parse", f"{commit}:{t_path}").strip()
-        files.append({"simplified": s_path, "simplified_blob": meta.split()[2], "traditional": t_path, "traditional_blob": t_blob})
+        before = len(src_lines)
         s_verses = verses(git(args.git_dir, "show", f"{commit}:{s_path}"))
         t_verses = verses(git(args.git_dir, "show", f"{commit}:{t_path}"))
         for key in sorted(s_verses, key=lambda k: (int(k[0]), int(k[1]))):
@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             src_lines.append(s_verses[key])
             ref_lines.append(ref)
+        files.append({"simplified": s_path, "simplified_blob": meta.split()[2], "traditional": t_path, "traditional_blob": t_blob, "lines": len(src_lines) - before})
     record = {
         "name": "cuv",
         "repository": f"https://github.com/{REPO}",

@@ -13,7 +13,12 @@ name falls to the common word (游钧 → 遊鈞).  Here, for each string:
 3. a word jieba tags as a person name (and every byline name) keeps its surname
    in the form of rsbz_epub/data/surnames.toml; the rest converts with OpenCC;
 4. every other unit converts with OpenCC on its own (one batched call for all);
-5. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
+5. the context model (:mod:`rsbz_epub.transforms.context`) re-decides a character
+   with several Traditional forms (饥 飢/饑, 只 只/隻) where real Traditional text
+   clearly prefers another of OpenCC's forms in its context; not in names, nor
+   where an OpenCC phrase chose the form (儘快, 週一: the training text's Hong Kong
+   habits must not overrule OpenCC's table);
+6. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
    left, on the Simplified source.
 
 Every source character keeps the rule that produced its output, for ``check``.
@@ -26,10 +31,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rsbz_epub.transforms.context import UNDECIDED, context_model
 from rsbz_epub.transforms.corrections import correction_pattern
 from rsbz_epub.transforms.names import surname_forms
 from rsbz_epub.transforms.opencc_batch import converter, opencc_many
-from rsbz_epub.transforms.segmenter import is_word, person_name_tag, segment, subwords
+from rsbz_epub.transforms.segmenter import is_dictionary_name, is_word, person_name_tag, segment, subwords
 
 __all__ = ["Converted", "convert_wordwise"]
 
@@ -153,6 +159,67 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
 
 
+#: Whether a form an OpenCC phrase chose (儘快, 饑荒) stays, whatever the context model says.
+KEEP_PHRASES = True
+
+
+@lru_cache(maxsize=None)
+def _edition_forms(config: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """For ``config``: each form the context model can give (OpenCC's standard glyph) → its glyph in the
+    output, and each modelled character → the glyphs OpenCC could have written for it."""
+    model = context_model()
+    variants = {"s2tw": "t2tw", "s2twp": "t2tw", "s2hk": "t2hk"}.get(config)
+    glyph = {f: (converter(variants).convert(f) if variants else f) for cands in model.candidates.values() for f in cands}
+    options = {c: frozenset(glyph[f] for f in cands) for c, cands in model.candidates.items()}
+    return glyph, options
+
+
+@lru_cache(maxsize=4096)
+def _single_form(char: str, config: str) -> str:
+    """OpenCC's conversion of ``char`` alone: what it writes where no phrase covers it."""
+    return converter(config).convert(char)
+
+
+def _word_bounds(plan: list[_Unit]) -> frozenset[int]:
+    """Where words begin and end: a unit's edges, and every position inside a run of one-character words."""
+    return frozenset(
+        b for u in plan for b in (range(u.start, u.start + len(u.text) + 1) if u.singles else (u.start, u.start + len(u.text)))
+    )
+
+
+def _apply_context(source: str, plan: list[_Unit], parts: list[str], rules: list[str], aligned: list[bool], config: str) -> None:
+    """Re-decide each ambiguous character with the context model, in place (see the module note, step 5)."""
+    model = context_model()
+    if not model.pattern.search(source):
+        return
+    forms, options = _edition_forms(config)
+    bounds: frozenset[int] | None = None  # the word boundaries, found on first need
+    for unit in plan:
+        if unit.fixed is not None or unit.rule.startswith("name "):
+            continue  # a name keeps its forms
+        matches = list(model.pattern.finditer(unit.text))
+        if not matches or (not unit.singles and is_dictionary_name(unit.text)):
+            continue  # a name jieba knows (白岩松) keeps OpenCC's forms too
+        word = (unit.start, unit.start + len(unit.text)) if not unit.singles else None
+        for m in matches:
+            i = unit.start + m.start()
+            if not aligned[i]:
+                continue  # OpenCC rewrote the word to another length (a twp term)
+            if parts[i] not in options[source[i]]:
+                continue  # OpenCC wrote another word here (软件 → 軟體): vocabulary, not a form
+            if KEEP_PHRASES and parts[i] != _single_form(source[i], config):
+                continue  # an OpenCC phrase chose this form
+            if bounds is None:
+                bounds = _word_bounds(plan)
+            decision = model.decide(source, i, word, bounds)
+            if decision is None or decision.form == UNDECIDED:
+                continue
+            form = forms[decision.form]
+            if form != parts[i]:
+                parts[i] = form
+                rules[i] = decision.rule
+
+
 def _apply_corrections(source: str, parts: list[str], rules: list[str], aligned: list[bool], edition: str) -> None:
     """Overrule the output of each phrase of the edition's correction table, in place."""
     pattern, table = correction_pattern(edition)
@@ -188,6 +255,7 @@ def convert_wordwise(
             parts += list(out) if same else [out] + [""] * (len(unit.text) - 1)
             rules += [unit.rule] * len(unit.text)
             aligned += [same] * len(unit.text)
+        _apply_context(text, plan, parts, rules, aligned, config)
         _apply_corrections(text, parts, rules, aligned, edition)
         result.append(Converted(text, tuple(parts), tuple(rules)))
     return result

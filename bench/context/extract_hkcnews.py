@@ -1,0 +1,115 @@
+"""Extract the training text of the context model: 眾新聞 (Citizen News, Hong Kong) articles.
+
+Human-written Traditional Chinese (Hong Kong news, 2017–2021), never converted
+from Simplified: what the context model (bench/context/build_context.py) learns
+which Traditional form a Simplified character takes in context from.  The text is
+not ours and is never committed: it is written to bench/context/data/ (git-ignored);
+manifest-hkcnews.json records repository, commit, the tree id of the articles read
+and checksums of what was written.
+
+Source: github.com/hkarchivist/hkcnews-article-archive (one Markdown file per
+article).  Kept: body paragraphs and captions with their inline markup removed;
+dropped: front matter, tables, media embeds, the site's subscription trailer, and
+any line with fewer than 4 ideographs.  One paragraph per line, in article order.
+
+Usage:  python bench/context/extract_hkcnews.py GIT_DIR [--write-manifest]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"  # git-ignored: fetched text is never committed
+REPO = "hkarchivist/hkcnews-article-archive"
+OUTPUT = "hkcnews.zh-Hant.txt"
+_PATH = re.compile(r"^articles/[^/]+/article_(\d+)\.md$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)")
+_MARKUP = re.compile(r"<[^>]+>|\*\*|^#+\s+|^(?:[-*] |> ?)+")
+_TRAILER = ("月費訂戶", "眾新聞的月費", "支持眾新聞")
+
+
+def git(git_dir: str, *args: str, data: bytes | None = None) -> bytes:
+    """Output of a git command on a bare git dir."""
+    return subprocess.run(["git", "--git-dir", git_dir, *args], input=data, check=True, capture_output=True).stdout
+
+
+def articles(git_dir: str) -> list[tuple[int, str]]:
+    """(article number, blob id) of every article at HEAD, in article order."""
+    found = []
+    for line in git(git_dir, "ls-tree", "-r", "HEAD", "articles/").decode().splitlines():
+        meta, path = line.split("\t", 1)
+        if (m := _PATH.match(path)) is not None:
+            found.append((int(m.group(1)), meta.split()[2]))
+    return sorted(found)
+
+
+def blobs(git_dir: str, ids: list[str]) -> list[str]:
+    """The text of each blob, read with one ``git cat-file --batch``."""
+    out = git(git_dir, "cat-file", "--batch", data="".join(f"{i}\n" for i in ids).encode())
+    texts, pos = [], 0
+    for _ in ids:
+        end = out.index(b"\n", pos)
+        size = int(out[pos:end].split()[2])
+        texts.append(out[end + 1 : end + 1 + size].decode("utf-8", "replace"))
+        pos = end + 1 + size + 1
+    return texts
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """The article's paragraphs without markup (see the module note for what is dropped).
+
+    A paragraph's lines are joined: the archive wraps some paragraphs mid-sentence."""
+    body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---\n") else markdown
+    kept = []
+    for block in body.split("\n\n"):
+        lines = []
+        for raw in block.split("\n"):
+            line = raw.strip()
+            if line.startswith(("|", "{{<", "![", "<img", "<figure", "</figure")) or any(t in line for t in _TRAILER):
+                continue
+            lines.append(html.unescape(_MARKUP.sub("", _LINK.sub(r"\1", line))).strip())
+        text = "".join(lines)
+        if len(_HAN.findall(text)) >= 4:
+            kept.append(text)
+    return kept
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write bench/context/data/hkcnews.zh-Hant.txt and write or check the manifest."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("git_dir")
+    parser.add_argument("--write-manifest", action="store_true")
+    args = parser.parse_args(argv)
+    listed = articles(args.git_dir)
+    lines = [p for text in blobs(args.git_dir, [b for _, b in listed]) for p in paragraphs(text)]
+    text = "\n".join(lines) + "\n"
+    DATA.mkdir(exist_ok=True)
+    (DATA / OUTPUT).write_text(text, encoding="utf-8")
+    record = {
+        "repository": REPO,
+        "commit": git(args.git_dir, "rev-parse", "HEAD").decode().strip(),
+        "articles_tree": git(args.git_dir, "rev-parse", "HEAD:articles").decode().strip(),
+        "articles": len(listed),
+        "outputs": {OUTPUT: {"sha256": hashlib.sha256(text.encode()).hexdigest(), "lines": len(lines), "han": len(_HAN.findall(text))}},
+    }
+    manifest = HERE / "manifest-hkcnews.json"
+    if args.write_manifest:
+        manifest.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    elif manifest.exists() and json.loads(manifest.read_text(encoding="utf-8")) != record:
+        print(f"extracted text differs from {manifest.name} (another commit?)", file=sys.stderr)
+        return 1
+    print(f"hkcnews: {len(listed)} articles, {len(lines)} lines, {record['outputs'][OUTPUT]['han']} Chinese characters → {DATA}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
