@@ -34,6 +34,9 @@ _SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u
 _CREDIT_END = regex_cache.compile(
     r"(?:摄|供图|制图|绘|图片|照片|截图|提供|美联社|路透社|法新社|视觉中国|图片来源[^，。]*)(?:（[^）]{1,12}）)?$|^(?:制图|图|摄影)[：:/／]"
 )
+# a dateline lead opens an article's first paragraph: 本报北京7月5日电 / 新华社墨尔本1月27日电 /
+# 央视网消息（新闻联播）： / 本报讯
+_DATELINE = regex_cache.compile(r"^.{0,16}?(?:\d{1,2}月\d{1,2}日电|[0-9一二三四五六七八九十]日电|消息[（(：:]|本报讯|^[^，。]{2,10}讯[ 　（(])")
 _LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本报", "据", "图为", "图：", "图/", "文/", "文：", "（作者", "（本报", "——", "编者按", "【", "■", "□", "●")
 _TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！")
 
@@ -157,6 +160,8 @@ def _own(it: Item, width: float, t: str) -> dict[str, str]:
             break
     if _CREDIT_END.search(t):
         f["credit"] = "1"
+    if _DATELINE.search(t):
+        f["dateline"] = "1"
     if t.startswith("（") and t.endswith("）"):
         f["bracketed"] = "1"
     elif t.endswith(("）", "】")) and 2 <= len(t) - max(t.rfind("（"), t.rfind("【")) - 2 <= 24 and max(t.rfind("（"), t.rfind("【")) > 0 and "。" not in t:
@@ -230,7 +235,7 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
                 g = own[j]
                 for key in ("len", "end", "kind", "indent", "gap", "w", "titleish", "start", "name", "open", "midstart", "after_stop"):
                     feats.append(f"{d}:{key}={g[key]}")
-                for key in ("lead", "tail", "credit", "bracketed", "label_end"):
+                for key in ("lead", "tail", "credit", "bracketed", "label_end", "dateline"):
                     if key in g:
                         feats.append(f"{d}:{key}={g[key]}")
             else:
