@@ -80,13 +80,12 @@ def _plan_one(source: str, options: BuildOptions) -> _Plan:
 
 def build_one(source: str, options: BuildOptions, out_dir: str, force: bool = False) -> Result:
     """Build and write one input (worker)."""
-    from rsbz_epub.bundle import build_issue, write_build
+    from rsbz_epub.bundle import build_and_write
     from rsbz_epub.inputs import read_bytes
     from rsbz_epub.report import summary
 
     try:
-        build = build_issue(read_bytes(Path(source)), options, Path(source).name)
-        written = write_build(build, Path(out_dir), force=force)
+        build, written = build_and_write(read_bytes(Path(source)), options, Path(out_dir), Path(source).name, force=force)
         return Result(source, "built", 0, "", [p.name for p in written], build.diagnostics, summary(build.issue), build.kept_files)
     except Exception as exc:  # noqa: BLE001 - reported per input; the batch goes on
         return _failed(source, exc)

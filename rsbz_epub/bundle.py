@@ -1,8 +1,10 @@
 """One issue in, every edition × format out: the build pipeline, manifest and atomic writes.
 
-The core (``build_issue``) works on bytes in memory and never touches the
-file system; ``write_build`` is the only place that writes files, and it does
-so atomically per edition folder.
+The pipeline (``build_edition``) hands each file it makes to a store: ``build_issue``
+keeps them in memory and never touches the file system; ``build_and_write`` streams
+each into the issue's staging folder as it is made (a big issue's books are never all in
+memory at once), and swaps the folders in all or none.  ``write_build`` writes an
+in-memory build the same atomic way.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Protocol
 
 from rsbz_epub.errors import OutputError, StrictError
 from rsbz_epub.identity import asin, book_identifier, build_time, folder_name, series_position
@@ -58,15 +61,36 @@ def _writer(spec: str) -> Callable[[RenderedBook, BinaryIO], None]:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """One file of an edition folder, in memory."""
+    """One file of an edition folder: its size and SHA-256, and its bytes when built in memory."""
 
     name: str
     format: str
-    data: bytes
+    size: int
+    sha256: str
+    data: bytes | None = None  # None once written to its file (build_and_write)
 
     @property
     def media_type(self) -> str:
         return MEDIA_TYPES[self.format]
+
+
+class FileStore(Protocol):
+    """Where an edition's files go as they are made (its bytes, or a function writing them to a stream)."""
+
+    def put(self, name: str, content: bytes | Callable[[BinaryIO], None]) -> tuple[int, str, bytes | None]:
+        """Store one file; return its size, SHA-256, and its bytes when the store keeps them."""
+        ...
+
+
+class _Memory:
+    """Keeps each file's bytes (``build_issue``: nothing is written)."""
+
+    def put(self, name: str, content: bytes | Callable[[BinaryIO], None]) -> tuple[int, str, bytes | None]:
+        if not isinstance(content, bytes):
+            buf = io.BytesIO()
+            content(buf)
+            content = buf.getvalue()
+        return len(content), hashlib.sha256(content).hexdigest(), content
 
 
 @dataclass(frozen=True)
@@ -93,12 +117,6 @@ class IssueBuild:
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return self.issue.diagnostics
-
-
-def _to_bytes(write: Callable[[RenderedBook, BinaryIO], None], book: RenderedBook) -> bytes:
-    buf = io.BytesIO()
-    write(book, buf)
-    return buf.getvalue()
 
 
 def input_digest(data: bytes) -> str:
@@ -152,8 +170,10 @@ def issue_folders(issue: Issue, options: BuildOptions) -> list[str]:
 
 
 def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dict[str, object] | None = None,
-                  proof: ProofSource | None = None) -> EditionBuild:
+                  proof: ProofSource | None = None, store_for: Callable[[str], FileStore] | None = None) -> EditionBuild:
     """Build every requested format of one edition of a read issue.
+
+    Each file goes to ``store_for(folder name)`` as soon as it is made (default: kept in memory).
 
     Steps, in order:
     1. convert_issue — Simplified → Traditional on the IR (optional: Traditional editions only),
@@ -181,7 +201,13 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dic
     when = build_time(meta, options.source_date_epoch)
     name = folder_name(meta)
     cover = make_cover(meta, pub, options.cover_font)
-    files: list[OutputFile] = [OutputFile("cover.jpg", "cover", cover)]
+    store = store_for(name) if store_for is not None else _Memory()
+    files: list[OutputFile] = []
+
+    def add(file_name: str, fmt: str, content: bytes | Callable[[BinaryIO], None]) -> None:
+        files.append(OutputFile(file_name, fmt, *store.put(file_name, content)))
+
+    add("cover.jpg", "cover", cover)
 
     def render(target: str) -> RenderedBook:
         return render_book(
@@ -199,19 +225,19 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dic
         target, spec, pattern = _WRITERS[fmt]
         if target not in books:
             books[target] = render(target)
-        files.append(OutputFile(pattern.format(name=name), fmt, _to_bytes(_writer(spec), books[target])))
+        add(pattern.format(name=name), fmt, partial(_writer(spec), books[target]))
         if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
             from rsbz_epub.writers.azw3 import thumbnail_name, write_apnx
             from rsbz_epub.writers.cover import make_thumbnail
 
-            files.append(OutputFile(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover)))
+            add(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover))
             if books[target].page_list:  # print page numbers on the Kindle (goes into <name>.sdr/)
-                files.append(OutputFile(f"{name}.apnx", "apnx", _to_bytes(write_apnx, books[target])))
+                add(f"{name}.apnx", "apnx", partial(write_apnx, books[target]))
     if proof is not None:  # staff check what the reader decided before the issue goes out
         from rsbz_epub.proof import PROOF_NAME, proof_page
 
-        files.append(OutputFile(PROOF_NAME, "proof", proof_page(meta_issue, proof.trace, proof.name)))
-    files.append(OutputFile("manifest.json", "manifest", manifest_json(meta_issue, name, files, record)))
+        add(PROOF_NAME, "proof", proof_page(meta_issue, proof.trace, proof.name))
+    add("manifest.json", "manifest", manifest_json(meta_issue, name, files, record))
     return EditionBuild(edition, name, meta_issue, tuple(files))
 
 
@@ -222,6 +248,29 @@ def build_issue(data: bytes, options: BuildOptions, source_name: str = "") -> Is
     SHA-256, so a later build can tell an update of this input from a different one.
     With ``--proof`` the reader's trace of every line is kept for the proof page.
     """
+    issue, record, proof = _read_for_build(data, options, source_name)
+    editions = tuple(build_edition(issue, ed, options, record, proof) for ed in _editions(options))
+    return IssueBuild(issue, editions, record)
+
+
+def build_and_write(data: bytes, options: BuildOptions, out_dir: Path, source_name: str = "", force: bool = False) -> tuple[IssueBuild, list[Path]]:
+    """``build_issue`` then ``write_build``, but each file is written to the issue's staging folder
+    as soon as it is made, so the books are never all in memory at once (about 17 MB of them for
+    a 5 MB issue).  The same guarantees: a folder of another input is refused before anything is
+    built, and the editions are swapped in all or none (a failure leaves no partial file)."""
+    from rsbz_epub.swap import Staging
+
+    issue, record, proof = _read_for_build(data, options, source_name)
+    folders = issue_folders(issue, options)
+    _refuse_foreign(out_dir, folders, record, force)
+    with Staging(out_dir, folders[0]) as staging:
+        editions = tuple(build_edition(issue, ed, options, record, proof, staging.folder) for ed in _editions(options))
+        kept = staging.commit()
+    return IssueBuild(issue, editions, record, kept), [out_dir / ed.folder for ed in editions]
+
+
+def _read_for_build(data: bytes, options: BuildOptions, source_name: str) -> tuple[Issue, dict[str, object], ProofSource | None]:
+    """Read the issue (with its trace under ``--proof``), refuse warnings under ``--strict``, make the manifest record."""
     proof = None
     if options.proof:
         from rsbz_epub.proof import read_traced
@@ -239,9 +288,7 @@ def build_issue(data: bytes, options: BuildOptions, source_name: str = "") -> Is
             line=first.line,
             hint="fix the input (see `rsbz-epub check`) or drop --strict",
         )
-    record = build_record(source_name, input_digest(data), options, build_epoch(options))
-    editions = tuple(build_edition(issue, ed, options, record, proof) for ed in _editions(options))
-    return IssueBuild(issue, editions, record)
+    return issue, build_record(source_name, input_digest(data), options, build_epoch(options)), proof
 
 
 def build_epoch(options: BuildOptions) -> int | None:
@@ -292,8 +339,8 @@ def manifest_json(issue: Issue, folder: str, files: list[OutputFile], record: di
                 "name": f.name,
                 "format": f.format,
                 "media_type": f.media_type,
-                "size": len(f.data),
-                "sha256": hashlib.sha256(f.data).hexdigest(),
+                "size": f.size,
+                "sha256": f.sha256,
             }
             for f in files
         ],
@@ -324,17 +371,24 @@ def write_build(build: IssueBuild, out_dir: Path, force: bool = False) -> list[P
     """
     from rsbz_epub.swap import replace_folders
 
-    ensure_output_dir(out_dir)
-    source = build.record["input"]
-    assert isinstance(source, dict)
-    if not force:
-        for ed in build.editions:
-            why = foreign_input(out_dir / ed.folder, source["name"], source["sha256"])
-            if why:
-                raise OutputError(f"{out_dir / ed.folder}/ {why}; not replaced", hint="give another -o, or --force to replace it")
-    kept = replace_folders(out_dir, [(ed.folder, [(f.name, f.data) for f in ed.files]) for ed in build.editions])
+    _refuse_foreign(out_dir, [ed.folder for ed in build.editions], build.record, force)
+    if any(f.data is None for ed in build.editions for f in ed.files):
+        raise ValueError("write_build needs a build made in memory (build_issue)")
+    kept = replace_folders(out_dir, [(ed.folder, [(f.name, f.data or b"") for f in ed.files]) for ed in build.editions])
     build.kept_files.extend(kept)
     return [out_dir / ed.folder for ed in build.editions]
+
+
+def _refuse_foreign(out_dir: Path, folders: list[str], record: dict[str, object], force: bool) -> None:
+    """Create the output folder; refuse (unless ``force``) a folder built from a different input."""
+    ensure_output_dir(out_dir)
+    source = record["input"]
+    assert isinstance(source, dict)
+    if not force:
+        for folder in folders:
+            why = foreign_input(out_dir / folder, source["name"], source["sha256"])
+            if why:
+                raise OutputError(f"{out_dir / folder}/ {why}; not replaced", hint="give another -o, or --force to replace it")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -3,7 +3,8 @@
 The folders of one issue are staged, then swapped in; the names are per issue, so the
 next run finds whatever a crash left and finishes or undoes it (:func:`recover`):
 
-- ``OUT/.KEY.tmp/NAME/…`` — each new edition folder, written and fsynced;
+- ``OUT/.KEY.tmp/NAME/…`` — each new edition folder, its files written (and fsynced) one by
+  one as the build makes them, so a big issue's books are never all in memory at once;
 - ``OUT/.KEY.tmp/COMMIT`` — written once every new folder is complete: from then on the
   new build wins, and a crash is finished by the next run;
 - ``OUT/.KEY.old/NAME`` — an earlier folder moved aside just before the new one takes
@@ -16,11 +17,14 @@ are always all from one build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from rsbz_epub.errors import OutputError
 from rsbz_epub.incremental import MANIFEST, read_folder
@@ -30,6 +34,8 @@ COMMIT = "COMMIT"
 _LEFTOVER = re.compile(r"^\.(?P<key>.+?)(?P<legacy>\.[A-Za-z0-9_]{8})?\.(?P<kind>tmp|old)$")
 
 Files = list[tuple[str, bytes]]
+#: A file's bytes, or a function that writes them to a stream.
+Content = bytes | Callable[[BinaryIO], None]
 
 
 def _fsync_dir(path: Path) -> None:
@@ -40,11 +46,35 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write(path: Path, data: bytes) -> None:
+class _Digest:
+    """A write-only stream that passes bytes on to a file, counting and hashing them (for the manifest)."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.size = 0
+        self.sha256 = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)
+        self.size += len(data)
+        return self.fh.write(data)
+
+
+def _write(path: Path, content: Content) -> tuple[int, str]:
+    """Write one file and fsync it; return its size and SHA-256."""
     with open(path, "wb") as fh:
-        fh.write(data)
+        out = _Digest(fh)
+        if isinstance(content, bytes):
+            out.write(content)
+        else:
+            content(out)  # type: ignore[arg-type]
         fh.flush()
         os.fsync(fh.fileno())
+    return out.size, out.sha256.hexdigest()
+
+
+def _cannot_write(key: str, out_dir: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {key}/ ({exc.strerror})", path=str(out_dir), hint="check free space and permissions; the earlier build is intact")
 
 
 def _our_files(folder: Path) -> set[str] | None:
@@ -67,6 +97,84 @@ def _keep_user_files(earlier: Path, staged: Path, new_names: set[str]) -> list[s
     return kept
 
 
+class StagedFolder:
+    """One new edition folder inside the staging folder; files go into it as they are made."""
+
+    def __init__(self, staging: Staging, name: str) -> None:
+        self.staging = staging
+        self.name = name
+        self.path = staging.path / name
+        self.names: set[str] = set()
+        try:
+            self.path.mkdir()
+        except OSError as exc:
+            raise _cannot_write(staging.key, staging.out_dir, exc) from None
+
+    def put(self, name: str, content: Content) -> tuple[int, str, None]:
+        """Write one file of the folder; return its size and SHA-256 (and no bytes: they are on disk)."""
+        try:
+            size, digest = _write(self.path / name, content)
+        except OSError as exc:
+            raise _cannot_write(self.staging.key, self.staging.out_dir, exc) from None
+        self.names.add(name)
+        return size, digest, None
+
+
+class Staging:
+    """The staging folder of one issue, ``OUT/.KEY.tmp``: open it with ``with``, write each
+    edition folder into it (:meth:`folder`), then :meth:`commit` swaps them all in.
+
+    Leaving the ``with`` block without a commit (an error, Ctrl-C) removes the staging
+    folder: every earlier folder stays as it was, and no partial file is ever visible.
+    """
+
+    def __init__(self, out_dir: Path, key: str) -> None:
+        self.out_dir = out_dir
+        self.key = key
+        self.path, self.old = out_dir / f".{key}.tmp", out_dir / f".{key}.old"
+        self.folders: list[StagedFolder] = []
+        self.committed = False
+
+    def __enter__(self) -> Staging:
+        shutil.rmtree(self.path, ignore_errors=True)
+        try:
+            self.path.mkdir()
+        except OSError as exc:
+            raise _cannot_write(self.key, self.out_dir, exc) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.committed:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def folder(self, name: str) -> StagedFolder:
+        """A new, empty edition folder ``name``."""
+        folder = StagedFolder(self, name)
+        self.folders.append(folder)
+        return folder
+
+    def commit(self) -> list[str]:
+        """Keep the files a user added to earlier folders, mark the build complete, swap it in.
+
+        Returns the kept files (as ``NAME/file``).  Raises OutputError, with every
+        earlier folder intact, when anything cannot be written or replaced.
+        """
+        names = [f.name for f in self.folders]
+        kept: list[str] = []
+        try:
+            for folder in self.folders:
+                kept += [f"{folder.name}/{k}" for k in _keep_user_files(self.out_dir / folder.name, folder.path, folder.names)]
+                os.chmod(folder.path, 0o755)
+            _write(self.path / f"{COMMIT}.part", json.dumps(names).encode())
+            os.rename(self.path / f"{COMMIT}.part", self.path / COMMIT)
+            _fsync_dir(self.path)
+        except OSError as exc:
+            raise _cannot_write(self.key, self.out_dir, exc) from None
+        self.committed = True  # from here the swap finishes or undoes itself, and so does recover()
+        _swap_in(self.out_dir, self.path, self.old, names)
+        return kept
+
+
 def replace_folders(out_dir: Path, folders: list[tuple[str, Files]]) -> list[str]:
     """Write ``folders`` (name, files) into ``out_dir``, replacing earlier ones all or none.
 
@@ -74,30 +182,12 @@ def replace_folders(out_dir: Path, folders: list[tuple[str, Files]]) -> list[str
     (as ``NAME/file``).  Raises OutputError, with every earlier folder intact, when
     anything cannot be written or replaced.
     """
-    key = folders[0][0]
-    staging, old = out_dir / f".{key}.tmp", out_dir / f".{key}.old"
-    kept: list[str] = []
-    try:
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
+    with Staging(out_dir, folders[0][0]) as staging:
         for name, files in folders:
-            folder = staging / name
-            folder.mkdir()
+            folder = staging.folder(name)
             for file_name, data in files:
-                _write(folder / file_name, data)
-            kept += [f"{name}/{k}" for k in _keep_user_files(out_dir / name, folder, {f for f, _ in files})]
-            os.chmod(folder, 0o755)
-        _write(staging / f"{COMMIT}.part", json.dumps([n for n, _ in folders]).encode())
-        os.rename(staging / f"{COMMIT}.part", staging / COMMIT)
-        _fsync_dir(staging)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"cannot write {key}/ ({exc.strerror})", path=str(out_dir), hint="check free space and permissions; the earlier build is intact") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_in(out_dir, staging, old, [n for n, _ in folders])
-    return kept
+                folder.put(file_name, data)
+        return staging.commit()
 
 
 def _swap_in(out_dir: Path, staging: Path, old: Path, names: list[str]) -> None:

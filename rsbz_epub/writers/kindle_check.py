@@ -13,6 +13,7 @@ import io
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -37,6 +38,28 @@ def _resolve(base: str, link: str) -> tuple[str, str]:
     return target, frag
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What the later checks need of one XML file: its tree (megabytes for a big issue) is dropped once read."""
+
+    ids: frozenset[str]
+    body_id: str  # "" when the body has none
+    links: tuple[str, ...]  # a/@href and NCX content/@src, in document order
+    images_without_src: int
+
+    @classmethod
+    def of(cls, tree: etree._Element) -> _Facts:
+        body = tree.find(f"{_XHTML}body")
+        links = [n.get("href", "") for n in tree.iter(f"{_XHTML}a")]
+        links += [n.get("src", "") for n in tree.iter(f"{_NCX}content")]
+        return cls(
+            ids=frozenset(str(v) for v in tree.xpath("//@id")),
+            body_id=(body.get("id") or "") if body is not None else "",
+            links=tuple(links),
+            images_without_src=sum(1 for img in tree.iter(f"{_XHTML}img") if not (img.get("src") or "").strip()),
+        )
+
+
 class _Scan:
     """One pass over an EPUB's entries, collecting problems as plain sentences."""
 
@@ -44,7 +67,8 @@ class _Scan:
         self.zf = zf
         self.names = zf.namelist()
         self.problems: list[str] = []
-        self.trees: dict[str, etree._Element] = {}
+        self.trees: dict[str, etree._Element] = {}  # every XML file but the content documents
+        self.facts: dict[str, _Facts] = {}  # every well-formed XML file
         self.nav_name: str | None = None
 
     def run(self) -> list[str]:
@@ -78,7 +102,10 @@ class _Scan:
                 self.problems.append(f"{name}: no XML declaration with an encoding (Kindle would assume ISO-8859-1)")
             try:
                 data.decode("utf-8")
-                self.trees[name] = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+                tree = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+                self.facts[name] = _Facts.of(tree)
+                if tree.tag != f"{_XHTML}html":  # container, package, NCX: later checks walk them
+                    self.trees[name] = tree
             except (UnicodeDecodeError, etree.XMLSyntaxError) as exc:
                 self.problems.append(f"{name}: not well-formed UTF-8 XML ({exc})")
 
@@ -154,28 +181,20 @@ class _Scan:
 
     def _has_id(self, name: str, frag: str) -> bool:
         """True if XML entry ``name`` has an element with id ``frag``."""
-        tree = self.trees.get(name)
-        return tree is not None and bool(tree.xpath("//*[@id=$v]", v=frag))
+        facts = self.facts.get(name)
+        return facts is not None and frag in facts.ids
 
     def body_links_and_images(self) -> None:
         """No link to a ``<body>`` id anywhere; no ``<img>`` without a ``src``."""
-        body_ids: dict[str, str] = {}
-        for name, tree in self.trees.items():
-            body = tree.find(f"{_XHTML}body")
-            if body is not None and body.get("id"):
-                body_ids[name] = body.get("id", "")
-        for name, tree in self.trees.items():
-            links = [n.get("href", "") for n in tree.iter(f"{_XHTML}a")]
-            links += [n.get("src", "") for n in tree.iter(f"{_NCX}content")]
-            for link in links:
+        body_ids = {name: facts.body_id for name, facts in self.facts.items() if facts.body_id}
+        for name, facts in self.facts.items():
+            for link in facts.links:
                 if _EXTERNAL.match(link):
                     continue
                 target, frag = _resolve(name, link)
                 if frag and body_ids.get(target) == frag:
                     self.problems.append(f"{name}: link {link!r} points to a <body> id")
-            for img in tree.iter(f"{_XHTML}img"):
-                if not (img.get("src") or "").strip():
-                    self.problems.append(f"{name}: <img> without src")
+            self.problems += [f"{name}: <img> without src"] * facts.images_without_src
 
 
 def kindle_problems(data: bytes, *, max_bytes: int = KINDLE_MAX_BYTES) -> list[str]:

@@ -101,10 +101,14 @@ def ncx_nodes(toc: Sequence[TocEntry], flow: Flow0) -> list[NcxNode]:
     # for a TOC in reading order it is the (depth, offset) order Kindles expect.
     order = sorted(range(len(walk)), key=lambda i: (walk[i][1], i))
     number = {w: n for n, w in enumerate(order)}
+    children: dict[int, list[int]] = {}
+    for j, (_, _, parent) in enumerate(walk):
+        if parent is not None:
+            children.setdefault(parent, []).append(number[j])
     nodes = []
     for w in order:
         entry, depth, parent = walk[w]
-        kids = [number[j] for j in range(len(walk)) if walk[j][2] == w]
+        kids = children.get(w, [])
         nodes.append(
             NcxNode(
                 index=number[w],

@@ -56,7 +56,7 @@ def build_palmdb(name: str, records: Sequence[bytes], modified: _dt.datetime) ->
         # u32 offset, u8 attributes (0), u24 unique id (2·i)
         entries += struct.pack(">II", offset, (2 * i) & 0xFFFFFF)
         offset += len(record)
-    return header + bytes(entries) + b"\0\0" + b"".join(records)
+    return b"".join([header, entries, b"\0\0", *records])  # one copy of the book, not two
 
 
 def read_records(data: bytes) -> list[bytes]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .codec import base32
 from .markup import PLACEHOLDER_RE, Serialized
@@ -62,9 +64,15 @@ class Flow0:
                 return position - inner_length
         return position
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [file.start for file in self.files]
+
     def pos_fid(self, position: int) -> tuple[int, int]:
         """(fragment index, offset in it) for an absolute offset; skeleton targets use the next fragment."""
-        for file in self.files:
+        # Files lie end to end in order: the one holding ``position`` is the last starting at or before it.
+        n = bisect_right(self._starts, position) - 1
+        for file in self.files[max(n, 0) : n + 1]:
             if file.start <= position < file.start + file.length:
                 for frag in file.fragments:
                     if position < frag.insert_pos:
@@ -89,7 +97,7 @@ def _cut(doc: Serialized) -> list[tuple[int, int]]:
     return groups
 
 
-def layout(docs: Sequence[tuple[str, Serialized]], links: Sequence[tuple[str, str | None]]) -> Flow0:
+def layout(docs: Iterable[tuple[str, Serialized]], links: Sequence[tuple[str, str | None]]) -> Flow0:
     """Build flow 0 and resolve every link placeholder to its final, same-width value."""
     stored = bytearray()
     files: list[SkeletonFile] = []
@@ -136,12 +144,12 @@ def layout(docs: Sequence[tuple[str, Serialized]], links: Sequence[tuple[str, st
         targets[(href, None)] = start + doc.body_pos
         for anchor, off in doc.ids.items():
             targets[(href, anchor)] = start + off
-    flow = Flow0(bytes(stored), tuple(files), tuple(fragments), targets)
+    tables = Flow0(b"", tuple(files), tuple(fragments), targets)  # positions only: no copy of the text
 
     def substitute(match: object) -> bytes:
         target = links[int(match.group(1), 32)]  # type: ignore[attr-defined]
-        fid, off = flow.pos_fid(flow.position(*target))
+        fid, off = tables.pos_fid(tables.position(*target))
         return f"kindle:pos:fid:{base32(fid, 4)}:off:{base32(off, 10)}".encode("ascii")
 
     # Same width in and out, so no offset computed above moves.
-    return Flow0(PLACEHOLDER_RE.sub(substitute, flow.data), flow.files, flow.fragments, flow.targets)
+    return Flow0(PLACEHOLDER_RE.sub(substitute, stored), tables.files, tables.fragments, tables.targets)

@@ -48,7 +48,9 @@ def _flow0(book: RenderedBook, plan: ResourcePlan) -> Flow0:
         css_url=plan.css_urls.get,
         style_url=plan.style_url,
     )
-    serialized = [(href, serialize(href, xhtml, ctx)) for href, xhtml in docs]
+    # One document at a time: each serialised copy is dropped once laid out (megabytes for a big issue);
+    # ctx.links is complete by the time layout resolves the links, after the last document.
+    serialized = ((href, serialize(href, xhtml, ctx)) for href, xhtml in docs)
     return layout(serialized, ctx.links)
 
 
