@@ -23,6 +23,19 @@ from metrics import FileScore, score_bytes  # noqa: E402
 _SHARED: dict = {}
 
 
+def _scores(model: Path, laid: list) -> list[FileScore]:
+    """The scores of the laid-out issues read with ``model``."""
+    old = os.environ.get("RSBZ_READER_MODEL")
+    os.environ["RSBZ_READER_MODEL"] = str(model)
+    try:
+        return [score_bytes(d.name, d.answer, d.data) for d in laid]
+    finally:
+        if old is None:
+            os.environ.pop("RSBZ_READER_MODEL", None)
+        else:
+            os.environ["RSBZ_READER_MODEL"] = old
+
+
 def _held_out(held: str) -> tuple[str, list[FileScore]]:
     """Train without ``held`` and score its issues (in a worker: the laid-out issues come from the parent)."""
     from train_reader import train
@@ -30,15 +43,30 @@ def _held_out(held: str) -> tuple[str, list[FileScore]]:
     laid, seqs, invented, tmp = _SHARED["laid"], _SHARED["seqs"], _SHARED["invented"], _SHARED["tmp"]
     model = Path(tmp) / f"{abs(hash(held))}.crfsuite"
     train([(x, y) for p, x, y in seqs if p != held] + invented, model)
-    old = os.environ.get("RSBZ_READER_MODEL")
-    os.environ["RSBZ_READER_MODEL"] = str(model)
-    try:
-        return held, [score_bytes(d.name, d.answer, d.data) for p, d in laid if p == held]
-    finally:
-        if old is None:
-            os.environ.pop("RSBZ_READER_MODEL", None)
-        else:
-            os.environ["RSBZ_READER_MODEL"] = old
+    return held, _scores(model, [d for p, d in laid if p == held])
+
+
+def later_issues(papers: list[str] | None = None) -> dict[str, list[FileScore]]:
+    """Per paper, its latest issues (the last third of its dates), read by one model trained on everything else.
+
+    Not a leave-one-paper-out figure: the model has seen earlier issues of the same papers, as the
+    shipped model has seen the papers of the corpus. It shows what a paper's own habits are worth.
+    """
+    from corpus.issues import dumps
+    from train_reader import dump_sequence, invented_sequences, snippet_sequences, train
+
+    laid = list(dumps())
+    names = sorted({p for p, _ in laid}) if papers is None else papers
+    day = lambda d: d.name.rsplit("-", 1)[0]  # noqa: E731 - zgqxb-2026-06-03-2 → zgqxb-2026-06-03
+    held: set[str] = set()
+    for paper in names:
+        days = sorted({day(d) for p, d in laid if p == paper})
+        late = set(days[len(days) * 2 // 3 :])
+        held |= {d.name for p, d in laid if p == paper and day(d) in late}
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "later.crfsuite"
+        train([dump_sequence(d) for _, d in laid if d.name not in held] + invented_sequences() + snippet_sequences(), model)
+        return {paper: _scores(model, [d for p, d in laid if p == paper and d.name in held]) for paper in names}
 
 
 def lopo(papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None, jobs: int = 1) -> dict[str, list[FileScore]]:

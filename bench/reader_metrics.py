@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/reader_metrics.py --real       # real published text: per paper and pooled,
                                                           # each paper read by a model trained without it
+    .venv/bin/python bench/reader_metrics.py --real --later   # each paper's latest issues, read by a model
+                                                          # trained on its earlier ones and the other papers
 
     .venv/bin/python bench/reader_metrics.py              # table per file and in total
     .venv/bin/python bench/reader_metrics.py --details    # also what went wrong, per file
@@ -73,7 +75,12 @@ def _real(args: argparse.Namespace) -> int:
     if not record_files():
         print("corpus/real/ holds no records: build it with corpus/extract/*.py (see corpus/README.md)")
         return 0
-    by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs)
+    if args.later:
+        from lopo import later_issues
+
+        by_paper = later_issues()
+    else:
+        by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs)
     rows = [FileScore(paper, total(res)) for paper, res in by_paper.items()]
     for row, res in zip(rows, by_paper.values()):
         row.problems = [f"{r.name}: {p}" for r in res for p in r.problems]
@@ -103,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     fmt.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--details", action="store_true", help="list what went wrong in each file")
     ap.add_argument("--real", action="store_true", help="leave-one-paper-out on corpus/real/ (see corpus/README.md)")
+    ap.add_argument("--later", action="store_true", help="with --real: each paper's latest third of issues, read by a model trained on the rest (not leave-one-paper-out)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="with --real: papers held out at a time (default: the number of cores)")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
