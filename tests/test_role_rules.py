@@ -29,6 +29,13 @@ def test_a_title_broken_inside_a_word_goes_on_in_the_line_the_model_called_a_sub
     assert a.title == "国外“清凉经济”激发消费新活力（国际视点）" and a.subtitle is None
 
 
+def test_a_title_broken_inside_a_word_goes_on_from_the_line_the_model_called_a_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("上半年全国光伏发电量同比增", "K"), ("长超过40%", "T")], monkeypatch)
+    assert (a.kicker, a.title) == (None, "上半年全国光伏发电量同比增长超过40%")
+    a = _read([("我国自然保护地体系建设进入新阶段", "K"), ("以自然之道  养万物之生", "T")], monkeypatch)
+    assert (a.kicker, a.title) == ("我国自然保护地体系建设进入新阶段", "以自然之道  养万物之生")  # a finished kicker stays
+
+
 def test_a_title_with_an_open_quote_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("打造触手可及的“文化", "T"), ("空间”", "S")], monkeypatch)
     assert a.title == "打造触手可及的“文化空间”" and a.subtitle is None

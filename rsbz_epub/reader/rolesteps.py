@@ -19,13 +19,13 @@ _BODY_ENDS = ("P", "R", "X", "M", "G", "J")
 
 
 def _title_goes_on(title: str, below: str) -> bool:
-    """A title line broken inside a word (消|费) or inside quotes or brackets goes on in the line below,
+    """A title line broken inside a word (消|费), inside quotes or brackets, or after a comma or colon goes on in the line below,
     which is its second line, not a subtitle (a subtitle set with —— is one)."""
     if below.startswith("——"):
         return False
     t = title.rstrip()
     unclosed = any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
-    return unclosed or glue(t, below.lstrip()) != "0"
+    return unclosed or t.endswith(("，", "、", "：", ",", ":")) or glue(t, below.lstrip()) != "0"
 
 
 def _join(parts: list[str]) -> str:
@@ -147,13 +147,15 @@ class RoleSteps:
         """A run of title lines may open with a kicker the model took for a title line.
 
         A line ending in ——, or a column label with ·, introduces the title under it; a title broken after a
-        comma or colon goes on below it; otherwise the first of three lines, or of two when it is
+        comma or colon, inside a word or inside quotes goes on below it; otherwise the first of three lines, or of two when it is
         shorter than the second or the model gives it a fair chance of being a kicker, is the kicker.
         """
         lines = parts["T"]
         if len(lines) < 2:
             return
         first = lines[0].rstrip()
+        if _title_goes_on(first, lines[1]):
+            return  # broken inside a word or a quote: one title on two lines
         if first.endswith("——") or ("·" in first and "·" not in lines[1]):
             parts["K"], parts["T"] = [first], lines[1:]
         elif first.endswith(("，", "、", ",", "：", ":")):
@@ -174,6 +176,9 @@ class RoleSteps:
                     break
                 parts[self._role(j)].append(self.items[j].text)
                 j += 1
+        if parts["K"] and parts["T"] and len(parts["K"][-1]) >= len(parts["T"][0]) and _title_goes_on(parts["K"][-1], parts["T"][0]):
+            # a full line that goes on inside a word: the model's kicker is the title's first line
+            parts["K"], parts["T"] = [], parts["K"] + parts["T"]
         if parts["T"] and parts["S"] and _title_goes_on(parts["T"][-1], parts["S"][0]):
             parts["T"].append(parts["S"].pop(0))
         if len(parts["T"]) == 1 and parts["T"][0].rstrip().endswith("——") and parts["S"] and not parts["K"]:
