@@ -48,3 +48,24 @@ def test_traditional_issues_are_seen_in_simplified_characters_and_simplified_one
     assert "last2=图片" in feats[1] and "after_stop=8" in feats[1]
     simplified = _items("本报记者 王磊\n")
     assert simplified_view(simplified)("記者") == "記者"  # a Simplified issue is left as it is
+
+
+def test_a_dateline_lead_is_evidence_for_its_line_and_the_line_above() -> None:
+    feats = line_features(_items("全年设备更新资金下达完毕\n本报北京7月5日电  （记者刘志强）今年以来，各地加快推进设备更新。\n"))
+    assert "dateline=1" not in feats[0] and "1:dateline=1" in feats[0]
+    assert "dateline=1" in feats[1]
+    for lead in ("新华社墨尔本1月27日电　澳大利亚气象局说，", "央视网消息（新闻联播）：今天，", "本报讯 记者于桐报道"):
+        assert "dateline=1" in line_features(_items(lead + "\n"))[0], lead
+    assert "dateline=1" not in line_features(_items("今天下午，记者从市气象局了解到这一消息。\n"))[0]
+
+
+def test_ascii_punctuation_is_seen_in_its_chinese_form() -> None:
+    ascii_, chinese = (line_features(_items(t + "\n"))[0] for t in ("会议提出,到2027年,", "会议提出，到2027年，"))
+    assert "end=comma" in ascii_ and [f for f in ascii_ if f.startswith("end")] == [f for f in chinese if f.startswith("end")]
+
+
+def test_a_title_with_its_column_label_and_wider_credits_are_features() -> None:
+    feats = line_features(_items("外资对我国投资总体表现向好（权威发布）\n民意调查显示，默克尔在辩论中占优。网上图片\n"))
+    assert "label_end=1" in feats[0] and "bracketed=1" not in feats[0]
+    assert "credit=1" in feats[1]
+    assert "label_end=1" not in line_features(_items("（本报记者 王磊）\n"))[0]

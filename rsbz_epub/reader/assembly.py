@@ -13,7 +13,8 @@ from rsbz_epub.reader.layout import (
 )
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
-from rsbz_epub.reader.roles import captions_above_credits, tag
+from rsbz_epub.reader.roles import tag
+from rsbz_epub.reader.rolesteps import captions_above_credits
 from rsbz_epub.reader.segment import titleish
 
 

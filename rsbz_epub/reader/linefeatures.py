@@ -162,9 +162,10 @@ def _own(it: Item, width: float, t: str) -> dict[str, str]:
         f["credit"] = "1"
     if _DATELINE.search(t):
         f["dateline"] = "1"
+    opened = max(t.rfind("（"), t.rfind("【"))
     if t.startswith("（") and t.endswith("）"):
         f["bracketed"] = "1"
-    elif t.endswith(("）", "】")) and 2 <= len(t) - max(t.rfind("（"), t.rfind("【")) - 2 <= 24 and max(t.rfind("（"), t.rfind("【")) > 0 and "。" not in t:
+    elif t.endswith(("）", "】")) and opened > 0 and 2 <= len(t) - opened - 2 <= 24 and "。" not in t:
         f["label_end"] = "1"  # a title with its column label: 外资对我国投资总体表现向好（权威发布）
     return f
 
@@ -204,6 +205,8 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
     habits = [f"{a}={b}" for a, b in _issue_habits(items).items()]
     lo, hi = max(0, start - 2), min(len(items), end + 2)
     view = simplified_view(items)
+    # breaks[j]: the word-list band of the break before item j ("-" at a page's start or the issue's ends)
+    breaks = {j: glue(items[j - 1].text, items[j].text) if 0 < j < len(items) and items[j - 1].page == items[j].page else "-" for j in range(start, end + 1)}
     own = {k: _own(items[k], widths.get(items[k].page, widths[-1]), view(items[k].text).translate(_FULL_WIDTH)) for k in range(lo, hi)}
     # the parallel shape of section heads: short lines with no stop, of a length seen again on the page
     shapes: Counter[tuple[int, int, str]] = Counter()
@@ -218,8 +221,7 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
         nxt = items[k + 1].text if k + 1 < len(items) else ""
         feats.append(f"end|next={f['end']}|{_start_class(nxt) if nxt else 'EOF'}")
         # a break inside a word (消|费) is a wrapped line; the pair across the break, from a word list
-        g_next = glue(it.text, nxt) if nxt and items[k + 1].page == it.page else "-"
-        g_prev = glue(items[k - 1].text, it.text) if k and items[k - 1].page == it.page else "-"
+        g_next, g_prev = breaks[k + 1], breaks[k]
         feats += [f"glue={g_next}", f"glue|end={g_next}|{f['end']}", f"glue|w={g_next}|{f['w']}", f"-1:glue={g_prev}"]
         feats.append(f"len|end={f['len']}|{f['end']}")
         feats.append(f"w|end={f['w']}|{f['end']}")

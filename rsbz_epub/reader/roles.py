@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.linefeatures import credit_line, line_features
+from rsbz_epub.reader.linefeatures import line_features
 
 MODEL = "reader.crfsuite"
 
@@ -86,18 +86,4 @@ def tag(items: list[Item]) -> list[Role]:
             Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
             for k, lab in enumerate(labels)
         ]
-    return out
-
-
-def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A short finished line the model read as a paragraph, right above a credit line it read as a
-    caption (游客在新馆选购文创产品。 / 新华社记者  郝  源摄), is the caption that credit belongs to."""
-    out = list(roles)
-    for k in range(1, len(items) - 1):
-        it, below = items[k], items[k + 1]
-        if (
-            out[k].label == "P" and out[k + 1].label == "C" and out[k - 1].label != "W"
-            and len(it.text) <= 80 and below.page == it.page and credit_line(below.text)
-        ):
-            out[k] = Role("C", out[k].prob, out[k].kicker)
     return out

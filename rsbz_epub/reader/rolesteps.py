@@ -10,12 +10,28 @@ from __future__ import annotations
 
 from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box
+from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import is_photo_credit, titleish
 from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
 _BODY_ENDS = ("P", "R", "X", "M", "G", "J")
+
+
+def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A short finished line the model read as a paragraph, right above a credit line it read as a
+    caption (游客在新馆选购文创产品。 / 新华社记者  郝  源摄), is the caption that credit belongs to."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it, below = items[k], items[k + 1]
+        if (
+            out[k].label == "P" and out[k + 1].label == "C" and out[k - 1].label != "W"
+            and len(it.text) <= 80 and below.page == it.page and credit_line(below.text)
+        ):
+            out[k] = Role("C", out[k].prob, out[k].kicker)
+    return out
 
 
 def _title_goes_on(title: str, below: str) -> bool:

@@ -17,7 +17,7 @@ from rsbz_epub.reader.layout import Item
 
 # Frequent characters that exist only in Traditional script (their Simplified forms differ):
 # enough of them in an issue's text says it is set in Traditional characters.
-_TRADITIONAL_ONLY = frozenset("們這個說為會時國來對學與發後經過動還實點電開關將從當長業們區務問題體頭產見現")
+_TRADITIONAL_ONLY = frozenset("們這個說為會時國來對學與發後經過動還實點電開關將從當長業區務問題體頭產見現")
 _SAMPLE = 20_000
 _THRESHOLD = 20
 
@@ -45,4 +45,9 @@ def simplified_view(items: Sequence[Item]) -> Callable[[str], str]:
     if not is_traditional("".join(sample)):
         return lambda text: text
     convert = _t2s().convert
-    return lambda text: convert(text) if len(convert(text)) == len(text) else text
+
+    def view(text: str) -> str:
+        seen = convert(text)
+        return seen if len(seen) == len(text) else text  # a phrase that changed length: keep the line as it is
+
+    return view
