@@ -23,17 +23,24 @@ from metrics import FileScore, score_bytes  # noqa: E402
 _SHARED: dict = {}
 
 
-def _scores(model: Path, laid: list) -> list[FileScore]:
-    """The scores of the laid-out issues read with ``model``."""
-    old = os.environ.get("RSBZ_READER_MODEL")
-    os.environ["RSBZ_READER_MODEL"] = str(model)
+def _scores(model: Path, laid: list, papers: Path | None = None) -> list[FileScore]:
+    """The scores of the laid-out issues read with ``model`` (and ``papers``, a papers' model, when given:
+    without one, no paper is read with a model that met it)."""
+    env = {"RSBZ_READER_MODEL": str(model), "RSBZ_READER_PAPERS_MODEL": str(papers) if papers else None}
+    old = {k: os.environ.get(k) for k in env}
     try:
+        for k, v in env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
         return [score_bytes(d.name, d.answer, d.data) for d in laid]
     finally:
-        if old is None:
-            os.environ.pop("RSBZ_READER_MODEL", None)
-        else:
-            os.environ["RSBZ_READER_MODEL"] = old
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _held_out(held: str) -> tuple[str, list[FileScore]]:
@@ -53,7 +60,7 @@ def later_issues(papers: list[str] | None = None) -> dict[str, list[FileScore]]:
     shipped model has seen the papers of the corpus. It shows what a paper's own habits are worth.
     """
     from corpus.issues import dumps
-    from train_reader import dump_sequence, invented_sequences, snippet_sequences, train
+    from train_reader import dump_sequence, invented_sequences, snippet_sequences, train_both
 
     laid = list(dumps())
     names = sorted({p for p, _ in laid}) if papers is None else papers
@@ -64,9 +71,9 @@ def later_issues(papers: list[str] | None = None) -> dict[str, list[FileScore]]:
         late = set(days[len(days) * 2 // 3 :])
         held |= {d.name for p, d in laid if p == paper and day(d) in late}
     with tempfile.TemporaryDirectory() as tmp:
-        model = Path(tmp) / "later.crfsuite"
-        train([dump_sequence(d) for _, d in laid if d.name not in held] + invented_sequences() + snippet_sequences(), model)
-        return {paper: _scores(model, [d for p, d in laid if p == paper and d.name in held]) for paper in names}
+        real = [(p, *dump_sequence(d)) for p, d in laid if d.name not in held]
+        model, papers = train_both(real, invented_sequences() + snippet_sequences(), Path(tmp) / "later.crfsuite")
+        return {paper: _scores(model, [d for p, d in laid if p == paper and d.name in held], papers) for paper in names}
 
 
 def lopo(papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None, jobs: int = 1) -> dict[str, list[FileScore]]:

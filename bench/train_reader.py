@@ -1,6 +1,6 @@
 """Train the reader's line-role model from real published text laid out as raw dumps.
 
-    .venv/bin/python bench/train_reader.py                      # → rsbz_epub/data/reader.crfsuite
+    .venv/bin/python bench/train_reader.py                      # → rsbz_epub/data/reader.crfsuite, reader-papers.*
     .venv/bin/python bench/train_reader.py --exclude 人民日报 -o /tmp/m.crfsuite   # leave one paper out
 
 The training issues are every issue of ``corpus/real/`` laid out by
@@ -28,19 +28,30 @@ PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 80, "feature.possible_transi
 
 def items_of(data: bytes, options: ReadOptions = ReadOptions()):
     """The reader's items (non-blank lines in page context) for raw bytes."""
+    return issue_items(data, options)[0]
+
+
+def issue_items(data: bytes, options: ReadOptions = ReadOptions()):
+    """The reader's items for raw bytes and the paper its masthead names (the model's features use both)."""
     from rsbz_epub.reader import prepare
     from rsbz_epub.reader.layout import make_items
 
-    _, chunks, _ = prepare(data, options)
-    return make_items(chunks)
+    meta, chunks, _ = prepare(data, options)
+    return make_items(chunks), meta.paper
+
+
+def features_of(data: bytes, options: ReadOptions = ReadOptions()):
+    """The items of raw bytes and their features, as the reader computes them."""
+    from rsbz_epub.reader.linefeatures import line_features
+
+    items, paper = issue_items(data, options)
+    return items, line_features(items, paper=paper)
 
 
 def dump_sequence(dump) -> tuple[list[list[str]], list[str]]:
     """Features and gold roles of one laid-out real issue."""
-    from rsbz_epub.reader.linefeatures import line_features
-
-    items = items_of(dump.data)
-    return line_features(items), [dump.roles.get(it.ln.no, "X") for it in items]
+    items, feats = features_of(dump.data)
+    return feats, [dump.roles.get(it.ln.no, "X") for it in items]
 
 
 def real_sequences(exclude: set[str] = frozenset(), only: set[str] | None = None) -> list[tuple[str, list, list]]:
@@ -70,7 +81,6 @@ def invented_sequences() -> list[tuple[list, list]]:
     import json
 
     from rsbz_epub.config import parse_publication
-    from rsbz_epub.reader.linefeatures import line_features
 
     sys.path.insert(0, str(ROOT / "bench"))
     from metrics import answer_files, display_name
@@ -84,8 +94,8 @@ def invented_sequences() -> list[tuple[list, list]]:
             cfg = path.parent / answer["config"]
             options = ReadOptions(publication=parse_publication(cfg.read_text(encoding="utf-8"), str(cfg)))
         roles = frozen[display_name(path)]
-        items = items_of((path.parent / answer["file"]).read_bytes(), options)
-        out.append((line_features(items), [roles[it.ln.no - 1] if roles[it.ln.no - 1] != "." else "X" for it in items]))
+        items, feats = features_of((path.parent / answer["file"]).read_bytes(), options)
+        out.append((feats, [roles[it.ln.no - 1] if roles[it.ln.no - 1] != "." else "X" for it in items]))
     return out
 
 
@@ -100,23 +110,27 @@ def snippet_sequences() -> list[tuple[list, list]]:
     """
     import json
 
-    from rsbz_epub.reader.linefeatures import line_features
-
     out = []
     for case in json.loads(INVENTED_SNIPPETS.read_text(encoding="utf-8")):
-        items = items_of(case["text"].encode("utf-8"))
+        items, feats = features_of(case["text"].encode("utf-8"))
         roles = case["roles"]
-        out.append((line_features(items), [roles[it.ln.no - 1] if roles[it.ln.no - 1] != "." else "X" for it in items]))
+        out.append((feats, [roles[it.ln.no - 1] if roles[it.ln.no - 1] != "." else "X" for it in items]))
     return out
 
 
-def train(seqs: list[tuple[list, list]], out: Path) -> None:
-    """Train a CRF on the sequences and write it to ``out``."""
+def without_paper(x: list[list[str]]) -> list[list[str]]:
+    """The features of a sequence without those that name its paper (``@人民日报|…``)."""
+    return [[f for f in feats if not f.startswith("@")] for feats in x]
+
+
+def train(seqs: list[tuple[list, list]], out: Path, papers: bool = False) -> None:
+    """Train a CRF on the sequences and write it to ``out`` (``papers``: keep the paper-named features,
+    for the papers' model; the first model never sees them)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in seqs:
-        trainer.append(x, y)
+        trainer.append(x if papers else without_paper(x), y)
     trainer.set_params(PARAMS)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
@@ -127,10 +141,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     ap.add_argument("--exclude", action="append", default=[], help="leave this paper out (repeatable)")
     args = ap.parse_args(argv)
-    seqs = [(x, y) for _, x, y in real_sequences(set(args.exclude))] + invented_sequences() + snippet_sequences()
-    train(seqs, args.output)
-    print(f"{args.output}: {len(seqs)} issues, {sum(len(y) for _, y in seqs)} lines, {args.output.stat().st_size} bytes")
+    real = real_sequences(set(args.exclude))
+    invented = invented_sequences() + snippet_sequences()
+    for out in train_both(real, invented, args.output):
+        print(f"{out}: {len(real) + len(invented)} issues, {out.stat().st_size} bytes")
     return 0
+
+
+def papers_path(out: Path) -> Path:
+    """Where the papers' model goes beside the first model ``out`` (reader.crfsuite → reader-papers.crfsuite)."""
+    return out.with_name(f"{out.stem}-papers{out.suffix}")
+
+
+def train_both(real: list[tuple[str, list, list]], invented: list[tuple[list, list]], out: Path) -> tuple[Path, Path]:
+    """The first model (no paper named) at ``out``; the papers' model beside it, with the list of the real papers it met.
+
+    The invented issues' papers are made up, so their lines train the papers' model without a paper's name.
+    """
+    train([(x, y) for _, x, y in real] + invented, out)
+    papers = papers_path(out)
+    train([(x, y) for _, x, y in real] + [(without_paper(x), y) for x, y in invented], papers, papers=True)
+    papers.with_suffix(".txt").write_text("".join(f"{p}\n" for p in sorted({p for p, _, _ in real})), encoding="utf-8")
+    return out, papers
 
 
 if __name__ == "__main__":

@@ -39,14 +39,20 @@ def load_records(folder: Path = REAL) -> list[dict]:
 
 
 _SENTENCE_MARKS = re.compile(r"[。！？；：:;!?…]")
+_FINISHED = ("。", "！", "？", "…", "”", "」")
 
 
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[章节部分篇])")
 _JUMP_NOTE = re.compile(r"^[（(]\s*[上下][接转][^）)]{1,12}[）)]$")
 
 
-def _prose(block: list[str] | None, size: int = 40) -> bool:
-    return block is not None and block[0] == "p" and len(block[1]) >= size
+def _prose(block: list[str] | None, size: int = 40, finished: int = 20) -> bool:
+    """A paragraph of prose: ``size`` characters or more, or a finished sentence of ``finished`` or more
+    (寻找可用于繁育后代的纯种绿孔雀，这不是件容易的事。)."""
+    if block is None or block[0] != "p":
+        return False
+    text = block[1].rstrip()
+    return len(text) >= size or (len(text) >= finished and text.endswith(_FINISHED))
 
 
 def _unmarked_head(body: list[list[str]], k: int) -> bool:
@@ -56,10 +62,12 @@ def _unmarked_head(body: list[list[str]], k: int) -> bool:
         return False
     if text.endswith("——") or re.search(r"\s", text.strip()):
         return False  # a ——lead-in is a paragraph; a spaced line is a name or a signature
+    if re.search(r"[（(]|记者|記者|通讯员|通訊員", text):
+        return False  # 沈桂龙（上海社会科学院…所长）, 新华社“新华视点”记者董雪: a contributor's line
     before, after = body[k - 1], body[k + 1]
     if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；":
-        return _prose(after, 10)  # 一、… / 第六章 …: numbered, no sentence inside, text follows
-    if not (_prose(before) or before[0] == "h") or not _prose(after):
+        return _prose(after, 10, 10)  # 一、… / 第六章 …: numbered, no sentence inside, text follows
+    if not (_prose(before) or before[0] == "h") or not _prose(after, finished=12):
         return False
     if 4 <= len(text) <= 28 and not _SENTENCE_MARKS.search(text):
         return True

@@ -313,7 +313,7 @@ def lay_out(records: list[dict], seed: int, name: str) -> Dump:
     jump = _plan_jump(pages, rng)
     answer_pages = []
     for idx, (n, pname, recs) in enumerate(pages):
-        if idx or rng.random() < 0.7:
+        if idx or rng.random() < 0.7 or n != 1:  # a dump may leave out page 1's line, never a later page's
             text, named = _page_line(n, pname, style.page_form)
             if idx and style.feed:
                 out.lines.append("\f" + text)

@@ -75,6 +75,34 @@ def test_unmarked_section_heads_are_marked() -> None:
     assert [k for k, _ in mark_unmarked_heads(rec)["body"]] == ["p", "h", "p", "p"]
 
 
+def test_a_head_between_short_finished_sentences_is_marked_and_a_contributor_line_is_not() -> None:
+    long = "这是一段足够长的正文，用来说明段落之间的小标题在网页上没有加粗时的样子，它的长度超过四十个字。"
+    body = [
+        ["p", long],
+        ["p", "纯种绿孔雀珍稀难寻"],
+        ["p", "寻找纯种绿孔雀，这不是件容易的事。"],  # a short finished sentence is prose too
+        ["p", long],
+        ["p", "沈桂龙（上海社会科学院所长）"],  # a contributor's name and post
+        ["p", long],
+        ["p", "新华社记者董雪"],
+        ["p", long],
+        ["p", "没有说完的一句"],
+        ["p", "也没有句号"],
+    ]
+    kinds = [k for k, _ in mark_unmarked_heads({"body": body})["body"]]
+    assert kinds == ["p", "h", "p", "p", "p", "p", "p", "p", "p", "p"]
+
+
+def test_a_dump_that_starts_on_a_later_page_says_so() -> None:
+    """A dump may leave page 1's line out (the reader assumes page 1), never a later page's: that could not be read."""
+    rec = {**RECORDS[0], "page": "3"}
+    for seed in SEEDS:
+        dump = lay_out([rec], seed, "x")
+        assert dump.answer["pages"][0]["label"] == "3"
+        first = min(no for no, role in dump.roles.items() if role not in ("M",))
+        assert dump.roles[first] == "G", seed
+
+
 def test_numbered_question_and_labelled_heads_are_marked_and_lead_ins_are_not() -> None:
     long = "这是一段足够长的正文，用来说明段落之间的小标题在网页上没有加粗时的样子，它的长度超过四十个字。"
     body = [

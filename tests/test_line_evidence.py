@@ -69,3 +69,12 @@ def test_a_title_with_its_column_label_and_wider_credits_are_features() -> None:
     assert "label_end=1" in feats[0] and "bracketed=1" not in feats[0]
     assert "credit=1" in feats[1]
     assert "label_end=1" not in line_features(_items("（本报记者 王磊）\n"))[0]
+
+
+def test_a_papers_name_adds_a_copy_of_the_shape_features_under_it() -> None:
+    items = _items("从“分散守护”迈向“协同共治”\n环祁连山生态警务协作机制启动\n")
+    plain, named = line_features(items), line_features(items, paper="人民日报")
+    assert not any(f.startswith("@") for feats in plain for f in feats)
+    extra = set(named[0]) - set(plain[0])
+    assert extra and all(f.startswith("@人民日报|") for f in extra)
+    assert "@人民日报|end=close-after-cjk" in extra and "@人民日报|1:cmp=same|close-after-cjk" in extra

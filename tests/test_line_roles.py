@@ -21,10 +21,44 @@ SEED = (ROOT / "examples" / "rsbz-2021-40.txt").read_bytes()
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def test_model_ships_in_the_package_and_is_small() -> None:
-    model = resources.files("rsbz_epub.data").joinpath("reader.crfsuite")
-    assert model.is_file()
-    assert 10_000 < len(model.read_bytes()) <= 5 * 1024 * 1024
+def test_models_ship_in_the_package_and_are_small() -> None:
+    data = resources.files("rsbz_epub.data")
+    models = [data.joinpath("reader.crfsuite"), data.joinpath("reader-papers.crfsuite")]
+    assert all(m.is_file() and len(m.read_bytes()) > 10_000 for m in models)
+    assert sum(len(m.read_bytes()) for m in models) <= 5 * 1024 * 1024
+    known = data.joinpath("reader-papers.txt").read_text(encoding="utf-8").split()
+    assert {"人民日报", "中国气象报", "学习时报", "新华每日电讯"} <= set(known)
+
+
+def test_an_issue_of_a_paper_the_papers_model_met_is_read_with_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The papers' model reads only the papers on its list; every other issue is read by the first model."""
+    from train_reader import invented_sequences, train
+
+    from rsbz_epub.reader import prepare
+
+    paper = prepare(SEED)[0].paper
+    seqs = [(x, ["P" if lab == "T" else lab for lab in y]) for x, y in invented_sequences()[:6]]  # never a title
+    model = tmp_path / "papers.crfsuite"
+    train(seqs, model, papers=True)
+    before = [a.title for a in read_issue(SEED).articles() if a.kind == "article"]
+    monkeypatch.setenv("RSBZ_READER_PAPERS_MODEL", str(model))
+    model.with_suffix(".txt").write_text("某某日报\n", encoding="utf-8")
+    assert [a.title for a in read_issue(SEED).articles() if a.kind == "article"] == before  # not on the list
+    model.with_suffix(".txt").write_text(f"某某日报\n{paper}\n", encoding="utf-8")
+    from rsbz_epub.reader import roles
+
+    roles._known.cache_clear()
+    assert [a.title for a in read_issue(SEED).articles() if a.kind == "article"] != before
+    roles._known.cache_clear()
+
+
+def test_a_replaced_first_model_turns_the_packaged_papers_model_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave-one-paper-out measurement replaces the first model; the held-out paper must not meet the packaged papers' model."""
+    from rsbz_epub.reader.roles import known_paper
+
+    assert known_paper("人民日报") and not known_paper("某某日报") and not known_paper("")
+    monkeypatch.setenv("RSBZ_READER_MODEL", "/nonexistent/other.crfsuite")
+    assert not known_paper("人民日报")
 
 
 def test_tagging_is_deterministic_with_probabilities() -> None:
@@ -89,19 +123,21 @@ def test_the_installed_wheel_finds_the_model(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)], check=True)
     wheel = next(tmp_path.glob("rsbz_epub-*.whl"))
     with zipfile.ZipFile(wheel) as zf:
-        assert "rsbz_epub/data/reader.crfsuite" in zf.namelist()
+        assert {f"rsbz_epub/data/{n}" for n in ("reader.crfsuite", "reader-papers.crfsuite", "reader-papers.txt")} <= set(zf.namelist())
         zf.extractall(tmp_path / "site")
     code = (
         "import rsbz_epub.reader.roles as r, rsbz_epub.reader as rd, sys, json;"
         "from importlib import resources;"
         "p = resources.files('rsbz_epub.data').joinpath('reader.crfsuite');"
         "i = rd.read_issue(open(sys.argv[1], 'rb').read());"
-        "print(json.dumps([str(p), r.__file__, [a.title for a in i.articles()]]))"
+        "print(json.dumps([str(p), r.__file__, [a.title for a in i.articles()], r.known_paper('人民日报')]))"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     env.pop("RSBZ_READER_MODEL", None)
+    env.pop("RSBZ_READER_PAPERS_MODEL", None)
     out = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "rsbz-2021-40.txt")],
                          capture_output=True, text=True, env=env, cwd=tmp_path, check=True).stdout
-    model, module, titles = json.loads(out)
+    model, module, titles, knows = json.loads(out)
     assert model.startswith(str(tmp_path / "site")) and module.startswith(str(tmp_path / "site"))
     assert titles == [a.title for a in read_issue(SEED).articles()]
+    assert knows  # the papers' model and its list came with the wheel

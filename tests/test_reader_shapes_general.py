@@ -37,11 +37,21 @@ def test_line_shapes(text: str, kind: str) -> None:
     [
         ("名医讲堂　A3", "A3", "名医讲堂"),  # name before a lettered folio
         ("沃野农民报　2024年12月3日　星期二　　第二版　农业科技　　编辑/刘晓禾　校对/陈默", "2", "农业科技"),
+        # real page names: a bracket inside, a long name with digits, a dotted one, a spaced one
+        ("第9版 党校（行政学院）通讯", "9", "党校（行政学院）通讯"),
+        ("第3版 庆祝中国共产党成立105周年特别报道", "3", "庆祝中国共产党成立105周年特别报道"),
+        ("第10版 光明文化周末·人文地理", "10", "光明文化周末·人文地理"),
     ],
 )
 def test_page_lines(text: str, label: str, name: str) -> None:
     got = parse_page_line(text, None, "沃野农民报")
     assert got is not None and (got.label, got.name) == (label, name)
+
+
+@pytest.mark.parametrize("text", ["第3版 综合新闻 2026年1月4日", "第1版 这是一个很长的句子，不是版名"])
+def test_a_page_line_does_not_swallow_a_date_or_a_sentence(text: str) -> None:
+    got = parse_page_line(text, None, "沃野农民报")
+    assert got is None or got.name not in (text.split(" ", 1)[1],)
 
 
 @pytest.mark.parametrize(

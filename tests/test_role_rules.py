@@ -18,7 +18,7 @@ BODY = "　　这是一段足够长的正文，用来说明标题之后的文章
 def _read(lines: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, body: str = BODY, body_roles: tuple = ()):
     """Read an issue of a headline group (``lines``, with roles) and a body; every line without a role is a paragraph end."""
     roles = dict(lines) | dict(body_roles)
-    monkeypatch.setattr(assembly, "tag", lambda items: [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
     text = HEAD + "".join(t + "\n" for t, _ in lines) + body
     (article,) = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     return article
@@ -39,6 +39,20 @@ def test_a_title_broken_inside_a_word_goes_on_from_the_line_the_model_called_a_k
 def test_a_title_with_an_open_quote_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("打造触手可及的“文化", "T"), ("空间”", "S")], monkeypatch)
     assert a.title == "打造触手可及的“文化空间”" and a.subtitle is None
+
+
+def test_a_title_broken_inside_a_word_takes_back_the_line_the_model_called_a_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("“网红”玩具不可忽", "T")], monkeypatch, body="视安全性（建议）\n" + BODY)
+    assert a.title == "“网红”玩具不可忽视安全性（建议）"
+    a = _read([("从战略高度认识和推", "T"), ("进高质量数据集建设", "H")], monkeypatch)
+    assert a.title == "从战略高度认识和推进高质量数据集建设"
+
+
+def test_a_finished_title_or_a_sentence_below_it_stays_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("全年设备更新资金下达完毕", "T")], monkeypatch, body="新一轮设备更新启动。\n" + BODY)
+    assert a.title == "全年设备更新资金下达完毕"  # 毕|新 is no word: the title is finished
+    a = _read([("各地加快推进设备更", "T")], monkeypatch, body="新。本报记者王磊\n" + BODY)
+    assert a.title == "各地加快推进设备更"  # a sentence and a reporter's name below are not the title's rest
 
 
 def test_a_finished_title_keeps_its_subtitle(monkeypatch: pytest.MonkeyPatch) -> None:

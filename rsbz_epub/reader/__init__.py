@@ -41,7 +41,7 @@ def _read(data: bytes, options: ReadOptions) -> tuple[Issue, list[PageChunk], di
     """The issue, its page chunks and every item line's role with its probability."""
     meta, chunks, diags = prepare(data, options)
     roles: dict[int, tuple[str, float]] = {}
-    pages, more = assemble(chunks, roles)
+    pages, more = assemble(chunks, roles, meta.paper)
     diags += more + uncertain_lines(roles, chunks)
     if not any(p.articles for p in pages):
         raise DataError("no article text found after the masthead", hint="check that the file is the raw text of an issue")

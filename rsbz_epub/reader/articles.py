@@ -65,9 +65,12 @@ class _Assembler(RoleSteps, AssemblerBase):
         return j
 
 
-def assemble(chunks: list[PageChunk], trace: dict[int, tuple[str, float]] | None = None) -> tuple[tuple[Page, ...], list[Diagnostic]]:
-    """Build the pages of articles from the page chunks; ``trace`` gets each line's role and its probability."""
-    asm = _Assembler(chunks)
+def assemble(
+    chunks: list[PageChunk], trace: dict[int, tuple[str, float]] | None = None, paper: str = ""
+) -> tuple[tuple[Page, ...], list[Diagnostic]]:
+    """Build the pages of articles from the page chunks; ``trace`` gets each line's role and its probability;
+    ``paper`` is the masthead's name (the line-role model knows some papers' habits)."""
+    asm = _Assembler(chunks, paper)
     drafts = asm.run()
     if trace is not None:
         trace.update({it.ln.no: (r.label, r.prob) for it, r in zip(asm.items, asm.roles)})

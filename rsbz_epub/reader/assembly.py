@@ -20,11 +20,11 @@ from rsbz_epub.reader.segment import titleish
 
 class AssemblerBase:
     """The walk's state (items, open article and paragraph) and the moves that change it."""
-    def __init__(self, chunks: list[PageChunk]) -> None:
+    def __init__(self, chunks: list[PageChunk], paper: str = "") -> None:
         self.chunks = chunks
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
-        self.roles = captions_above_credits(self.items, tag(self.items))
+        self.roles = captions_above_credits(self.items, tag(self.items, paper))
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)

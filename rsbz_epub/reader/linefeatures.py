@@ -37,8 +37,13 @@ _CREDIT_END = regex_cache.compile(
 # a dateline lead opens an article's first paragraph: 本报北京7月5日电 / 新华社墨尔本1月27日电 /
 # 央视网消息（新闻联播）： / 本报讯
 _DATELINE = regex_cache.compile(r"^.{0,16}?(?:\d{1,2}月\d{1,2}日电|[0-9一二三四五六七八九十]日电|消息[（(：:]|本报讯|^[^，。]{2,10}讯[ 　（(])")
-_LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本报", "据", "图为", "图：", "图/", "文/", "文：", "（作者", "（本报", "——", "编者按", "【", "■", "□", "●")
-_TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！")
+_LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本报", "据", "图为", "图：", "图/", "文/", "文：", "（作者", "（本报", "——", "编者按", "【", "■", "□", "●", "写在", "专访")
+# a subtitle often names the piece's genre: …观察, …纪实, 写在…之际
+_TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！", "观察", "纪实", "调查", "述评", "之际", "综述", "侧记", "手记")
+
+
+# the shape features a paper's own habits are learned on
+_PAPER_KEYS = ("len", "end", "start", "w", "titleish", "name", "dot", "space", "lead", "tail", "credit", "bracketed", "gap", "indent")
 
 
 def credit_line(text: str) -> bool:
@@ -99,6 +104,11 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
         if n <= e:
             return str(e)
     return f"{edges[-1]}+"
+
+
+def _compare(n: int, m: int) -> str:
+    """A line's length against a neighbour's: shorter, about the same, longer."""
+    return "shorter" if n <= m - 2 else ("longer" if n >= m + 2 else "same")
 
 
 def _unbalanced(text: str) -> str:
@@ -193,8 +203,12 @@ def _issue_habits(items: list[Item]) -> dict[str, str]:
     }
 
 
-def line_features(items: list[Item], start: int = 0, end: int | None = None) -> list[list[str]]:
+def line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> list[list[str]]:
     """One list of ``name=value`` features per item of ``items[start:end]``, for the CRF.
+
+    ``paper`` (the masthead's name) adds a copy of a line's main shape features under that name, so the
+    model learns a paper's own habits (人民日报 sets a kicker above its titles, 新华每日电讯 a subtitle
+    under them) when it has met the paper; a paper it has not met gets features it never saw, which do nothing.
 
     Widths, habits and section-head shapes are measured on the whole issue; only the
     window's lines (and two neighbours each side) get their features built, so a long
@@ -218,6 +232,8 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
         it, f = items[k], own[k]
         feats = [f"{a}={b}" for a, b in f.items()]
         feats += habits
+        if paper:
+            feats += [f"@{paper}|{key}={f[key]}" for key in _PAPER_KEYS if key in f]
         nxt = items[k + 1].text if k + 1 < len(items) else ""
         feats.append(f"end|next={f['end']}|{_start_class(nxt) if nxt else 'EOF'}")
         # a break inside a word (消|费) is a wrapped line; the pair across the break, from a word list
@@ -231,6 +247,13 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None) -> 
             feats.append("page_start")
         if k == 0 or items[k - 1].page != it.page:
             feats.append("first_on_page")
+        for d in (-1, 1):
+            # a title wraps where its first line is full, so a heading line shorter than the one under it is a kicker
+            j = k + d
+            if 0 <= j < len(items) and items[j].page == it.page and len(it.text) <= 40 and len(items[j].text) <= 40:
+                feats.append(f"{d}:cmp={_compare(len(it.text), len(items[j].text))}|{f['end']}")
+                if paper:
+                    feats.append(f"@{paper}|{d}:cmp={_compare(len(it.text), len(items[j].text))}|{f['end']}")
         for d in (-2, -1, 1, 2):
             j = k + d
             if 0 <= j < len(items) and items[j].page == it.page:

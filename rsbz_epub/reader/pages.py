@@ -18,7 +18,8 @@ from rsbz_epub.reader.numerals import CHINESE_NUMERAL, page_label
 
 _FOLIO = rf"[A-Za-zＡ-Ｚ]?\s*(?:[0-9０-９]{{1,3}}|[{CHINESE_NUMERAL}]{{1,3}})"
 _OPEN, _CLOSE = r"[【\[〔（(<《]", r"[】\]〕）)>》]"
-_NAME = r"[\u4e00-\u9fff·・、A-Za-z]{1,10}"
+# a page name: 要闻, 光明文化周末·人文地理, 党校（行政学院）通讯, 庆祝中国共产党成立105周年特别报道, 广　告
+_NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff·・、A-Za-z](?:[\u4e00-\u9fff·・、A-Za-z0-9]|（[\u4e00-\u9fff]{1,6}）){0,19})"
 _NAME2 = r"[\u4e00-\u9fff·・、]{2,10}"
 _PAGE_LINE = regex_cache.compile(
     rf"^{_OPEN}?\s*(?:第\s*(?P<a>{_FOLIO})\s*[版面]|(?P<b>{_FOLIO})\s*版)\s*{_CLOSE}?"

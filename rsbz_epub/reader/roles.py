@@ -6,6 +6,12 @@ P a paragraph line that ends its paragraph, W one that goes on in the next line,
 X running header or footer, M masthead, G page line. The model is data shipped in
 the package (``rsbz_epub/data/reader.crfsuite``), rebuilt byte for byte by
 ``bench/train_reader.py``; it is loaded once per process, when first needed.
+
+A second model (``reader-papers.crfsuite``) was trained with each real paper's name on its
+lines' shape features, so it knows the habits of the papers it has met (人民日报 sets a kicker
+above its titles, 新华每日电讯 a subtitle under them); ``reader-papers.txt`` lists them. An issue
+whose masthead names one of them is read with it; every other issue with the first model, so
+a paper nobody has seen is read exactly as before.
 """
 
 from __future__ import annotations
@@ -13,11 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import line_features
 
 MODEL = "reader.crfsuite"
+PAPERS_MODEL = "reader-papers.crfsuite"
+PAPERS_LIST = "reader-papers.txt"  # the papers it has met, one a line (beside a model given by path: the same name, .txt)
 
 
 @dataclass(frozen=True)
@@ -29,13 +38,13 @@ class Role:
     kicker: float = 0.0  # the probability that the line is a kicker (it splits a run of title lines)
 
 
-@lru_cache(maxsize=1)
-def _tagger(path: str | None = None):
+@lru_cache(maxsize=2)
+def _tagger(path: str | None = None, packaged: str = MODEL):
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     if path is None:
-        ref = resources.files("rsbz_epub.data").joinpath(MODEL)
+        ref = resources.files("rsbz_epub.data").joinpath(packaged)
         with resources.as_file(ref) as p:
             tagger.open(str(p))
     else:
@@ -48,6 +57,32 @@ def model_path() -> str | None:
     import os
 
     return os.environ.get("RSBZ_READER_MODEL") or None
+
+
+def papers_model_path() -> str | None:
+    """The papers' model given by $RSBZ_READER_PAPERS_MODEL (for measurement), or None for the packaged one."""
+    import os
+
+    return os.environ.get("RSBZ_READER_PAPERS_MODEL") or None
+
+
+@lru_cache(maxsize=2)
+def _known(path: str | None) -> frozenset[str]:
+    if path is None:
+        text = resources.files("rsbz_epub.data").joinpath(PAPERS_LIST).read_text(encoding="utf-8")
+    else:
+        text = Path(path).with_suffix(".txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+def known_paper(paper: str) -> bool:
+    """Whether ``paper`` is read with the papers' model: it has met the paper, and is in use — when
+    $RSBZ_READER_MODEL replaces the first model without a papers' model beside it, the first model reads every
+    paper (a measurement that holds a paper out must not read it with a model that met it)."""
+    papers = papers_model_path()
+    if not paper or (papers is None and model_path() is not None):
+        return False
+    return paper in _known(papers)
 
 
 #: At most this many items are tagged at a time: an ordinary issue in one sequence, as the model was trained;
@@ -74,14 +109,17 @@ def _next_page_end(items: list[Item], k: int) -> int:
     return j
 
 
-def tag(items: list[Item]) -> list[Role]:
-    """The role of every item, with its probability."""
+def tag(items: list[Item], paper: str = "") -> list[Role]:
+    """The role of every item, with its probability (``paper``: the masthead's name, whose habits the model may know)."""
     if not items:
         return []
-    tagger = _tagger(model_path())
+    if known_paper(paper):
+        tagger = _tagger(papers_model_path(), PAPERS_MODEL)
+    else:
+        tagger, paper = _tagger(model_path()), ""
     out: list[Role] = []
     for start, end in _windows(items):
-        labels = tagger.tag(line_features(items, start, end))
+        labels = tagger.tag(line_features(items, start, end, paper))
         out += [
             Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
             for k, lab in enumerate(labels)

@@ -8,6 +8,7 @@ whether a paragraph goes on in the next line — is read from the roles here.
 
 from __future__ import annotations
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.layout import Item
@@ -18,6 +19,8 @@ from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
 _BODY_ENDS = ("P", "R", "X", "M", "G", "J")
+_TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
+_REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
 
 
 def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -180,6 +183,17 @@ class RoleSteps:
             # a title wraps where its line is full, so a first line shorter than the next is a kicker
             parts["K"], parts["T"] = [first], lines[1:]
 
+    def _title_tail(self, j: int, title: str) -> bool:
+        """Item j, which the model read as a section head or a one-line paragraph, is the rest of the
+        title line above it: the title breaks inside a word, a quote or a bracket, or after a comma, and the line
+        is short, with no sentence in it and no reporter's name."""
+        if j >= len(self.items) or self._role(j) not in ("H", "P") or self.items[j].ln.force is not None:
+            return False
+        text = self.items[j].text.strip()
+        if len(text) > 30 or _TAIL_STOP.search(text) or _REPORTER.search(text) or credit_line(text):
+            return False
+        return self.items[j].page == self.items[j - 1].page and _title_goes_on(title, text)
+
     def _role_heading(self, i: int) -> int:
         """A headline group: kicker lines, title lines, then subtitle and byline lines, on one page."""
         page = self.items[i].page
@@ -192,6 +206,9 @@ class RoleSteps:
                     break
                 parts[self._role(j)].append(self.items[j].text)
                 j += 1
+        if parts["T"] and not parts["S"] and not parts["B"] and self._title_tail(j, parts["T"][-1]):
+            parts["T"].append(self.items[j].text)  # “网红”玩具不可忽 / 视安全性（建议）: the title's second line
+            j += 1
         if parts["K"] and parts["T"] and len(parts["K"][-1]) >= len(parts["T"][0]) and _title_goes_on(parts["K"][-1], parts["T"][0]):
             # a full line that goes on inside a word: the model's kicker is the title's first line
             parts["K"], parts["T"] = [], parts["K"] + parts["T"]
