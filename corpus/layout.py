@@ -279,9 +279,14 @@ def _article_answer(rec: dict, blocks: list) -> dict:
 # ------------------------------------------------------------------ the issue
 
 
+# a crawl's record of a page's credits (本版责编：张  健 / 本版邮箱：…, 版式设计：…) is the page's footer, not an article
+_PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑)")
+
+
 def usable(rec: dict) -> bool:
-    """A record the layout can show: a title and some paragraph text."""
-    return bool((rec.get("title") or "").strip()) and any(k == "p" and t.strip() for k, t in rec.get("body", ()))
+    """A record the layout can show as an article: a title that is not a page's credits, and some paragraph text."""
+    title = (rec.get("title") or "").strip()
+    return bool(title) and not _PAGE_CREDITS.match(title) and any(k == "p" and t.strip() for k, t in rec.get("body", ()))
 
 
 def _pages(records: list[dict], rng: random.Random) -> list[tuple[int, str | None, list[dict]]]:

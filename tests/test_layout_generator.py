@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads  # noqa: E402
-from corpus.layout import ROLES, lay_out  # noqa: E402
+from corpus.layout import ROLES, lay_out, usable  # noqa: E402
 from rsbz_epub.reader import read_issue  # noqa: E402
 from tests.test_reader_lossless import ir_text  # noqa: E402
 
@@ -91,6 +91,13 @@ def test_a_head_between_short_finished_sentences_is_marked_and_a_contributor_lin
     ]
     kinds = [k for k, _ in mark_unmarked_heads({"body": body})["body"]]
     assert kinds == ["p", "h", "p", "p", "p", "p", "p", "p", "p", "p"]
+
+
+def test_a_crawls_page_credits_record_is_not_laid_out_as_an_article() -> None:
+    body = [["p", "本版邮箱：dadi@peopledaily.cn"]]
+    assert not usable({**RECORDS[0], "title": "本版责编：张  健", "body": body})
+    assert not usable({**RECORDS[0], "title": "本版编辑：王  磊", "body": body})
+    assert usable({**RECORDS[0], "title": "本版推出系列报道", "body": [["p", "正文。"]]})
 
 
 def test_a_dump_that_starts_on_a_later_page_says_so() -> None:

@@ -179,7 +179,7 @@ class RoleSteps:
             parts["K"], parts["T"] = [first], lines[1:]
         elif first.endswith(("，", "、", ",", "：", ":")):
             return
-        elif len(lines) >= 3 or self.roles[i].kicker >= 0.2 or len(first) + 2 <= len(lines[1]):
+        elif len(lines) >= 3 or self.roles[i].kicker >= 0.5 or len(first) + 2 <= len(lines[1]):
             # a title wraps where its line is full, so a first line shorter than the next is a kicker
             parts["K"], parts["T"] = [first], lines[1:]
 
