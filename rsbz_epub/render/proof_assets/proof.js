@@ -73,8 +73,17 @@
   // Scroll only the pane that holds el (scrollIntoView would move the whole page too).
   function scrollInPane(el, where) {
     place(el, where);
-    // Chunks laid out just now may have a height other than their estimate: aim again.
-    requestAnimationFrame(function () { place(el, where === "nearest" ? "nearest" : where); });
+    // Chunks laid out just now may have a height other than their estimate, and laying them out may move the
+    // line again: aim again on the next frames until it stays inside its pane.
+    var frames = 5;
+    requestAnimationFrame(function again() {
+      place(el, where);
+      if (--frames > 0 && !inPane(el)) requestAnimationFrame(again);
+    });
+  }
+  function inPane(el) {
+    var box = el.closest(".pane").getBoundingClientRect(), r = el.getBoundingClientRect();
+    return r.top >= box.top && r.bottom <= box.bottom;
   }
   function place(el, where) {
     var pane = el.closest(".pane"), box = pane.getBoundingClientRect(), r = el.getBoundingClientRect();
