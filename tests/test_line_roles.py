@@ -141,3 +141,11 @@ def test_the_installed_wheel_finds_the_model(tmp_path: Path) -> None:
     assert model.startswith(str(tmp_path / "site")) and module.startswith(str(tmp_path / "site"))
     assert titles == [a.title for a in read_issue(SEED).articles()]
     assert knows  # the papers' model and its list came with the wheel
+
+
+def test_check_says_when_the_papers_model_read_the_issue() -> None:
+    """R017 (info) names the paper when its own model read the issue; an issue of any other paper has none."""
+    known = "人民日报\n2026年8月12日　星期三\n\n第1版 要闻\n\n城市更新打开文化空间\n\n　　本报北京8月11日电  记者从有关部门获悉，多地推进城市更新，老厂房变成了博物馆。\n"
+    r017 = [d for d in read_issue(known.encode("utf-8")).diagnostics if d.code == "R017"]
+    assert len(r017) == 1 and "人民日报" in r017[0].message and r017[0].severity == "info"
+    assert not any(d.code == "R017" for d in read_issue(SEED).diagnostics)

@@ -9,11 +9,13 @@ from rsbz_epub.model import Diagnostic, Issue, IssueMeta
 from rsbz_epub.options import ReadOptions
 from rsbz_epub.reader.articles import assemble
 from rsbz_epub.reader.decode import decode
+from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.lines import split_lines
 from rsbz_epub.reader.masthead import read_masthead
 from rsbz_epub.reader.normalize import normalize_punctuation
 from rsbz_epub.reader.overrides import apply_overrides
 from rsbz_epub.reader.pages import PageChunk, split_pages
+from rsbz_epub.reader.roles import known_paper
 from rsbz_epub.reader.trace import LineRole, trace_lines, uncertain_lines
 
 __all__ = ["read_issue", "read_issue_traced"]
@@ -43,6 +45,8 @@ def _read(data: bytes, options: ReadOptions) -> tuple[Issue, list[PageChunk], di
     roles: dict[int, tuple[str, float]] = {}
     pages, more = assemble(chunks, roles, meta.paper)
     diags += more + uncertain_lines(roles, chunks)
+    if known_paper(meta.paper):
+        diags.append(diag("R017", f"read with the line-role model that has met {meta.paper} (reader-papers.crfsuite): its habits are known"))
     if not any(p.articles for p in pages):
         raise DataError("no article text found after the masthead", hint="check that the file is the raw text of an issue")
     issue = Issue(meta=meta, pages=pages, diagnostics=tuple(sorted(diags, key=lambda d: (d.line or 0, d.code))))

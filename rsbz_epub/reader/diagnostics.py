@@ -22,6 +22,7 @@ R013   info      a staff override was applied
 R014   warning   no article text found after the masthead
 R015   warning   no publication config for this paper: name and folder from the masthead, publisher/ISSN/CN only where printed
 R016   info      the line-role model was unsure of a line (its probability and the override that fixes it are named)
+R017   info      the issue was read with the line-role model that has met its paper (its own habits are known)
 S001   warning   a continued-on jump was not resolved (the other half is not in this issue)
 S002   warning   a continued-from jump was not resolved (its start is not in this issue)
 S003   info      a jump was stitched (pages and titles named)
@@ -51,6 +52,7 @@ _SEVERITY: dict[str, Severity] = {
     "R014": "warning",
     "R015": "warning",
     "R016": "info",
+    "R017": "info",
     "S001": "warning",
     "S002": "warning",
     "S003": "info",
