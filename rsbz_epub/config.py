@@ -31,6 +31,7 @@ import re
 import tomllib
 from dataclasses import fields, replace
 
+from rsbz_epub import regex_cache
 from rsbz_epub.errors import ConfigError
 from rsbz_epub.options import EDITIONS, Publication
 
@@ -39,12 +40,12 @@ _COVER_KEYS = {"background": "cover_background", "foreground": "cover_foreground
 _OPTIONAL = {"issn", "cn_number"}
 
 _VALIDATORS: dict[str, tuple[re.Pattern[str], str]] = {
-    "slug": (re.compile(r"[a-z0-9][a-z0-9-]{0,30}"), "lower-case ASCII letters, digits and '-'"),
-    "language": (re.compile(r"zh(-[A-Za-z0-9]{1,8})*"), "a Chinese BCP 47 tag such as zh-Hans"),
-    "issn": (re.compile(r"\d{4}-\d{3}[\dX]"), "an ISSN such as 1234-5679"),
-    "cover_background": (re.compile(r"#[0-9a-fA-F]{6}"), "a colour such as #9e1b20"),
-    "cover_foreground": (re.compile(r"#[0-9a-fA-F]{6}"), "a colour such as #ffffff"),
-    "frequency": (re.compile(r"daily|weekly|biweekly|monthly|irregular"), "daily, weekly, biweekly, monthly or irregular"),
+    "slug": (regex_cache.compile(r"[a-z0-9][a-z0-9-]{0,30}"), "lower-case ASCII letters, digits and '-'"),
+    "language": (regex_cache.compile(r"zh(-[A-Za-z0-9]{1,8})*"), "a Chinese BCP 47 tag such as zh-Hans"),
+    "issn": (regex_cache.compile(r"\d{4}-\d{3}[\dX]"), "an ISSN such as 1234-5679"),
+    "cover_background": (regex_cache.compile(r"#[0-9a-fA-F]{6}"), "a colour such as #9e1b20"),
+    "cover_foreground": (regex_cache.compile(r"#[0-9a-fA-F]{6}"), "a colour such as #ffffff"),
+    "frequency": (regex_cache.compile(r"daily|weekly|biweekly|monthly|irregular"), "daily, weekly, biweekly, monthly or irregular"),
 }
 
 
@@ -54,7 +55,7 @@ def _bad(path: str, key: str, what: str) -> ConfigError:
 
 #: Characters no book may carry: C0/C1 controls (TOML strings can hold \u0007), surrogates,
 #: and the Unicode non-characters XML forbids (\uFFFE, \uFFFF, \uFDD0–\uFDEF).
-_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_FORBIDDEN = regex_cache.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def _plain(path: str, key: str, value: str) -> str:

@@ -78,3 +78,18 @@ def test_a_papers_name_adds_a_copy_of_the_shape_features_under_it() -> None:
     extra = set(named[0]) - set(plain[0])
     assert extra and all(f.startswith("@人民日报|") for f in extra)
     assert "@人民日报|end=close-after-cjk" in extra and "@人民日报|1:cmp=same|close-after-cjk" in extra
+
+
+def test_word_pairs_read_the_same_by_search_and_by_table(monkeypatch) -> None:
+    """glue searches the sorted bands for a short issue and builds a table for a long one: both answer alike."""
+    from rsbz_epub.reader import wordpairs
+
+    cases = [("消", "费"), ("共同", "体"), ("完毕", "新"), ("。", "新"), ("", "新")]
+    monkeypatch.setattr(wordpairs, "_searched", 0)
+    searched = [wordpairs.glue(a, b) for a, b in cases]
+    monkeypatch.setattr(wordpairs, "_searched", wordpairs._SEARCHES)
+    tabled = [wordpairs.glue(a, b) for a, b in cases]
+    assert searched == tabled and searched[0] != "0" and searched[1] != "0" and searched[2:] == ["0", "0", "0"]
+    for _, cells in wordpairs._bands():  # the search needs every band's cells of two characters, sorted
+        pairs = [cells[k : k + 2] for k in range(0, len(cells), 2)]
+        assert len(cells) % 2 == 0 and pairs == sorted(pairs)

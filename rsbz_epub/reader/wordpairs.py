@@ -14,19 +14,55 @@ from importlib.resources import files
 
 
 @lru_cache(maxsize=1)
-def _bands() -> dict[str, str]:
+def _bands() -> tuple[tuple[str, str], ...]:
+    """(band, its pairs run together) for each band: the file lists every band's pairs sorted, so each
+    band is one string of two-character cells searched by halves (no table of 75,000 pairs to build at
+    start-up)."""
     text = files("rsbz_epub.data").joinpath("wordpairs.txt").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
+    out = []
     for line in text.splitlines():
         if line.startswith("#") or "\t" not in line:
             continue
         band, pairs = line.split("\t", 1)
-        out.update(dict.fromkeys(pairs.split(), band))
-    return out
+        out.append((band, pairs.replace(" ", "")))
+    return tuple(out)
+
+
+def _holds(cells: str, pair: str) -> bool:
+    """Whether the sorted run of two-character cells holds ``pair``."""
+    lo, hi = 0, len(cells) // 2
+    while lo < hi:
+        mid = (lo + hi) // 2
+        cell = cells[2 * mid : 2 * mid + 2]
+        if cell == pair:
+            return True
+        if cell < pair:
+            lo = mid + 1
+        else:
+            hi = mid
+    return False
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Every pair and its band, for an issue long enough to look up more than ``_SEARCHES`` breaks."""
+    return {cells[k : k + 2]: band for band, cells in reversed(_bands()) for k in range(0, len(cells), 2)}
+
+
+_SEARCHES = 3000
+_searched = 0
 
 
 def glue(left: str, right: str) -> str:
     """The band ("1"–"3", "0" for none) of the pair made by the last character of ``left`` and the first of ``right``."""
+    global _searched
     if not left or not right:
         return "0"
-    return _bands().get(left[-1] + right[0], "0")
+    pair = left[-1] + right[0]
+    if _searched >= _SEARCHES:
+        return _table().get(pair, "0")
+    _searched += 1
+    for band, cells in _bands():
+        if _holds(cells, pair):
+            return band
+    return "0"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
+
+from rsbz_epub import regex_cache
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -12,8 +13,8 @@ PINYIN_LANG = "zh-Latn-pinyin"
 # Characters XML 1.0 forbids.  The reader removes them; a hand-built IR may not,
 # and one stray byte must not make the whole book unreadable, so they become
 # U+FFFD (visible) rather than vanishing.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_XML_ILLEGAL = regex_cache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ID_UNSAFE = regex_cache.compile(r"[^A-Za-z0-9_-]+")
 
 
 def clean(text: str) -> str:

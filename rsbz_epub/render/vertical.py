@@ -10,11 +10,11 @@ the markup, never in the IR.
 
 from __future__ import annotations
 
-import re
+from rsbz_epub import regex_cache
 
 #: 1–4 ASCII digits not touching other Latin text, a decimal point, an entity (&#13;) or a URL.
-_RUN = re.compile(r"(?<![0-9A-Za-z.,:/%#&+_-])[0-9]{1,4}(?![0-9A-Za-z.,:/%;+_-])")
-_TEXT = re.compile(r">([^<]+)<")
+_RUN = regex_cache.compile(r"(?<![0-9A-Za-z.,:/%#&+_-])[0-9]{1,4}(?![0-9A-Za-z.,:/%;+_-])")
+_TEXT = regex_cache.compile(r">([^<]+)<")
 TCY_CLASS = "tcy"
 
 

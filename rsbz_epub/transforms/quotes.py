@@ -10,7 +10,7 @@ source mark, so a Simplified text that nests “…“…”…” still comes o
 
 from __future__ import annotations
 
-import re
+from rsbz_epub import regex_cache
 
 _OPENERS = frozenset("“‘「『")
 _CLOSERS = frozenset("”’」』")
@@ -18,7 +18,7 @@ _CLOSERS = frozenset("”’」』")
 _LEVELS = (("「", "」"), ("『", "』"))
 #: A closing mark with no opener on the stack keeps its kind.
 _LONE_CLOSE = {"”": "」", "’": "』", "」": "」", "』": "』"}
-_ANY_MARK = re.compile("[“‘「『”’」』]")
+_ANY_MARK = regex_cache.compile("[“‘「『”’」』]")
 
 
 def _is_latin(ch: str) -> bool:

@@ -8,18 +8,18 @@ numbering styles, in hierarchy order, become levels 2, 3, 4 … (``h2``, ``h3``,
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Article, Issue, Subheading
 
 _CN = "一二三四五六七八九十百零〇"
 #: Numbering styles in hierarchy order (Traditional text uses the same marks).
 _STYLES = (
-    re.compile(rf"^[{_CN}]+\s*[、，,．.]"),  # 一、
-    re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]"),  # （一）
-    re.compile(r"^[0-9０-９]+\s*(?:[、，,．]|\.(?![0-9]))"),  # 1. / 1、
-    re.compile(r"^[（(]\s*[0-9０-９]+\s*[）)]"),  # （1）
+    regex_cache.compile(rf"^[{_CN}]+\s*[、，,．.]"),  # 一、
+    regex_cache.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]"),  # （一）
+    regex_cache.compile(r"^[0-9０-９]+\s*(?:[、，,．]|\.(?![0-9]))"),  # 1. / 1、
+    regex_cache.compile(r"^[（(]\s*[0-9０-９]+\s*[）)]"),  # （1）
 )
 
 

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from rsbz_epub import regex_cache
 from rsbz_epub.model import Article, Block, Diagnostic, Issue, PageBreak, PageJump, Paragraph
 from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.paragraphs import join_text
 from rsbz_epub.reader.segment import ends_finished
 
-_PLACEHOLDER = re.compile(r"^（接第.+版）$")
+_PLACEHOLDER = regex_cache.compile(r"^（接第.+版）$")
 
 
 @dataclass

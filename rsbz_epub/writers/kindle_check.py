@@ -17,18 +17,20 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from rsbz_epub import regex_cache
+
 KINDLE_LANGUAGES = ("zh-CN", "zh-TW", "zh-HK")
 #: Send to Kindle's e-mail attachment limit, 50 MB; counted in decimal megabytes to stay on the safe side.
 KINDLE_MAX_BYTES = 50 * 1000 * 1000
 
 _XML_SUFFIXES = (".xml", ".opf", ".ncx", ".xhtml", ".html", ".htm", ".svg")
 _DECLARATION = re.compile(rb"^<\?xml\s[^?]*\bencoding\s*=\s*[\"'][A-Za-z0-9._-]+[\"'][^?]*\?>")
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9._/-]+$")
+_SAFE_NAME = regex_cache.compile(r"^[A-Za-z0-9._/-]+$")
 _OPF = "{http://www.idpf.org/2007/opf}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 _XHTML = "{http://www.w3.org/1999/xhtml}"
-_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_EXTERNAL = regex_cache.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def _resolve(base: str, link: str) -> tuple[str, str]:

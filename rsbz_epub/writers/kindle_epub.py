@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from typing import BinaryIO
 
+from rsbz_epub import regex_cache
 from rsbz_epub.errors import OutputError
 from rsbz_epub.render.book import Document, PageTarget, RenderedBook, TocEntry
 from rsbz_epub.writers.epub import epub_bytes, write_to
@@ -26,12 +27,12 @@ from rsbz_epub.writers.layout import XML_DECLARATION, resolve, split_href
 
 __all__ = ["KINDLE_LANGUAGES", "KINDLE_MAX_BYTES", "kindle_problems", "kindle_safe_book", "write_kindle_epub"]
 
-_DECL = re.compile(r"^\ufeff?\s*<\?xml[^?]*\?>\s*")
-_HAS_ENCODING = re.compile(r"\bencoding\s*=")
-_BODY_ID = re.compile(r"<body\b[^>]*?\sid\s*=\s*[\"']([^\"']*)[\"']")
-_HREF = re.compile(r"(\shref\s*=\s*)([\"'])([^\"']*)\2")
-_IMG_NO_SRC = re.compile(r"<img\b(?![^>]*\ssrc\s*=\s*[\"'][^\"'\s])[^>]*>(?:\s*</img>)?")
-_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_DECL = regex_cache.compile(r"^\ufeff?\s*<\?xml[^?]*\?>\s*")
+_HAS_ENCODING = regex_cache.compile(r"\bencoding\s*=")
+_BODY_ID = regex_cache.compile(r"<body\b[^>]*?\sid\s*=\s*[\"']([^\"']*)[\"']")
+_HREF = regex_cache.compile(r"(\shref\s*=\s*)([\"'])([^\"']*)\2")
+_IMG_NO_SRC = regex_cache.compile(r"<img\b(?![^>]*\ssrc\s*=\s*[\"'][^\"'\s])[^>]*>(?:\s*</img>)?")
+_EXTERNAL = regex_cache.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def _check_language(book: RenderedBook) -> str:

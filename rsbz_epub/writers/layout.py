@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
+from rsbz_epub import regex_cache
 from rsbz_epub.errors import OutputError
 from rsbz_epub.render.book import Document, RenderedBook, TocEntry
 
@@ -24,7 +24,7 @@ CONTAINER_XML = (
     + "</container>\n"
 )
 
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
+_SAFE_NAME = regex_cache.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
 
 
 def zip_name(href: str) -> str:

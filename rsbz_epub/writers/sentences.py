@@ -7,14 +7,14 @@ within it. Joining the pieces always gives back the input exactly.
 
 from __future__ import annotations
 
-import re
+from rsbz_epub import regex_cache
 
 # Chinese ends split at once (no space follows in Chinese); closing quotes and
 # brackets stay with the sentence they close, e.g. 。” or ？」.
 _CJK_END = r"[。！？；…]+[”’」』）》〉】〕\"')\]]*"
 # Latin ends only before whitespace, so "3.5", "www.x.cn" and "U.S." mid-token stay whole.
 _LATIN_END = r"[.!?;]+[\"')\]”’」』）]*(?=\s)"
-_END = re.compile(rf"(?:{_CJK_END}|{_LATIN_END})\s*")
+_END = regex_cache.compile(rf"(?:{_CJK_END}|{_LATIN_END})\s*")
 
 
 def split_sentences(text: str) -> list[str]:

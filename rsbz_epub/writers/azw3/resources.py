@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
+from ... import regex_cache
 from ...render.book import RenderedBook, Resource
 from .codec import base32
 from .markup import resolve
@@ -16,7 +17,7 @@ THUMBNAIL_BOX = (180, 240)  # calibre's embedded thumbnail limit
 THUMBNAIL_MAX_BYTES = 16 * 1024
 # A minimal JFIF APP0 segment (version 1.1, no density units, 1:1, no thumbnail).
 _JFIF_APP0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+_CSS_URL = regex_cache.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 
 
 def ensure_jfif(data: bytes) -> bytes:
