@@ -26,21 +26,22 @@ _SHARED: dict = {}
 def _scores(model: Path, laid: list, papers: Path | None = None) -> list[FileScore]:
     """The scores of the laid-out issues read with ``model`` (and ``papers``, a papers' model, when given:
     without one, no paper is read with a model that met it)."""
-    env = {"RSBZ_READER_MODEL": str(model), "RSBZ_READER_PAPERS_MODEL": str(papers) if papers else None}
-    old = {k: os.environ.get(k) for k in env}
+    old = _set_env({"RSBZ_READER_MODEL": str(model), "RSBZ_READER_PAPERS_MODEL": str(papers) if papers else None})
     try:
-        for k, v in env.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
         return [score_bytes(d.name, d.answer, d.data) for d in laid]
     finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        _set_env(old)
+
+
+def _set_env(values: dict[str, str | None]) -> dict[str, str | None]:
+    """Set (None: unset) the variables; return what they were."""
+    old = {k: os.environ.get(k) for k in values}
+    for k, v in values.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+    return old
 
 
 def _held_out(held: str) -> tuple[str, list[FileScore]]:

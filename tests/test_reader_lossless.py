@@ -172,3 +172,12 @@ def test_every_unconsumed_line_reaches_the_ir(path: Path):
     hay = "".join(cjk(ir_text(issue)))
     lost = [(ln.no, ln.text) for ln in lines if ln.no not in skip and cjk(ln.text) and "".join(cjk(ln.text)) not in hay]
     assert not lost, "input lines missing from the IR: " + "; ".join(f"line {no}: {t}" for no, t in lost[:5])
+
+
+def test_han_characters_are_told_and_counted_over_every_block_the_dumps_use() -> None:
+    from rsbz_epub.reader.normalize import cjk_count
+
+    han = ["中", "㐀", "豈", "\U00020000", "〇"]  # unified, extension A, compatibility, plane 2, the ideographic zero
+    assert all(is_cjk(c) for c in han)
+    assert not any(is_cjk(c) for c in ("。", "a", "1", "", "中国"))  # one character, and a Han one
+    assert cjk_count("中国〇七年：ABC，\U00020000字") == 7

@@ -22,11 +22,14 @@ import hashlib
 import html
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "corpus" / "extract"))
+
+from rss_common import GitMirror  # noqa: E402 - the corpus extractors' git access
+
 DATA = HERE / "data"  # git-ignored: fetched text is never committed
 REPO = "hkarchivist/hkcnews-article-archive"
 OUTPUT = "hkcnews.zh-Hant.txt"
@@ -37,31 +40,9 @@ _MARKUP = re.compile(r"<[^>]+>|\*\*|^#+\s+|^(?:[-*] |> ?)+")
 _TRAILER = ("月費訂戶", "眾新聞的月費", "支持眾新聞")
 
 
-def git(git_dir: str, *args: str, data: bytes | None = None) -> bytes:
-    """Output of a git command on a bare git dir."""
-    return subprocess.run(["git", "--git-dir", git_dir, *args], input=data, check=True, capture_output=True).stdout
-
-
-def articles(git_dir: str) -> list[tuple[int, str]]:
+def articles(repo: GitMirror) -> list[tuple[int, str]]:
     """(article number, blob id) of every article at HEAD, in article order."""
-    found = []
-    for line in git(git_dir, "ls-tree", "-r", "HEAD", "articles/").decode().splitlines():
-        meta, path = line.split("\t", 1)
-        if (m := _PATH.match(path)) is not None:
-            found.append((int(m.group(1)), meta.split()[2]))
-    return sorted(found)
-
-
-def blobs(git_dir: str, ids: list[str]) -> list[str]:
-    """The text of each blob, read with one ``git cat-file --batch``."""
-    out = git(git_dir, "cat-file", "--batch", data="".join(f"{i}\n" for i in ids).encode())
-    texts, pos = [], 0
-    for _ in ids:
-        end = out.index(b"\n", pos)
-        size = int(out[pos:end].split()[2])
-        texts.append(out[end + 1 : end + 1 + size].decode("utf-8", "replace"))
-        pos = end + 1 + size + 1
-    return texts
+    return sorted((int(m.group(1)), blob) for path, blob in repo.head_tree().items() if (m := _PATH.match(path)) is not None)
 
 
 def paragraphs(markdown: str) -> list[str]:
@@ -89,15 +70,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("git_dir")
     parser.add_argument("--write-manifest", action="store_true")
     args = parser.parse_args(argv)
-    listed = articles(args.git_dir)
-    lines = [p for text in blobs(args.git_dir, [b for _, b in listed]) for p in paragraphs(text)]
+    repo = GitMirror(args.git_dir)
+    listed = articles(repo)
+    contents = repo.cat_blobs(b for _, b in listed)
+    lines = [p for _, b in listed for p in paragraphs(contents[b].decode("utf-8", "replace"))]
     text = "\n".join(lines) + "\n"
     DATA.mkdir(exist_ok=True)
     (DATA / OUTPUT).write_text(text, encoding="utf-8")
     record = {
         "repository": REPO,
-        "commit": git(args.git_dir, "rev-parse", "HEAD").decode().strip(),
-        "articles_tree": git(args.git_dir, "rev-parse", "HEAD:articles").decode().strip(),
+        "commit": repo.head(),
+        "articles_tree": repo.run("rev-parse", "HEAD:articles").strip(),
         "articles": len(listed),
         "outputs": {OUTPUT: {"sha256": hashlib.sha256(text.encode()).hexdigest(), "lines": len(lines), "han": len(_HAN.findall(text))}},
     }

@@ -16,13 +16,14 @@ from collections import Counter
 
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.normalize import FULL_WIDTH
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
 from rsbz_epub.reader.script import simplified_view
 from rsbz_epub.reader.wordpairs import glue
 
-# Punctuation a PDF-to-text step may give in ASCII, seen by the features in its Chinese form
-# (the text itself is not changed; the period stays: it is also a decimal point).
-_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+# Punctuation a PDF-to-text step may give in ASCII, seen by the features in its Chinese form wherever it
+# stands (the text itself is not changed; the period stays: it is also a decimal point).
+_FULL_WIDTH = str.maketrans(FULL_WIDTH)
 _CLOSERS = "”’」』）)】》〉"
 _OPENERS = "“‘「『（(【《〈"
 _CJK = regex_cache.compile(r"[\u3400-\u9fff]")
@@ -251,9 +252,8 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None, pap
             # a title wraps where its first line is full, so a heading line shorter than the one under it is a kicker
             j = k + d
             if 0 <= j < len(items) and items[j].page == it.page and len(it.text) <= 40 and len(items[j].text) <= 40:
-                feats.append(f"{d}:cmp={_compare(len(it.text), len(items[j].text))}|{f['end']}")
-                if paper:
-                    feats.append(f"@{paper}|{d}:cmp={_compare(len(it.text), len(items[j].text))}|{f['end']}")
+                cmp = f"{d}:cmp={_compare(len(it.text), len(items[j].text))}|{f['end']}"
+                feats += [cmp, f"@{paper}|{cmp}"] if paper else [cmp]
         for d in (-2, -1, 1, 2):
             j = k + d
             if 0 <= j < len(items) and items[j].page == it.page:

@@ -7,6 +7,7 @@ import re
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.jumps import only_marker
 from rsbz_epub.reader.lexicon import BYLINE_PERSON_ENDS, BYLINE_ROLE_PREFIX, BYLINE_ROLES, BYLINE_UNIT_ENDS, PAGE_CONTACT
+from rsbz_epub.reader.normalize import cjk_count
 
 _NUMBERED = regex_cache.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
@@ -157,16 +158,6 @@ def list_item(text: str) -> bool:
 def is_photo_credit(text: str) -> bool:
     """A credit line alone (新华社记者 刘大伟 摄, 本报记者 林涛 摄): it belongs to the caption above it."""
     return len(text) <= 24 and _CREDIT.match(text) is not None and not _CAPTION.match(text)
-
-
-# The code points normalize.is_cjk accepts, as runs: counting them is one C-level scan (a
-# character-by-character loop took about a second of a 5 MB issue's build).
-_CJK_RUN = regex_cache.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002ffff\u3007]+")
-
-
-def cjk_count(text: str) -> int:
-    """How many Han characters the text holds."""
-    return sum(map(len, _CJK_RUN.findall(text)))
 
 
 # A contact line (新闻热线 96811  www.….cn / 投稿邮箱：…): papers print it under the masthead

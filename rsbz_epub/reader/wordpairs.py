@@ -9,6 +9,7 @@ that never meet inside a word, may end a paragraph or a title.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from importlib.resources import files
 
@@ -30,17 +31,8 @@ def _bands() -> tuple[tuple[str, str], ...]:
 
 def _holds(cells: str, pair: str) -> bool:
     """Whether the sorted run of two-character cells holds ``pair``."""
-    lo, hi = 0, len(cells) // 2
-    while lo < hi:
-        mid = (lo + hi) // 2
-        cell = cells[2 * mid : 2 * mid + 2]
-        if cell == pair:
-            return True
-        if cell < pair:
-            lo = mid + 1
-        else:
-            hi = mid
-    return False
+    k = bisect_left(range(len(cells) // 2), pair, key=lambda i: cells[2 * i : 2 * i + 2])
+    return cells[2 * k : 2 * k + 2] == pair
 
 
 @lru_cache(maxsize=1)
