@@ -324,9 +324,22 @@ def _path(value: Optional[str]) -> Optional[Path]:
     return Path(value) if value is not None else None
 
 
+def _never_fail_to_show() -> None:
+    """A terminal or pipe whose encoding lacks a character (PYTHONIOENCODING=ascii, a cp1252 console) shows
+    it as an escape (\\u2713) instead of ending the run with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass  # a closed or detached stream: nothing to show on anyway
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run one command and return its exit code (tests call this directly)."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    _never_fail_to_show()
     try:
         command, args = parse(argv)
         if command in ("help", "usage"):  # `rsbz-epub` alone shows the help too, as a usage error

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
     from rsbz_epub.batch import Result
 
-# C0 and C1 controls (ESC starts terminal sequences; CSI is \x9b) and DEL.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls (ESC starts terminal sequences; CSI is \x9b) and DEL; a tab or a line
+# break in a file name would break the one line a result or an error is shown on.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def plain(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from rsbz_epub.config import parse_publication
@@ -28,6 +29,9 @@ def read_bytes(path: Path, what: str = "issue", limit: int = MAX_ISSUE_BYTES) ->
         raise InputError("no such file", path=name, hint=f"check the path of the {what} file")
     if path.is_dir():
         raise InputError("is a folder, not a file", path=name, hint=f"give the {what} file itself")
+    if what == "issue" and _is_pipe(path):
+        # a build reads its input more than once (to know its folder, then to build it): a pipe gives it only once
+        raise InputError("is a pipe, not a file", path=name, hint="save the issue text to a file and give that file")
     try:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)  # never more: a device or a huge file is refused, not read
@@ -42,6 +46,14 @@ def read_bytes(path: Path, what: str = "issue", limit: int = MAX_ISSUE_BYTES) ->
         raise InputError("permission denied", path=name, hint="check the file's permissions") from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=name, hint="check the file and the disk") from None
+
+
+def _is_pipe(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # open() below says what is wrong
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 class TooLargeError(DataError):

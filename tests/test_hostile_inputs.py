@@ -4,6 +4,7 @@ each ends in a correct book or one clear line with its stable exit code, nothing
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -204,8 +205,56 @@ def test_stylesheet_without_markup_is_used(tmp_path):
     assert result.exit_code == 0, result.output
 
 
+def test_a_pipe_as_the_issue_is_refused_rather_than_waited_on(tmp_path):
+    """A build reads its input twice (its folder first, then the book); a pipe would block the second read forever."""
+    fifo = tmp_path / "issue.txt"
+    os.mkfifo(fifo)
+    stop = threading.Event()
+
+    def feed() -> None:  # without the refusal, a reader waits on the pipe: feed it so the test fails instead of hanging
+        while not stop.wait(0.5):
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                continue  # nobody is reading
+            os.write(fd, SEED.read_bytes()[:4096])
+            os.close(fd)
+
+    threading.Thread(target=feed, daemon=True).start()
+    try:
+        result = invoke("build", str(fifo), "-o", str(tmp_path / "out"))
+    finally:
+        stop.set()
+    one_error_line(result, ExitCode.NO_INPUT, str(fifo), "is a pipe")
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
 def test_no_internal_error_anywhere_in_the_review_cases(tmp_path):
     """A guard over the cases above: a crash would show as exit 70."""
     for args in (["build", "/dev/zero", "-o", str(tmp_path)], ["check", "/dev/null"], ["build", str(tmp_path), "-o", str(tmp_path / "o")]):
         assert invoke(*args).exit_code not in (ExitCode.INTERNAL, 0), args
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".")], "no temporary left"
+
+
+def test_an_ascii_only_terminal_gets_escapes_not_an_internal_error(tmp_path):
+    """PYTHONIOENCODING=ascii (or a cp1252 console) cannot show ✓ or the articles' titles: they come out escaped."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for args, shown in (
+        (["build", str(SEED), "-o", str(tmp_path / "out"), "--format", "epub"], b"\\u2713"),  # ✓
+        (["check", str(SEED)], b"\\u8d75\\u6c38\\u5cf0"),  # 赵永峰 of a warning
+    ):
+        run = subprocess.run([sys.executable, "-m", "rsbz_epub", *args], capture_output=True, env=env, timeout=120)
+        assert run.returncode == 0, run.stderr.decode("ascii", "replace")
+        assert b"Traceback" not in run.stderr and shown in run.stdout + run.stderr
+
+
+def test_a_line_break_in_a_file_name_is_shown_escaped_on_its_one_line(tmp_path):
+    source = tmp_path / "new\nline.txt"
+    source.write_bytes(SEED.read_bytes())
+    result = invoke("build", str(source), "-o", str(tmp_path / "out"), "--format", "epub")
+    assert result.exit_code == 0, result.output
+    shown = [line for line in result.output.splitlines() if "line.txt →" in line]
+    assert len(shown) == 1 and "new\\x0aline.txt" in shown[0]
