@@ -93,12 +93,29 @@ def mark_unmarked_heads(rec: dict) -> dict:
     return {**rec, "body": out}
 
 
+_OPEN_CLOSE = ("“”", "（）", "《》", "「」", "‘’")
+
+
+def split_joined_subtitle(rec: dict) -> dict:
+    """A title the web edition joined with its subtitle (``向阳而生 不负韶华——追寻黄文秀的大学时光``) is
+    printed as a title and a ——subtitle under it: the record gets them apart. A —— inside quotes or
+    brackets (``“新的长征——新阶层走好新时代长征路”主题活动…``) is part of the title."""
+    title = rec.get("title") or ""
+    if rec.get("subtitle") or "——" not in title:
+        return rec
+    at = title.find("——")
+    head, tail = title[:at].rstrip(), title[at:].lstrip("—").strip()
+    if len(head) < 4 or len(tail) < 4 or any(head.count(a) != head.count(b) for a, b in _OPEN_CLOSE):
+        return rec
+    return {**rec, "title": head, "subtitle": tail}
+
+
 def group_issues(records: list[dict], max_articles: int = 24) -> list[tuple[str, str, list[dict]]]:
     """(paper, issue name, records): one issue per paper and date, cut into parts of at most ``max_articles``."""
     by: dict[tuple[str, str], list[dict]] = {}
     for r in records:
         if usable(r):
-            by.setdefault((r["paper_slug"], r["date"]), []).append(mark_unmarked_heads(r))
+            by.setdefault((r["paper_slug"], r["date"]), []).append(mark_unmarked_heads(split_joined_subtitle(r)))
     out = []
     for (slug, date), recs in sorted(by.items()):
         for k in range(0, len(recs), max_articles):

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads  # noqa: E402
+from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads, split_joined_subtitle  # noqa: E402
 from corpus.layout import ROLES, lay_out, usable  # noqa: E402
 from rsbz_epub.reader import read_issue  # noqa: E402
 from tests.test_reader_lossless import ir_text  # noqa: E402
@@ -67,6 +67,15 @@ def test_the_reader_keeps_every_character_of_a_laid_out_issue(seed: int) -> None
     want = _cjk("".join(lines[no - 1] for no, role in sorted(dump.roles.items()) if role not in ("M", "G", "X", "J")))
     it = iter(got)
     assert all(ch in it for ch in want)  # a subsequence: in order, none lost
+
+
+def test_a_title_joined_with_its_subtitle_is_set_apart() -> None:
+    rec = split_joined_subtitle({"title": "向阳而生 不负韶华——追寻黄文秀的大学时光", "subtitle": None})
+    assert (rec["title"], rec["subtitle"]) == ("向阳而生 不负韶华", "追寻黄文秀的大学时光")
+    quoted = {"title": "“新的长征——新阶层走好新时代长征路”主题活动在江西赣州举行", "subtitle": None}
+    assert split_joined_subtitle(quoted) == quoted  # a dash inside quotes is the title's
+    own = {"title": "察风云——看佛山气象", "subtitle": "已有的副题"}
+    assert split_joined_subtitle(own) == own  # a record with its own subtitle keeps its title
 
 
 def test_unmarked_section_heads_are_marked() -> None:

@@ -82,3 +82,20 @@ def test_a_caption_with_its_own_credit_leaves_the_paragraph_above_it_alone(monke
     caption = "图为志愿者为村民测量血压。 索朗 摄"
     a = _read([("志愿服务队进村入户", "T")], monkeypatch, body=BODY + caption + "\n" + BODY, body_roles=((caption, "C"),))
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]
+
+
+@pytest.mark.parametrize(("cut", "rest"), [
+    ("　　揭示了政治能力实践落", "点。习近平总书记从党的政治属性出发，阐明了提升政治能力的方向。"),
+    ("　　主张，特别是强调人工智能", "的向善、普惠和安全，这与各方的期待是一致的。"),
+    ("　　这堂课时间不长，十分钟", "不到；但对于可能直面大风大浪的渔民来说，这堂课可能关乎生死。"),
+])
+def test_a_head_whose_next_line_goes_on_mid_sentence_is_a_cut_paragraph_line(monkeypatch: pytest.MonkeyPatch, cut: str, rest: str) -> None:
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + cut + "\n" + rest + "\n", body_roles=((cut.strip(), "H"),))
+    texts = [b.text for b in a.blocks]
+    assert cut.strip() + rest in texts and cut.strip() not in texts
+
+
+@pytest.mark.parametrize("first", ["的确，这是一段足够长的正文。", "着眼长远，这是一段足够长的正文。", "如今，这是一段足够长的正文。", "看，这是一段足够长的正文。"])
+def test_a_head_above_a_paragraph_that_begins_a_sentence_stays_a_head(monkeypatch: pytest.MonkeyPatch, first: str) -> None:
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + "　　筑牢安全底线\n" + first + "\n", body_roles=(("筑牢安全底线", "H"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Subheading", "Paragraph"]

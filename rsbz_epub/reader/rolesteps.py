@@ -37,6 +37,21 @@ def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
     return out
 
 
+# What no paragraph begins with: a particle that ends a word (的, 们), a closing mark, or the one- or two-character end
+# of a sentence (点。习近平…, 不到；但…) — the rest of a line the column cut, not the first line after a section head.
+_MID_SENTENCE = regex_cache.compile(r"^[\u3000 ]*(?:的(?!确)|们|們|[，。；：、）”」』]|[^\s\d，。！？；：、“”「」『』（）《》]{1,2}[。；])")
+
+
+def heads_cut_mid_sentence(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a section head, when the line below it goes on mid-sentence
+    (揭示了政治能力实践落 / 点。习近平总书记…), is a paragraph line the column cut: it runs on."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        if out[k].label == "H" and items[k + 1].page == items[k].page and _MID_SENTENCE.match(items[k + 1].text):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
 def _title_goes_on(title: str, below: str) -> bool:
     """A title line broken inside a word (消|费), inside quotes or brackets, or after a comma or colon goes on in the line below,
     which is its second line, not a subtitle (a subtitle set with —— is one)."""
