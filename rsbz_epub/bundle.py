@@ -353,9 +353,9 @@ def manifest_json(issue: Issue, folder: str, files: list[OutputFile], record: di
 
 def ensure_output_dir(out_dir: Path) -> None:
     """Create the output folder or fail with a clear OutputError."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError("output path is a file, not a folder", path=str(out_dir), hint="give a folder with -o")
     try:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise OutputError("output path is a file, not a folder", path=str(out_dir), hint="give a folder with -o")
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder ({exc.strerror})", path=str(out_dir), hint="choose a writable folder with -o") from None

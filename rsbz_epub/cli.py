@@ -273,9 +273,13 @@ def proof_command(args: Namespace) -> int:
 def _ensure_parent(path: Path) -> None:
     from rsbz_epub.bundle import ensure_output_dir
 
-    if path.is_dir():
-        from rsbz_epub.errors import OutputError
+    from rsbz_epub.errors import OutputError
 
+    try:
+        is_dir = path.is_dir()
+    except OSError as exc:  # a name too long, a loop of symbolic links
+        raise OutputError(f"cannot write there ({exc.strerror})", path=str(path), hint="give a shorter file name with -o") from None
+    if is_dir:
         raise OutputError("output path is a folder", path=str(path), hint="give a file name such as proof.html with -o")
     ensure_output_dir(path.parent if str(path.parent) else Path("."))
 
@@ -301,7 +305,11 @@ def catalog(args: Namespace) -> int:
         from rsbz_epub.errors import InputError
         from rsbz_epub.files import write_all
 
-        if not folder.is_dir():
+        try:
+            is_dir = folder.is_dir()
+        except OSError as exc:  # a name too long, a loop of symbolic links
+            raise InputError(f"cannot read ({exc.strerror})", path=str(folder), hint="check the folder's path") from None
+        if not is_dir:
             raise InputError("not a folder", path=str(folder), hint="give the folder you built issues into with -o")
         scan = scan_catalog_dir(folder)
         for path, reason in scan.skipped:

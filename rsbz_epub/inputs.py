@@ -25,11 +25,17 @@ MAX_SMALL_BYTES = 1024 * 1024
 def read_bytes(path: Path, what: str = "issue", limit: int = MAX_ISSUE_BYTES) -> bytes:
     """The file's bytes (at most ``limit``), or an error that says what went wrong and what to do."""
     name = str(path)
-    if not path.exists():
-        raise InputError("no such file", path=name, hint=f"check the path of the {what} file")
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError("no such file", path=name, hint=f"check the path of the {what} file") from None
+    except PermissionError:
+        raise InputError("permission denied", path=name, hint="check the permissions of the folders on its path") from None
+    except OSError as exc:  # a name too long, a loop of symbolic links
+        raise InputError(f"cannot read ({exc.strerror})", path=name, hint=f"check the path of the {what} file") from None
+    if stat.S_ISDIR(mode):
         raise InputError("is a folder, not a file", path=name, hint=f"give the {what} file itself")
-    if what == "issue" and _is_pipe(path):
+    if what == "issue" and (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
         # a build reads its input more than once (to know its folder, then to build it): a pipe gives it only once
         raise InputError("is a pipe, not a file", path=name, hint="save the issue text to a file and give that file")
     try:
@@ -46,14 +52,6 @@ def read_bytes(path: Path, what: str = "issue", limit: int = MAX_ISSUE_BYTES) ->
         raise InputError("permission denied", path=name, hint="check the file's permissions") from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=name, hint="check the file and the disk") from None
-
-
-def _is_pipe(path: Path) -> bool:
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False  # open() below says what is wrong
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 class TooLargeError(DataError):

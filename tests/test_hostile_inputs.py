@@ -258,3 +258,26 @@ def test_a_line_break_in_a_file_name_is_shown_escaped_on_its_one_line(tmp_path):
     assert result.exit_code == 0, result.output
     shown = [line for line in result.output.splitlines() if "line.txt →" in line]
     assert len(shown) == 1 and "new\\x0aline.txt" in shown[0]
+
+
+LONG = "a" * 300  # longer than any file name a file system takes (255 bytes)
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["build", LONG + ".txt", "-o", "{out}"], ExitCode.NO_INPUT),
+    (["build", str(SEED), "-o", "{tmp}/" + LONG, "--format", "epub"], ExitCode.CANT_CREATE),
+    (["build", str(SEED), "-o", "{out}", "--config", LONG + ".toml"], ExitCode.CONFIG),
+    (["build", str(SEED), "-o", "{out}", "--css", LONG + ".css"], ExitCode.NO_INPUT),
+    (["check", LONG + ".txt"], ExitCode.NO_INPUT),
+    (["proof", str(SEED), "-o", "{tmp}/" + LONG + ".html"], ExitCode.CANT_CREATE),
+    (["catalog", "{tmp}/" + LONG], ExitCode.NO_INPUT),
+])
+def test_a_name_too_long_for_the_file_system_is_a_one_line_error(tmp_path, args, code):
+    args = [a.format(out=tmp_path / "out", tmp=tmp_path) for a in args]
+    one_error_line(invoke(*args), code, "File name too long")
+
+
+def test_a_loop_of_symbolic_links_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    one_error_line(invoke("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")), ExitCode.NO_INPUT, "a.txt")
