@@ -99,3 +99,17 @@ def test_a_head_whose_next_line_goes_on_mid_sentence_is_a_cut_paragraph_line(mon
 def test_a_head_above_a_paragraph_that_begins_a_sentence_stays_a_head(monkeypatch: pytest.MonkeyPatch, first: str) -> None:
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + "　　筑牢安全底线\n" + first + "\n", body_roles=(("筑牢安全底线", "H"),))
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Subheading", "Paragraph"]
+
+
+def test_a_photo_credit_read_as_a_paragraph_inside_an_article_is_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
+    long = "　　" + BODY.strip() * 2 + "\n"  # over 80 characters: a paragraph, not the credit's caption
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=long + "唐  克摄（人民视觉）\n" + BODY)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]
+
+
+def test_a_photo_credit_at_an_articles_end_stays_its_own_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = HEAD + "一篇文章的标题\n" + BODY + "唐  克摄（人民视觉）\n" + "下一篇文章的标题\n" + BODY
+    roles = {"一篇文章的标题": "T", "下一篇文章的标题": "T"}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    first = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"][0]
+    assert [type(b).__name__ for b in first.blocks] == ["Paragraph", "Paragraph"]

@@ -23,6 +23,28 @@ _TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
 _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
 
 
+def credits_as_captions(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line that is only a photo credit (唐  克摄（人民视觉）, 本报记者  刘仲华摄, 受访者供图), which the model read as a
+    paragraph or a section head inside an article, is a caption's credit. At an article's end (a title follows) it stays:
+    there it is the article's own credit line."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        if out[k].label in ("P", "H") and below.page == it.page and out[k + 1].label not in ("T", "K") and credit_line(it.text.strip()):
+            out[k] = Role("C", out[k].prob, out[k].kicker)
+    return out
+
+
+def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as running on, when the line below it is indented (an indent opens a paragraph:
+    a column break never indents the rest of a sentence), ends its paragraph."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        if out[k].label == "W" and items[k + 1].page == items[k].page and items[k + 1].ln.indent > 0 and items[k].ln.force is None:
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
+
+
 def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
     """A short finished line the model read as a paragraph, right above a credit line it read as a
     caption (游客在新馆选购文创产品。 / 新华社记者  郝  源摄), is the caption that credit belongs to."""
