@@ -113,3 +113,10 @@ def test_a_photo_credit_at_an_articles_end_stays_its_own_line(monkeypatch: pytes
     monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
     first = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"][0]
     assert [type(b).__name__ for b in first.blocks] == ["Paragraph", "Paragraph"]
+
+
+@pytest.mark.parametrize("line", ["杨  东摄（人民视觉）", "本期统筹：郭雪岩", "数据来源：国家统计局", "位于塔吉克斯坦的中塔合作项目产业园。"])
+def test_a_line_no_headline_is_does_not_open_an_article_when_the_model_calls_it_a_title(monkeypatch: pytest.MonkeyPatch, line: str) -> None:
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + line + "\n" + BODY, body_roles=((line, "T"),))
+    assert a.title == "一篇文章的标题"  # one article: the line stayed inside it
+    assert line.replace(" ", "") in "".join(getattr(b, "text", "") for b in a.blocks).replace(" ", "")

@@ -14,7 +14,13 @@ from rsbz_epub.reader.layout import (
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
 from rsbz_epub.reader.roles import tag
-from rsbz_epub.reader.rolesteps import captions_above_credits, credits_as_captions, heads_cut_mid_sentence, indents_begin_paragraphs
+from rsbz_epub.reader.rolesteps import (
+    captions_above_credits,
+    credits_as_captions,
+    heads_cut_mid_sentence,
+    indents_begin_paragraphs,
+    lines_no_title_is,
+)
 from rsbz_epub.reader.segment import titleish
 
 
@@ -24,7 +30,7 @@ class AssemblerBase:
         self.chunks = chunks
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
-        roles = credits_as_captions(self.items, tag(self.items, paper))
+        roles = credits_as_captions(self.items, lines_no_title_is(self.items, tag(self.items, paper)))
         self.roles = indents_begin_paragraphs(self.items, heads_cut_mid_sentence(self.items, captions_above_credits(self.items, roles)))
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         self.layout = measure_layout(self.items)

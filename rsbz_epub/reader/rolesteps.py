@@ -23,6 +23,27 @@ _TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
 _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
 
 
+# who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
+_STAFF_LINE = regex_cache.compile(r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|数据来源|资料来源)[：:]")
+
+
+def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
+    caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) text."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label not in ("T", "K") or it.ln.force is not None:
+            continue
+        text = it.text.strip()
+        if credit_line(text):
+            out[k] = Role("C", out[k].prob)
+        elif _STAFF_LINE.match(text):
+            out[k] = Role("N", out[k].prob)
+        elif text.endswith("。"):
+            out[k] = Role("P", out[k].prob)
+    return out
+
+
 def credits_as_captions(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that is only a photo credit (唐  克摄（人民视觉）, 本报记者  刘仲华摄, 受访者供图), which the model read as a
     paragraph or a section head inside an article, is a caption's credit. At an article's end (a title follows) it stays:
