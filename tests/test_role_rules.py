@@ -120,3 +120,21 @@ def test_a_line_no_headline_is_does_not_open_an_article_when_the_model_calls_it_
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + line + "\n" + BODY, body_roles=((line, "T"),))
     assert a.title == "一篇文章的标题"  # one article: the line stayed inside it
     assert line.replace(" ", "") in "".join(getattr(b, "text", "") for b in a.blocks).replace(" ", "")
+
+
+def _articles(text: str, roles: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> list:
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    return [a for a in read_issue((HEAD + text).encode("utf-8")).articles() if a.kind == "article"]
+
+
+def test_a_head_after_an_articles_closing_note_heads_the_next_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它以记者的名字结束。（记者朱丽莉、陈露缘）\n" + "国家疾控局发布新版指南\n" + BODY
+    arts = _articles(text, {"一篇文章的标题": "T", "国家疾控局发布新版指南": "H"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题", "国家疾控局发布新版指南"]
+
+
+@pytest.mark.parametrize(("end", "head"), [("新华社发（比拉尔·贾维希摄）", "伊朗：已掌握敌方作战计划"), ("（张莹）", "漯河")])
+def test_a_head_after_a_photo_credit_or_a_briefs_name_stays_a_head(monkeypatch: pytest.MonkeyPatch, end: str, head: str) -> None:
+    text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它的末尾另有说明。" + end + "\n" + head + "\n" + BODY
+    (a,) = _articles(text, {"一篇文章的标题": "T", head: "H"}, monkeypatch)
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == [head]

@@ -20,6 +20,7 @@ from rsbz_epub.reader.rolesteps import (
     heads_cut_mid_sentence,
     indents_begin_paragraphs,
     lines_no_title_is,
+    titles_after_closing_notes,
 )
 from rsbz_epub.reader.segment import titleish
 
@@ -30,7 +31,7 @@ class AssemblerBase:
         self.chunks = chunks
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
-        roles = credits_as_captions(self.items, lines_no_title_is(self.items, tag(self.items, paper)))
+        roles = titles_after_closing_notes(self.items, credits_as_captions(self.items, lines_no_title_is(self.items, tag(self.items, paper))))
         self.roles = indents_begin_paragraphs(self.items, heads_cut_mid_sentence(self.items, captions_above_credits(self.items, roles)))
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         self.layout = measure_layout(self.items)

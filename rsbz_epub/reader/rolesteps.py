@@ -44,6 +44,26 @@ def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     return out
 
 
+# the bracket that closes an article: （记者朱丽莉、陈露缘）, （来源：WMO官网）, （李继翔、彭恩翔对本文有贡献）, （李长培）
+_CLOSING_NOTE = regex_cache.compile(r"（([^（）]{2,40})）$")
+_NOT_CLOSING = regex_cache.compile(r"[上下]转|[转接]第|续第|摄|图|见第")
+
+
+def titles_after_closing_notes(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a section head, right after a paragraph that ends with the bracket that closes an
+    article (…消费。（记者朱丽莉、陈露缘）), heads the next article: no section follows an article's closing note.
+    A jump marker (（下转第二版）) or a photo credit in that bracket closes nothing, and a place name of two or three
+    characters (漯河, 叶县) heads the next brief of a roundup, inside one article."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        if out[k].label != "H" or out[k - 1].label not in ("P", "N") or items[k - 1].page != items[k].page or len(items[k].text.strip()) < 4:
+            continue
+        note = _CLOSING_NOTE.search(items[k - 1].text.rstrip())
+        if note is not None and not _NOT_CLOSING.search(note.group(1)):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
 def credits_as_captions(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that is only a photo credit (唐  克摄（人民视觉）, 本报记者  刘仲华摄, 受访者供图), which the model read as a
     paragraph or a section head inside an article, is a caption's credit. At an article's end (a title follows) it stays:
