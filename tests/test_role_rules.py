@@ -138,3 +138,12 @@ def test_a_head_after_a_photo_credit_or_a_briefs_name_stays_a_head(monkeypatch: 
     text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它的末尾另有说明。" + end + "\n" + head + "\n" + BODY
     (a,) = _articles(text, {"一篇文章的标题": "T", head: "H"}, monkeypatch)
     assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == [head]
+
+
+def test_a_page_opens_with_a_headline_unless_the_page_before_left_a_sentence_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "第1版 要闻\n\n一篇文章的标题\n" + BODY + "\f第2版 综合\n\n第二篇文章的标题\n" + BODY
+    arts = _articles(body, {"一篇文章的标题": "T", "第二篇文章的标题": "W"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题", "第二篇文章的标题"]  # the model's "runs on" is overruled
+    cut = "第1版 要闻\n\n一篇文章的标题\n　　这是第一篇的第一段，内容很长很长，后面还有\n\f第2版 综合\n\n更多的内容在这里结束。\n"
+    arts = _articles(cut, {"一篇文章的标题": "T", "　　这是第一篇的第一段，内容很长很长，后面还有".strip(): "W"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题"]  # a sentence left open goes on at the top of the next page

@@ -11,6 +11,7 @@ from __future__ import annotations
 from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box
+from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
@@ -60,6 +61,20 @@ def titles_after_closing_notes(items: list[Item], roles: list[Role]) -> list[Rol
             continue
         note = _CLOSING_NOTE.search(items[k - 1].text.rstrip())
         if note is not None and not _NOT_CLOSING.search(note.group(1)):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
+def pages_open_with_headlines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """The first line of a page is a headline when the page before ended its text: a page opens with a title
+    (an article carried over says so with its jump marker, which is no text line). Only a sentence the page
+    before left open (… 后面还有 / 更多的内容在这里结束。) goes on at the top of the next."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if (
+            it.page_start and k > 0 and out[k - 1].label != "W" and it.kind != "jump" and it.ln.force is None
+            and out[k].label in ("W", "P", "H") and split_leading(it.text, it.ln.no)[0] is None  # （接1版）次。 goes on
+        ):
             out[k] = Role("T", out[k].prob)
     return out
 
