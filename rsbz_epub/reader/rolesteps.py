@@ -28,15 +28,28 @@ _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本�
 _STAFF_LINE = regex_cache.compile(r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|数据来源|资料来源)[：:]")
 
 
+# a reporter line and nothing else: 新华社记者赵文君、高亢 / 記者莊曉彤 / 新华社记者王钟毅　朱雨博　刘宇辰
+_REPORTERS_ONLY = regex_cache.compile(
+    r"^(?:本报|本報|新华社|新華社)?(?:特约|首席|见习|見習)?(?:记者|記者|通讯员|通訊員)[:：]?[ \u3000]*"
+    r"(?!手记|手記|观察|觀察|调查|調查|连线|連線|探访|探訪|走访|走訪|札记|札記|笔记|筆記|日记|日記|来信|來信|一线|一線|回音|感言|故事|视角|視角|见闻|見聞|追踪|追蹤|直击|直擊|走基层|走基層|专访|專訪|随笔|隨筆)"
+    r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{1,4})*$"
+)
+
+
 def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
-    caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) text."""
+    caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) text;
+    and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading too, is its byline."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label not in ("T", "K") or it.ln.force is not None:
+        if out[k].label not in ("T", "K", "S", "H") or it.ln.force is not None:
             continue
         text = it.text.strip()
-        if credit_line(text):
+        if _REPORTERS_ONLY.match(text) and k > 0 and out[k - 1].label in ("T", "K", "S") and items[k - 1].page == it.page:
+            out[k] = Role("B", out[k].prob)  # under a heading: its byline
+        elif out[k].label in ("S", "H"):
+            continue
+        elif credit_line(text):
             out[k] = Role("C", out[k].prob)
         elif _STAFF_LINE.match(text):
             out[k] = Role("N", out[k].prob)
