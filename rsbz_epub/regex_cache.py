@@ -79,7 +79,7 @@ def _load() -> dict[tuple[str, int], _Entry]:
     if _stored is None:
         try:
             with open(PATH, "rb") as fh:
-                data = marshal.load(fh)
+                data = marshal.loads(fh.read())  # marshal.load(fh) reads in small pieces: 8 ms against 1 ms
             _stored = data if isinstance(data, dict) else {}
         except (OSError, EOFError, ValueError, TypeError):
             _stored = {}
