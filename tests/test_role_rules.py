@@ -1,5 +1,8 @@
 """The rules the reader applies to the model's roles: a title broken inside a word goes on, a lead-in
-ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption.
+ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption
+(reader/rolesteps.py); and the print conventions of reader/rolepasses.py: a head cut mid-sentence runs on,
+a lone credit is a caption, an indent opens a paragraph, a credit, staff line or sentence is no title, a
+reporter line under a heading is its byline, a head after a closing note or at a page's top is a title.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """

@@ -14,15 +14,7 @@ from rsbz_epub.reader.layout import (
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
 from rsbz_epub.reader.roles import tag
-from rsbz_epub.reader.rolesteps import (
-    captions_above_credits,
-    credits_as_captions,
-    heads_cut_mid_sentence,
-    indents_begin_paragraphs,
-    lines_no_title_is,
-    pages_open_with_headlines,
-    titles_after_closing_notes,
-)
+from rsbz_epub.reader.rolepasses import corrected
 from rsbz_epub.reader.segment import titleish
 
 
@@ -32,9 +24,7 @@ class AssemblerBase:
         self.chunks = chunks
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
-        roles = titles_after_closing_notes(self.items, credits_as_captions(self.items, lines_no_title_is(self.items, tag(self.items, paper))))
-        roles = pages_open_with_headlines(self.items, roles)
-        self.roles = indents_begin_paragraphs(self.items, heads_cut_mid_sentence(self.items, captions_above_credits(self.items, roles)))
+        self.roles = corrected(self.items, tag(self.items, paper))
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)

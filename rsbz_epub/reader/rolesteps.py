@@ -11,8 +11,6 @@ from __future__ import annotations
 from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box
-from rsbz_epub.reader.jumps import split_leading
-from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import is_photo_credit, titleish
@@ -22,127 +20,6 @@ _HEAD = ("K", "T")
 _BODY_ENDS = ("P", "R", "X", "M", "G", "J")
 _TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
 _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
-
-
-# who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
-_STAFF_LINE = regex_cache.compile(r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|数据来源|资料来源)[：:]")
-
-
-# a reporter line and nothing else: 新华社记者赵文君、高亢 / 記者莊曉彤 / 新华社记者王钟毅　朱雨博　刘宇辰
-_REPORTERS_ONLY = regex_cache.compile(
-    r"^(?:本报|本報|新华社|新華社)?(?:特约|首席|见习|見習)?(?:记者|記者|通讯员|通訊員)[:：]?[ \u3000]*"
-    r"(?!手记|手記|观察|觀察|调查|調查|连线|連線|探访|探訪|走访|走訪|札记|札記|笔记|筆記|日记|日記|来信|來信|一线|一線|回音|感言|故事|视角|視角|见闻|見聞|追踪|追蹤|直击|直擊|走基层|走基層|专访|專訪|随笔|隨筆)"
-    r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{1,4})*$"
-    # or the outlet's reporters with no name (眾新聞記者, letter-spaced 眾 新 聞 記 者), or its correspondent (台灣特派員鄭智仁)
-    r"|^(?:[\u4e00-\u9fff][ \u3000]?){0,4}(?:新[ \u3000]?闻|新[ \u3000]?聞|[报報社台网網刊])[ \u3000]?(?:记[ \u3000]?者|記[ \u3000]?者)$|^[\u4e00-\u9fff]{2,6}(?:特派员|特派員)[\u4e00-\u9fff·]{2,4}$"
-)
-
-
-def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
-    caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) text;
-    and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading too, is its byline."""
-    out = list(roles)
-    for k, it in enumerate(items):
-        if out[k].label not in ("T", "K", "S", "H") or it.ln.force is not None:
-            continue
-        text = it.text.strip()
-        if _REPORTERS_ONLY.match(text) and k > 0 and out[k - 1].label in ("T", "K", "S") and items[k - 1].page == it.page:
-            out[k] = Role("B", out[k].prob)  # under a heading: its byline
-        elif out[k].label in ("S", "H"):
-            continue
-        elif credit_line(text):
-            out[k] = Role("C", out[k].prob)
-        elif _STAFF_LINE.match(text):
-            out[k] = Role("N", out[k].prob)
-        elif text.endswith("。"):
-            out[k] = Role("P", out[k].prob)
-    return out
-
-
-# the bracket that closes an article: （记者朱丽莉、陈露缘）, （来源：WMO官网）, （李继翔、彭恩翔对本文有贡献）, （李长培）
-_CLOSING_NOTE = regex_cache.compile(r"（([^（）]{2,40})）$")
-_NOT_CLOSING = regex_cache.compile(r"[上下]转|[转接]第|续第|摄|图|见第")
-
-
-def titles_after_closing_notes(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as a section head, right after a paragraph that ends with the bracket that closes an
-    article (…消费。（记者朱丽莉、陈露缘）), heads the next article: no section follows an article's closing note.
-    A jump marker (（下转第二版）) or a photo credit in that bracket closes nothing, and a place name of two or three
-    characters (漯河, 叶县) heads the next brief of a roundup, inside one article."""
-    out = list(roles)
-    for k in range(1, len(items)):
-        if out[k].label != "H" or out[k - 1].label not in ("P", "N") or items[k - 1].page != items[k].page or len(items[k].text.strip()) < 4:
-            continue
-        note = _CLOSING_NOTE.search(items[k - 1].text.rstrip())
-        if note is not None and not _NOT_CLOSING.search(note.group(1)):
-            out[k] = Role("T", out[k].prob)
-    return out
-
-
-def pages_open_with_headlines(items: list[Item], roles: list[Role]) -> list[Role]:
-    """The first line of a page is a headline when the page before ended its text: a page opens with a title
-    (an article carried over says so with its jump marker, which is no text line). Only a sentence the page
-    before left open (… 后面还有 / 更多的内容在这里结束。) goes on at the top of the next."""
-    out = list(roles)
-    for k, it in enumerate(items):
-        if (
-            it.page_start and k > 0 and out[k - 1].label != "W" and it.kind != "jump" and it.ln.force is None
-            and out[k].label in ("W", "P", "H") and split_leading(it.text, it.ln.no)[0] is None  # （接1版）次。 goes on
-        ):
-            out[k] = Role("T", out[k].prob)
-    return out
-
-
-def credits_as_captions(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line that is only a photo credit (唐  克摄（人民视觉）, 本报记者  刘仲华摄, 受访者供图), which the model read as a
-    paragraph or a section head inside an article, is a caption's credit. At an article's end (a title follows) it stays:
-    there it is the article's own credit line."""
-    out = list(roles)
-    for k in range(len(items) - 1):
-        it, below = items[k], items[k + 1]
-        if out[k].label in ("P", "H") and below.page == it.page and out[k + 1].label not in ("T", "K") and credit_line(it.text.strip()):
-            out[k] = Role("C", out[k].prob, out[k].kicker)
-    return out
-
-
-def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as running on, when the line below it is indented (an indent opens a paragraph:
-    a column break never indents the rest of a sentence), ends its paragraph."""
-    out = list(roles)
-    for k in range(len(items) - 1):
-        if out[k].label == "W" and items[k + 1].page == items[k].page and items[k + 1].ln.indent > 0 and items[k].ln.force is None:
-            out[k] = Role("P", out[k].prob, out[k].kicker)
-    return out
-
-
-def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A short finished line the model read as a paragraph, right above a credit line it read as a
-    caption (游客在新馆选购文创产品。 / 新华社记者  郝  源摄), is the caption that credit belongs to."""
-    out = list(roles)
-    for k in range(1, len(items) - 1):
-        it, below = items[k], items[k + 1]
-        if (
-            out[k].label == "P" and out[k + 1].label == "C" and out[k - 1].label != "W"
-            and len(it.text) <= 80 and below.page == it.page and credit_line(below.text)
-        ):
-            out[k] = Role("C", out[k].prob, out[k].kicker)
-    return out
-
-
-# What no paragraph begins with: a particle that ends a word (的, 们), a closing mark, or the one- or two-character end
-# of a sentence (点。习近平…, 不到；但…) — the rest of a line the column cut, not the first line after a section head.
-_MID_SENTENCE = regex_cache.compile(r"^[\u3000 ]*(?:的(?!确)|们|們|[，。；：、）”」』]|[^\s\d，。！？；：、“”「」『』（）《》]{1,2}[。；])")
-
-
-def heads_cut_mid_sentence(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as a section head, when the line below it goes on mid-sentence
-    (揭示了政治能力实践落 / 点。习近平总书记…), is a paragraph line the column cut: it runs on."""
-    out = list(roles)
-    for k in range(len(items) - 1):
-        if out[k].label == "H" and items[k + 1].page == items[k].page and _MID_SENTENCE.match(items[k + 1].text):
-            out[k] = Role("W", out[k].prob, out[k].kicker)
-    return out
 
 
 def _title_goes_on(title: str, below: str) -> bool:
