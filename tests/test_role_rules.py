@@ -162,3 +162,10 @@ def test_a_names_only_reporter_line_under_a_title_is_its_byline(monkeypatch: pyt
 def test_a_column_label_that_begins_with_reporter_is_no_byline(monkeypatch: pytest.MonkeyPatch, label: str) -> None:
     a = _read([("数据多跑路 群众少跑腿", "T"), (label, "S")], monkeypatch)
     assert (a.subtitle, a.byline) == (label, None)
+
+
+def test_a_long_paragraph_at_a_pages_top_is_no_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    long = "　　" + "这是一段很长的正文，" * 8 + "它不是标题"  # no final stop: lines_no_title_is leaves it alone
+    text = "第1版 要闻\n\n一篇文章的标题\n" + BODY + "\f第2版 综合\n\n" + long + "\n第二篇文章的标题\n" + BODY
+    arts = _articles(text, {"一篇文章的标题": "T", "第二篇文章的标题": "T"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题", "第二篇文章的标题"]

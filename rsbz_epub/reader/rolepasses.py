@@ -10,6 +10,7 @@ measured leave-one-paper-out on the real corpus (``bench/reader_metrics.py --rea
 from __future__ import annotations
 
 from rsbz_epub import regex_cache
+from rsbz_epub.reader.boxes import NOTE_HEAD
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import credit_line
@@ -88,6 +89,7 @@ def pages_open_with_headlines(items: list[Item], roles: list[Role]) -> list[Role
         if (
             it.page_start and k > 0 and out[k - 1].label != "W" and it.kind != "jump" and it.ln.force is None
             and out[k].label in ("W", "P", "H") and split_leading(it.text, it.ln.no)[0] is None  # （接1版）次。 goes on
+            and len(it.text) <= 60 and not NOTE_HEAD.match(it.text)  # a paragraph or an 编者按 is no title
         ):
             out[k] = Role("T", out[k].prob)
     return out
