@@ -169,3 +169,10 @@ def test_a_long_paragraph_at_a_pages_top_is_no_title(monkeypatch: pytest.MonkeyP
     text = "第1版 要闻\n\n一篇文章的标题\n" + BODY + "\f第2版 综合\n\n" + long + "\n第二篇文章的标题\n" + BODY
     arts = _articles(text, {"一篇文章的标题": "T", "第二篇文章的标题": "T"}, monkeypatch)
     assert [a.title for a in arts] == ["一篇文章的标题", "第二篇文章的标题"]
+
+
+def test_the_column_label_goes_with_the_title_so_the_line_above_is_the_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("五位自然资源领域代表与中外记者交流", "T"), ("守护自然资源  建设美丽中国（权威发布）", "S")], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == ("五位自然资源领域代表与中外记者交流", "守护自然资源  建设美丽中国（权威发布）", None)
+    a = _read([("高原治虫记（深度观察）", "T"), ("青海综合防治包虫病纪实", "S")], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "高原治虫记（深度观察）", "青海综合防治包虫病纪实")  # the label is the title's

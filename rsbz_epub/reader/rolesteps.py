@@ -22,6 +22,10 @@ _TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
 _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
 
 
+# a title's column label: 守护自然资源  建设美丽中国（权威发布）; never a subtitle's
+_LABELLED = regex_cache.compile(r"[^（）]（[^（）\d]{2,30}）$")
+
+
 def _title_goes_on(title: str, below: str) -> bool:
     """A title line broken inside a word (消|费), inside quotes or brackets, or after a comma or colon goes on in the line below,
     which is its second line, not a subtitle (a subtitle set with —— is one)."""
@@ -199,7 +203,12 @@ class RoleSteps:
             parts["K"], parts["T"] = [], parts["K"] + parts["T"]
         if parts["T"] and parts["S"] and _title_goes_on(parts["T"][-1], parts["S"][0]):
             parts["T"].append(parts["S"].pop(0))
-        if len(parts["T"]) == 1 and parts["T"][0].rstrip().endswith("——") and parts["S"] and not parts["K"]:
+        if (
+            len(parts["T"]) == 1 and parts["S"] and not parts["K"] and _LABELLED.search(parts["S"][0].rstrip())
+            and not _LABELLED.search(parts["T"][0].rstrip()) and not parts["S"][0].startswith("——")
+        ):
+            parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]  # the column label (（权威发布）) goes with the title
+        elif len(parts["T"]) == 1 and parts["T"][0].rstrip().endswith("——") and parts["S"] and not parts["K"]:
             parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]  # a lead-in ending —— introduces the title below it
         if parts["K"] and parts["T"] and parts["T"][0].startswith("——"):
             parts["S"], parts["T"], parts["K"] = parts["T"] + parts["S"], parts["K"], []  # ——… is a subtitle: the line above is the title
