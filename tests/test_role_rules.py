@@ -176,3 +176,9 @@ def test_the_column_label_goes_with_the_title_so_the_line_above_is_the_kicker(mo
     assert (a.kicker, a.title, a.subtitle) == ("五位自然资源领域代表与中外记者交流", "守护自然资源  建设美丽中国（权威发布）", None)
     a = _read([("高原治虫记（深度观察）", "T"), ("青海综合防治包虫病纪实", "S")], monkeypatch)
     assert (a.kicker, a.title, a.subtitle) == (None, "高原治虫记（深度观察）", "青海综合防治包虫病纪实")  # the label is the title's
+
+
+def test_a_line_the_model_runs_on_ends_its_paragraph_when_the_next_line_is_indented(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = "　　这是第一段，模型以为它在下一行接着写"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=first + "\n" + BODY, body_roles=((first.strip(), "W"),))
+    assert [b.text for b in a.blocks] == [first.strip(), BODY.strip()]  # an indent opens the second paragraph

@@ -49,14 +49,10 @@ def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
         text = it.text.strip()
         if _REPORTERS_ONLY.match(text) and k > 0 and out[k - 1].label in ("T", "K", "S") and items[k - 1].page == it.page:
             out[k] = Role("B", out[k].prob)  # under a heading: its byline
-        elif out[k].label in ("S", "H"):
-            continue
-        elif credit_line(text):
-            out[k] = Role("C", out[k].prob)
-        elif _STAFF_LINE.match(text):
-            out[k] = Role("N", out[k].prob)
-        elif text.endswith("。"):
-            out[k] = Role("P", out[k].prob)
+        elif out[k].label in ("T", "K"):
+            label = "C" if credit_line(text) else "N" if _STAFF_LINE.match(text) else "P" if text.endswith("。") else None
+            if label is not None:
+                out[k] = Role(label, out[k].prob)
     return out
 
 

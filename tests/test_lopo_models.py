@@ -1,0 +1,49 @@
+"""bench/lopo.py --models: each held-out model is kept in the folder and read again next time, not retrained.
+
+The real corpus is not committed, so two "papers" are laid out from the fixture records and the
+trainings use their own lines only (no invented issues): a few seconds.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import corpus.issues  # noqa: E402
+from corpus.layout import lay_out  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("rsbz_bench_lopo", ROOT / "bench" / "lopo.py")
+assert _spec and _spec.loader
+lopo = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = lopo
+_spec.loader.exec_module(lopo)  # puts bench/ on sys.path: train_reader and metrics below are bench's
+import train_reader  # noqa: E402
+
+RECORDS = json.loads((ROOT / "tests" / "fixtures" / "records.json").read_text(encoding="utf-8"))
+
+
+def _figures(result: dict) -> dict:
+    return {paper: [(r.name, {k: (v.right, v.total) for k, v in r.scores.items()}) for r in rs] for paper, rs in result.items()}
+
+
+def test_kept_models_are_read_again_instead_of_trained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    laid = [("甲报", lay_out(RECORDS, 1, "jb-2024-01-01-1")), ("乙报", lay_out(RECORDS, 2, "yb-2024-01-01-1"))]
+    monkeypatch.setattr(corpus.issues, "dumps", lambda: iter(laid))
+    monkeypatch.setattr(train_reader, "invented_sequences", lambda: [])
+    monkeypatch.setattr(train_reader, "snippet_sequences", lambda: [])
+    first = lopo.lopo(models=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["without-乙报.crfsuite", "without-甲报.crfsuite"]
+
+    def no_training(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a kept model was trained again")
+
+    monkeypatch.setattr(train_reader, "train", no_training)
+    monkeypatch.setattr(train_reader, "dump_sequence", no_training)  # nor are features computed
+    assert _figures(lopo.lopo(models=tmp_path)) == _figures(first)
