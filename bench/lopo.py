@@ -46,12 +46,12 @@ def _set_env(values: dict[str, str | None]) -> dict[str, str | None]:
 
 def _held_out(held: str) -> tuple[str, list[FileScore]]:
     """Train without ``held`` and score its issues (in a worker: the laid-out issues come from the parent)."""
-    from train_reader import train
+    from train_reader import balanced, train
 
     laid, seqs, invented, folder = _SHARED["laid"], _SHARED["seqs"], _SHARED["invented"], _SHARED["folder"]
     model = Path(folder) / f"without-{held}.crfsuite"
     if not model.exists():  # kept models (--models) are read again, not retrained
-        train([(x, y) for p, x, y in seqs if p != held] + invented, model)
+        train([(x, y) for _, x, y in balanced([s for s in seqs if s[0] != held])] + invented, model)
     return held, _scores(model, [d for p, d in laid if p == held])
 
 

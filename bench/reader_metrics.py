@@ -44,8 +44,15 @@ def _rows(results: list[FileScore]) -> list[list[str]]:
         rows.append([r.name + (" (reader error)" if r.error else "")] + [_cell(r.scores[k]) for k in METRICS])
     tot = total(results)
     rows.append(["TOTAL"] + [_cell(tot[k]) for k in METRICS])
+    # pooled figures weigh each row by its size; the mean weighs every row (paper) alike
+    rows.append(["MEAN"] + [_mean([r.scores[k] for r in results]) for k in METRICS])
     rows.append(["(right/total)"] + [f"{tot[k].right}/{tot[k].total}" for k in METRICS])
     return rows
+
+
+def _mean(scores: list[Score]) -> str:
+    rates = [s.rate for s in scores if s.rate is not None]
+    return "—" if not rates else f"{sum(rates) / len(rates):.2f}"
 
 
 def _text_table(results: list[FileScore]) -> str:
@@ -55,7 +62,7 @@ def _text_table(results: list[FileScore]) -> str:
     line = lambda cells: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
     out = [line(head), line(["-" * w for w in widths])]
     rows_ = [line(r) for r in rows]
-    out += rows_[:-2] + [line(["-" * w for w in widths])] + rows_[-2:]
+    out += rows_[:-3] + [line(["-" * w for w in widths])] + rows_[-3:]
     return "\n".join(out)
 
 
@@ -63,7 +70,7 @@ def _markdown_table(results: list[FileScore]) -> str:
     head = ["file"] + list(METRICS.values())
     out = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * len(METRICS)) + "|"]
     for r in _rows(results)[:-1]:
-        name = f"**{r[0]}**" if r[0] == "TOTAL" else f"`{r[0]}`"
+        name = f"**{r[0]}**" if r[0] in ("TOTAL", "MEAN") else f"`{r[0]}`"
         out.append("| " + " | ".join([name] + r[1:]) + " |")
     return "\n".join(out)
 

@@ -153,12 +153,30 @@ def papers_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}-papers{out.suffix}")
 
 
+# The first model reads papers it has never met, so no paper may outweigh the others in it: each paper gives at
+# most this many lines (issues taken evenly over its run). The papers' model, for the papers it knows, takes all.
+LINES_PER_PAPER = 40_000
+
+
+def balanced(real: list[tuple[str, list, list]], cap: int = LINES_PER_PAPER) -> list[tuple[str, list, list]]:
+    """The issues of ``real`` (in corpus order) with each paper cut to about ``cap`` lines, keeping issues spread
+    evenly over the paper's run: every issue of a paper within the cap, else every k-th."""
+    out = []
+    for paper in dict.fromkeys(p for p, _, _ in real):
+        mine = [r for r in real if r[0] == paper]
+        lines = sum(len(y) for _, _, y in mine)
+        step = max(1, -(-lines // cap))  # ceil: a paper of 86,000 lines gives every third issue
+        out += mine[::step]
+    return out
+
+
 def train_both(real: list[tuple[str, list, list]], invented: list[tuple[list, list]], out: Path) -> tuple[Path, Path]:
-    """The first model (no paper named) at ``out``; the papers' model beside it, with the list of the real papers it met.
+    """The first model (no paper named, each paper ``balanced``) at ``out``; the papers' model beside it, trained on
+    every issue, with the list of the real papers it met.
 
     The invented issues' papers are made up, so their lines train the papers' model without a paper's name.
     """
-    train([(x, y) for _, x, y in real] + invented, out)
+    train([(x, y) for _, x, y in balanced(real)] + invented, out)
     papers = papers_path(out)
     train([(x, y) for _, x, y in real] + [(without_paper(x), y) for x, y in invented], papers, papers=True)
     papers.with_suffix(".txt").write_text("".join(f"{p}\n" for p in sorted({p for p, _, _ in real})), encoding="utf-8")

@@ -80,6 +80,18 @@ def test_two_trainings_give_the_same_model_bytes(tmp_path: Path) -> None:
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
 
 
+def test_the_first_model_takes_no_paper_beyond_its_share() -> None:
+    from train_reader import balanced
+
+    seq = lambda paper, n: (paper, [["x"]] * n, ["P"] * n)  # noqa: E731 - an issue of n lines
+    big = [seq("大报", 100) for _ in range(9)]
+    small = [seq("小报", 100) for _ in range(2)]
+    kept = balanced(big + small, cap=300)
+    assert [p for p, _, _ in kept] == ["大报"] * 3 + ["小报"] * 2  # every third issue of 900 lines; the small paper whole
+    assert kept[0] is big[0] and kept[1] is big[3] and kept[2] is big[6]  # spread over the run, not its first issues
+    assert balanced(small, cap=300) == small
+
+
 def test_the_walk_reads_the_roles_the_model_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A model trained on different data gives other roles, and the reader builds other articles from them."""
     from train_reader import invented_sequences, train

@@ -182,3 +182,10 @@ def test_a_line_the_model_runs_on_ends_its_paragraph_when_the_next_line_is_inden
     first = "　　这是第一段，模型以为它在下一行接着写"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=first + "\n" + BODY, body_roles=((first.strip(), "W"),))
     assert [b.text for b in a.blocks] == [first.strip(), BODY.strip()]  # an indent opens the second paragraph
+
+
+def test_a_title_right_above_a_kicker_is_that_headlines_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("春耕春播气象服务·一线见闻", "T"), ("气象服务跟着农时走", "K")], monkeypatch)  # _read: one article, not two
+    assert (a.kicker, a.title) == ("春耕春播气象服务·一线见闻", "气象服务跟着农时走")
+    a = _read([("春耕春播气象服务·一线见闻", "K"), ("气象服务跟着农时走", "T")], monkeypatch)
+    assert (a.kicker, a.title) == ("春耕春播气象服务·一线见闻", "气象服务跟着农时走")  # the model's own order stays

@@ -3,7 +3,7 @@
 
 Usage:
     python corpus/extract/cmnrag.py MIRROR_GIT_DIR -o corpus/real/cmnrag.jsonl.gz \
-        [--max-articles 900]
+        [--max-articles 1200]
 
 Input: the bare git directory of the fetched repository (no work tree needed).
 Articles live at ``cmnrag/YYYYMM/YYYYMMDD/<N>版/<NN>-<title>.md``; each file has a
@@ -421,7 +421,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gitdir", help="git directory of the bladescepter/cmnrag mirror")
     ap.add_argument("-o", "--output", required=True, help="output .jsonl.gz")
-    ap.add_argument("--max-articles", type=int, default=900)
+    ap.add_argument("--max-articles", type=int, default=1200)
     args = ap.parse_args()
 
     records = build_records(args.gitdir, args.max_articles)

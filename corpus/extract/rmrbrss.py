@@ -43,7 +43,7 @@ Record mapping (see corpus/FORMAT.md)
   only its first occurrence is kept.
 
 Selection: whole issues (all kept articles of a date), dates spread evenly over the
-available range, about ``--target`` (default 900) articles in total, never a blind date.
+available range, about ``--target`` (default 2700) articles in total, never a blind date.
 Provenance: repo, path, and the commit that last changed that path (i.e. added the file
 version read at HEAD), from one ``git log --name-only`` pass.
 
@@ -385,7 +385,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gitdir", help="git directory of the ifyuls/rmrb-rss mirror")
     ap.add_argument("-o", "--output", required=True, help="output .jsonl.gz")
-    ap.add_argument("--target", type=int, default=900, help="approximate number of articles (default 900)")
+    ap.add_argument("--target", type=int, default=2700, help="approximate number of articles (default 2700)")
     ap.add_argument("--max-articles", type=int, default=None,
                     help="hard cap on the number of records (whole issues are kept while possible)")
     args = ap.parse_args(argv)

@@ -48,7 +48,7 @@ Record mapping (see corpus/FORMAT.md)
   with the full text; only the first occurrence is kept.
 
 Selection: whole issues, spread evenly over the available range (2026-04-27 ..
-2026-08-21), until about ``--max-articles`` (default 600), never a blind date
+2026-08-21), until about ``--max-articles`` (default 1000), never a blind date
 (``rss_common.BLIND_DATES``).
 
 Provenance: ``prov`` = repo, the path of the chosen file version (a ``history/`` path
@@ -252,7 +252,7 @@ def build(git_dir: str, max_articles: int | None, stats: Counter) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    return rc.run(__doc__, "ifyuls/xxsb-rss", 600, build, argv)
+    return rc.run(__doc__, "ifyuls/xxsb-rss", 1000, build, argv)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from rsbz_epub.reader.roles import Role
 def corrected(items: list[Item], roles: list[Role]) -> list[Role]:
     """The model's roles with every rule of this module applied, in order."""
     roles = titles_after_closing_notes(items, credits_as_captions(items, lines_no_title_is(items, roles)))
-    roles = pages_open_with_headlines(items, roles)
+    roles = kickers_stand_over_titles(items, pages_open_with_headlines(items, roles))
     return indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
 
 
@@ -139,4 +139,14 @@ def heads_cut_mid_sentence(items: list[Item], roles: list[Role]) -> list[Role]:
     for k in range(len(items) - 1):
         if out[k].label == "H" and items[k + 1].page == items[k].page and _MID_SENTENCE.match(items[k + 1].text):
             out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a title right above a line it read as a kicker (春耕春播气象服务·一线见闻 / 气象服务跟着农时走)
+    would make an article of a title alone: the two are one headline group, a kicker stands over its title."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        if out[k].label == "T" and out[k + 1].label == "K" and items[k + 1].page == items[k].page and items[k + 1].ln.force is None:
+            out[k], out[k + 1] = Role("K", out[k].prob), Role("T", out[k + 1].prob)
     return out
