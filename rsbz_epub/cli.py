@@ -1,4 +1,4 @@
-"""The command line: parse arguments, print with rich, map errors to exit codes — nothing else."""
+"""The command line: parse arguments, print (rsbz_epub.console), map errors to exit codes — nothing else."""
 
 from __future__ import annotations
 
@@ -9,32 +9,26 @@ from argparse import Namespace
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from rich.console import Console
-
 from rsbz_epub import __version__
 from rsbz_epub.arguments import COMMANDS, UsageError, bad_value, parse, root_help
-from rsbz_epub.console import plain, shown
+from rsbz_epub.console import Stream, plain
 from rsbz_epub.errors import ExitCode, RsbzError, format_error
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.options import EDITIONS, FORMATS, BuildOptions, ReadOptions
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Stream()
+err = Stream(stderr=True)
 
 
 def _fail(exc: RsbzError) -> int:
-    err.print(plain(format_error(exc)), markup=False, soft_wrap=True)
+    err.line(format_error(exc))
     return int(exc.exit_code)
 
 
 def _internal(path: str, exc: BaseException) -> int:
     if os.environ.get("RSBZ_DEBUG"):
         raise exc
-    err.print(
-        plain(f"error: {path}: internal error ({type(exc).__name__}: {exc}) — please report it with the input file; RSBZ_DEBUG=1 shows the traceback"),
-        markup=False,
-        soft_wrap=True,
-    )
+    err.line(f"error: {path}: internal error ({type(exc).__name__}: {exc}) — please report it with the input file; RSBZ_DEBUG=1 shows the traceback")
     return int(ExitCode.INTERNAL)
 
 
@@ -97,10 +91,10 @@ def _parse_formats(values: list[str]) -> tuple[str, ...]:
 
 
 def _print_diagnostics(diags: tuple[Diagnostic, ...], source: str) -> None:
-    from rsbz_epub.report import diagnostics_text
+    from rsbz_epub.console import diagnostic_lines
 
-    for line in diagnostics_text(diags, plain(source)):
-        err.print(line, soft_wrap=True)
+    for line in diagnostic_lines(diags, source):
+        err.line(line)
 
 
 # ------------------------------------------------------------------ build
@@ -108,19 +102,20 @@ def _print_diagnostics(diags: tuple[Diagnostic, ...], source: str) -> None:
 
 def _report(result: Any, done: int, total: int) -> None:
     """One input's outcome: its folders, or why it was skipped or failed, then its warnings."""
-    count = f"[dim]\\[{done}/{total}][/] " if total > 1 else ""
+    count = (f"[{done}/{total}]", "dim") if total > 1 else ""
+    gap = " " if count else ""
     if result.status == "failed":
-        err.print(plain(result.message), markup=False, soft_wrap=True)
+        err.line(result.message)
         return
     if result.status == "skipped":
-        folders = ", ".join(f"{shown(f)}/" for f in result.folders)
-        out.print(f"[cyan]=[/] {count}{shown(result.source)}: up to date ({folders}); --force rebuilds", soft_wrap=True)
+        folders = ", ".join(f"{f}/" for f in result.folders)
+        out.line(("=", "cyan"), " ", count, gap, f"{result.source}: up to date ({folders}); --force rebuilds")
         return
     for folder in result.folders:
-        out.print(f"[green]✓[/] {count}{shown(result.source)} → {shown(folder)}/", soft_wrap=True)
-    out.print(f"  [dim]{shown(result.summary)}[/]", soft_wrap=True)
+        out.line(("✓", "green"), " ", count, gap, f"{result.source} → {folder}/")
+    out.line("  ", (result.summary, "dim"))
     if result.kept:
-        out.print(f"  kept {len(result.kept)} file(s) you added: {shown(', '.join(result.kept))}", soft_wrap=True)
+        out.line(f"  kept {len(result.kept)} file(s) you added: {', '.join(result.kept)}")
     # build shows what looks wrong; `check` also lists the info-level notes.
     _print_diagnostics(tuple(d for d in result.diagnostics if d.severity == "warning"), result.source)
 
@@ -135,18 +130,18 @@ def _run_batch(batch: Any) -> list[Any]:
     total = len(batch.sources)
     results: list[Any] = []
     show_bar = total > 1 and err.is_terminal
-    with progress(err) if show_bar else contextlib.nullcontext() as bar:
+    with progress(err.console) if show_bar else contextlib.nullcontext() as bar:
         task = bar.add_task("build", total=total) if bar else None
         for result in batch.run():
             if not results:
                 for note in batch.recovered:
-                    err.print(f"note: {shown(str(batch.out_dir))}: {shown(note)}", soft_wrap=True)
+                    err.line(f"note: {batch.out_dir}: {note}")
             results.append(result)
             _report(result, len(results), total)
             if bar:
                 bar.advance(task)
     if total > 1:
-        out.print(summary_table(results, time.monotonic() - started))
+        out.show(summary_table(results, time.monotonic() - started))
     return results
 
 
@@ -185,7 +180,7 @@ def build(args: Namespace) -> int:
             return 0
         if len(results) == 1:
             return failed[0].code
-        err.print(f"{len(failed)} of {len(results)} issue(s) failed", markup=False)
+        err.line(f"{len(failed)} of {len(results)} issue(s) failed")
         return int(ExitCode.FAILED)
 
     return _guard(str(output), body)
@@ -224,12 +219,12 @@ def check(args: Namespace) -> int:
             if as_json:
                 dumps.append(issue_to_dict(issue) | ({"conversion": review} if review is not None else {}))
             else:
-                out.print(issue_tree(issue, plain(source)))
-                out.print(f"[dim]{summary(issue)}[/]")
+                out.show(issue_tree(issue, plain(source)))
+                out.line((summary(issue), "dim"))
                 _print_diagnostics(issue.diagnostics, source)
                 if review is not None:
-                    for text in conversion_lines(review, source, edition):
-                        out.print(text)
+                    for line in conversion_lines(review, source, edition):
+                        out.line(line)
             if strict and any(d.severity == "warning" for d in issue.diagnostics):
                 return int(ExitCode.WARNINGS)
             return 0
@@ -260,7 +255,7 @@ def proof_command(args: Namespace) -> int:
         page = build_proof(read_bytes(issue), options, issue.name)
         _ensure_parent(target)
         write_atomic(target, page)
-        out.print(f"[green]✓[/] {issue} → {target}", soft_wrap=True)
+        out.line(("✓", "green"), f" {issue} → {target}")
         if args.open:
             import webbrowser
 
@@ -313,13 +308,13 @@ def catalog(args: Namespace) -> int:
             raise InputError("not a folder", path=str(folder), hint="give the folder you built issues into with -o")
         scan = scan_catalog_dir(folder)
         for path, reason in scan.skipped:
-            err.print(f"warning: {plain(str(path))}: manifest skipped ({plain(reason)}) — rebuild this issue", markup=False, soft_wrap=True)
+            err.line(f"warning: {path}: manifest skipped ({reason}) — rebuild this issue")
         if not scan.issues:
             raise InputError("no built issues (no readable */manifest.json)", path=str(folder), hint="run `rsbz-epub build … -o` into it first")
         files = build_catalog(scan.issues)
         write_all(folder, files)  # all three or none: a feed never points past its index
         for name in sorted(files):
-            out.print(f"[green]✓[/] {shown(str(folder / name))}")
+            out.line(("✓", "green"), f" {folder / name}")
         return 0
 
     return _guard(str(folder), body)
@@ -354,16 +349,16 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(root_help())
             return 0 if command == "help" else int(ExitCode.USAGE)
         if command == "version":
-            out.print(f"rsbz-epub {__version__}", markup=False)
+            out.line(f"rsbz-epub {__version__}")
             return 0
         return _COMMANDS[command](args)
     except UsageError as exc:
         if exc.command is None and argv and argv[0] in COMMANDS:
             exc.command = argv[0]  # a bad value found by the command itself
-        err.print(plain(exc.line()), markup=False, soft_wrap=True, highlight=False)
+        err.line(exc.line())
         return int(ExitCode.USAGE)
     except SystemExit as exc:  # argparse after a command's --help
         return exc.code if isinstance(exc.code, int) else 0
     except KeyboardInterrupt:
-        err.print("error: aborted", markup=False)
+        err.line("error: aborted")
         return int(ExitCode.FAILED)

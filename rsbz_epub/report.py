@@ -1,18 +1,23 @@
-"""What ``check`` shows staff: the detected structure as a rich tree (no printing here)."""
+"""What ``check`` shows staff: the detected structure as a rich tree (no printing here), and the summary line a
+build shows too. rich is loaded only to make the tree."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-from rich.text import Text
-
-from rsbz_epub.model import Article, Aside, Caption, Diagnostic, Issue, PageBreak, PageJump, Paragraph, Subheading
+from rsbz_epub.model import Article, Aside, Caption, Issue, PageBreak, PageJump, Paragraph, Subheading
 
 if TYPE_CHECKING:
     from rich.tree import Tree
 
 _TITLE_LEN = 40
+
+
+def escape(text: str) -> str:
+    """``text`` set into rich markup as it is (``[`` not read as a tag)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def _short(text: str, n: int = _TITLE_LEN) -> str:
@@ -80,16 +85,6 @@ def issue_tree(issue: Issue, source: str) -> Tree:
     return tree
 
 
-def diagnostics_text(diags: tuple[Diagnostic, ...], source: str) -> list[Text]:
-    """One line per warning: ``FILE:LINE: CODE message``."""
-    lines = []
-    for d in diags:
-        where = f"{source}:{d.line}" if d.line is not None else source
-        style = "yellow" if d.severity == "warning" else "dim"
-        lines.append(Text(f"{where}: {d.severity} {d.code} {d.message}", style=style))
-    return lines
-
-
 def summary(issue: Issue) -> str:
     """One line: counts of pages, articles, paragraphs, jumps and warnings."""
     arts = issue.articles()
@@ -104,12 +99,11 @@ def summary(issue: Issue) -> str:
     )
 
 
-def conversion_lines(review: list[dict[str, object]], source: str, edition: str) -> list[Text]:
-    """``check --edition``: one line per place where our conversion differs from plain OpenCC, with its rule."""
-    lines = [Text(f"{edition}: {len(review)} place(s) where the conversion differs from plain OpenCC", style="bold")]
+def conversion_lines(review: list[dict[str, object]], source: str, edition: str) -> list[tuple[str, str]]:
+    """``check --edition``: one line per place where our conversion differs from plain OpenCC, with its rule
+    (each line with its style)."""
+    lines = [(f"{edition}: {len(review)} place(s) where the conversion differs from plain OpenCC", "bold")]
     for d in review:
         where = f"{source}:{d['line']}" if d["line"] is not None else source
-        lines.append(
-            Text(f"{where}: {d['source']} → {d['ours']} (OpenCC {d['plain']}) in “{d['context']}” — {d['rule']}")
-        )
+        lines.append((f"{where}: {d['source']} → {d['ours']} (OpenCC {d['plain']}) in “{d['context']}” — {d['rule']}", ""))
     return lines

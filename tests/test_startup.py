@@ -70,3 +70,25 @@ def test_importing_the_package_does_no_work():
     probe = "import sys, rsbz_epub; print(sorted(m for m in sys.modules if m.startswith('rsbz_epub')))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['rsbz_epub']"
+
+
+def test_a_build_written_to_a_pipe_does_not_load_rich(tmp_path):
+    modules = loaded("build", str(SEED), "-o", str(tmp_path), "--format", "epub")
+    assert "rsbz_epub.writers.epub" in modules and not under(modules, "rich")
+    assert under(loaded("check", str(SEED)), "rich.tree")  # the check tree is rich's
+
+
+def test_colour_is_for_terminals_and_file_names_are_shown_not_obeyed(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli_support import CliRunner
+
+    from rsbz_epub.cli import main
+
+    source = tmp_path / "[bold]a\x1b[2J.txt"
+    source.write_bytes(SEED.read_bytes())
+    piped = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "o"), "--format", "epub"])
+    forced = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "p"), "--format", "epub"], env={"FORCE_COLOR": "1"})
+    assert piped.exit_code == forced.exit_code == 0
+    assert "\x1b" not in piped.output and "✓ " in piped.stdout and "[bold]a\\x1b[2J.txt → rsbz-2021-040/" in piped.stdout
+    assert "\x1b[32m✓" in forced.stdout and "[bold]a\\x1b[2J.txt → rsbz-2021-040/" in forced.stdout  # coloured, no markup read
+    assert "\x1b[2J" not in forced.output
