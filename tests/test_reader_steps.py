@@ -175,7 +175,7 @@ def test_page_lines(text, label, name):
     assert parse_page_line(text, Publication()) == type(parse_page_line("第1版"))(label=label, name=name)
 
 
-@pytest.mark.parametrize("text", ["本报第3版刊登了相关报道", "第3版的文章很长，值得一读。", "三版本", "3"])
+@pytest.mark.parametrize("text", ["本报第3版刊登了相关报道", "第3版的文章很长，值得一读。", "三版本", "3", "第二版）"])
 def test_not_page_lines(text):
     assert parse_page_line(text, Publication()) is None
 
@@ -185,6 +185,17 @@ def test_pages_split_on_feeds_and_markers_and_drop_running_headers():
     chunks, diags = split_pages(_lines(text), Publication())
     assert [(c.label, c.marked) for c in chunks] == [("1", False), ("2", True), ("3", True), ("4", True)]
     assert [[ln.text for ln in c.lines if ln.text] for c in chunks] == [["甲文一段。"], ["乙文。"], ["丙文。"], ["丁文。"]]
+
+
+def test_a_contents_boxs_page_references_are_text_of_its_page():
+    body = "第1版\n本期导读\n理论\n第九版\n解码·教育优质均衡发展\n教育如何应对人工智能大考\n第十版\n电从太空来\n第十九版\n"
+    chunks, _ = split_pages(_lines(body + "\f第2版 要闻\n乙文。"), Publication())
+    assert [c.label for c in chunks] == ["1", "2"]
+    assert [ln.text for ln in chunks[0].lines if ln.text][-3:] == ["第十版", "电从太空来", "第十九版"]  # in place, none lost
+    page_three = "第3版\n" + "一篇完整的文章，正文一段又一段，印在第三版上，排在第二版的前面。\n" * 5
+    chunks, diags = split_pages(_lines("第1版\n甲文。\n" + page_three + "第2版\n乙文。"), Publication())
+    assert [c.label for c in chunks] == ["1", "3", "2"]  # a page printed out of order stays a page
+    assert [d.code for d in diags] == ["R005"]
 
 
 def test_pages_without_marker_are_one_unmarked_page():

@@ -90,6 +90,8 @@ class PageChunk:
     name: str | None = None
     lines: list[Line] = field(default_factory=list)
     fed: bool = False  # a form feed began the page: nothing read before it runs on into it
+    marker: Line | None = None  # the page line that began the page (none for the first, unmarked page)
+    vacant: bool = False  # another page line followed its bare folio before any text
 
     @property
     def has_text(self) -> bool:
@@ -100,6 +102,16 @@ class PageChunk:
 _HEADER_FOLIO = regex_cache.compile(
     rf"(?:^|\s)(?:第\s*(?P<a>{_FOLIO})\s*[版面]|(?P<b>{_FOLIO})\s*版)(?:\s*[:：·|｜\-—]?\s*(?P<name>[\u4e00-\u9fff·、]{{1,8}}))?\s*$"
 )
+
+
+def _unopened_close(text: str) -> bool:
+    """True when the line closes a bracket it never opened: the end of a sentence cut before it (（讲话全文见 / 第二版）)."""
+    depth = 0
+    for ch in text:
+        depth += (ch in "【[〔（(<《") - (ch in "】]〕）)>》")
+        if depth < 0:
+            return True
+    return False
 
 
 def parse_page_line(text: str, pub: Publication | None = None, paper: str | None = None) -> PageLine | None:
@@ -117,7 +129,7 @@ def parse_page_line(text: str, pub: Publication | None = None, paper: str | None
         if m is None and headerish:
             # a running header: date / paper name / issue / credits, and the folio with the page name
             m = _HEADER_FOLIO.search(stripped) or _HEADER_BARE.match(stripped)
-    if m is None:
+    if m is None or _unopened_close(text):
         return None
     groups = m.groupdict()
     folio = groups.get("a") or groups.get("b") or groups.get("b2")
@@ -186,14 +198,19 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
             cur.name = cur.name or marker.name
             continue
         if marker is not None:
-            if not cur.has_text and (cur.marked or ln.feed or not cur.lines or _only_blank(cur)):
+            if not cur.has_text and cur.marker is not None and cur.marker.force is None and cur.name is None and ln.force is None:
+                # a bare folio with nothing under it (a contents box's last reference, 第十九版, or a blank page):
+                # kept until _references_back_in_text decides whether it was text
+                cur.vacant = True
+                pages.append(PageChunk(label=marker.label, name=marker.name, line=ln.no, marked=True, fed=ln.feed, marker=ln))
+            elif not cur.has_text and (cur.marked or ln.feed or not cur.lines or _only_blank(cur)):
                 # a page line right after a form feed (or at the top) names the page just begun
-                cur.label, cur.name, cur.line, cur.marked = marker.label, marker.name, ln.no, True
+                cur.label, cur.name, cur.line, cur.marked, cur.marker = marker.label, marker.name, ln.no, True, ln
                 cur.fed = cur.fed or ln.feed
             elif not cur.marked and len(pages) == 1 and marker.label in ("1", "A1"):
                 cur.label, cur.name, cur.line, cur.marked = marker.label, marker.name, ln.no, True
             else:
-                pages.append(PageChunk(label=marker.label, name=marker.name, line=ln.no, marked=True, fed=ln.feed))
+                pages.append(PageChunk(label=marker.label, name=marker.name, line=ln.no, marked=True, fed=ln.feed, marker=ln))
             in_header = under_folio = True
             continue
         if ln.feed and cur.has_text:
@@ -222,8 +239,48 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
             diags.append(diag("R006", f"running header/footer or page credit removed: {ln.text}", ln.no))
             continue
         cur.lines.append(ln)
+    pages = _references_back_in_text(pages)
     diags += _order_warnings(pages)
     return pages, diags
+
+
+def _number(label: str) -> int | None:
+    return int(label) if label.isdigit() else None
+
+
+def _few_lines(page: PageChunk) -> bool:
+    """At most what a contents box sets under a page reference (a title, a line of summary): a page printed out of
+    order holds more."""
+    text = [ln.text for ln in page.lines if not ln.blank]
+    return len(text) <= 4 and sum(len(t) for t in text) <= 200
+
+
+def _references_back_in_text(pages: list[PageChunk]) -> list[PageChunk]:
+    """A front page's contents box points to later pages on lines of their own (… 教育如何应对人工智能大考 / 第十版):
+    read as page lines, they run ahead of the paper's order, and the next real page line goes back to the page after
+    the one they stand on (1 → 9, 10, 19 → 2). Such a run of bare folios (no page name, no form feed before them),
+    each with a few short lines under it, is text of the page they stand on, and goes back into it with its lines.
+    A page printed out of order (1, 3, 2) holds a page's text, and stays a page."""
+    out: list[PageChunk] = []
+    k = 0
+    while k < len(pages):
+        here = _number(pages[k].label)
+        j = k + 1
+        while j < len(pages) and pages[j].name is None and not pages[j].fed and pages[j].marker is not None and pages[j].marker.force is None and (n := _number(pages[j].label)) is not None and here is not None and n > here + 1:
+            j += 1
+        after = _number(pages[j].label) if j < len(pages) else None
+        if (
+            j > k + 1 and here is not None and after is not None and after == here + 1
+            and all(_number(p.label) > after and _few_lines(p) for p in pages[k + 1 : j])  # type: ignore[operator]
+        ):
+            for p in pages[k + 1 : j]:
+                pages[k].lines += [p.marker, *p.lines]  # type: ignore[list-item]
+        else:
+            j = k + 1
+        out.append(pages[k])
+        k = j
+    # a bare folio that another page line followed at once, and that is no reference, names no page of its own
+    return [p for p in out if not (p.vacant and not p.has_text)]
 
 
 _BARE_NUMBER = regex_cache.compile(r"^[0-9０-９]{1,2}$")
