@@ -56,11 +56,12 @@ P 一分部署，九分落实。
 # 全国春耕备耕有序展开 | B:新华社北京3月5日电（记者 于文 郭薇）
 P 眼下，春耕备耕由南向北梯次展开。""",
     ),
-    # a line ending in a page reference (详见A02版) is a guide entry: complete, never a heading; the guide is a promo
-    'guide box entries point at pages; the guide is a promo': (
+    # a line ending in a page reference (详见A02版) is a guide entry: complete, never a heading; the guide is an article
+    # of the front page, as real papers' editions list it (人民日报's 导读)
+    'guide box entries point at pages; the guide is an article with an entry a paragraph': (
         '今日导读\n全省重点项目集中开工 详见A02版\n我省将新增公办学位20万个 详见A03版\n\n本市举办职业技能大赛\n本报记者 张三\n\n大赛在上海开幕，共有五百名选手参加。\n',
         """== 1
-# 今日导读 | promo
+# 今日导读
 P 全省重点项目集中开工 详见A02版
 P 我省将新增公办学位20万个 详见A03版
 # 本市举办职业技能大赛 | B:本报记者 张三

@@ -39,12 +39,13 @@ BOX_LABELS = (
     "数说|数读|一图读懂|划重点|看点|记者手记|编辑手记|记者札记|短评|点评|提醒|提示"
 )
 
-#: Headings of promo and guide boxes (follow us, subscribe, today's guide), not news.
-PROMO_HEADS = "欢迎关注|欢迎订阅|扫码|扫一扫|热线|广告|征订|订阅|征稿|今日导读|本期导读|导读|要目|今日要目"
+#: Headings of promo boxes (follow us, subscribe), not news. A guide to the issue (导读, 今日要目) is not
+#: one: real papers' own editions list it among the front page's articles (人民日报's 导读 box).
+PROMO_HEADS = "欢迎关注|欢迎订阅|扫码|扫一扫|热线|广告|征订|订阅|征稿"
 
 #: Heads that make a short unsigned box a promo by themselves: a heading opening with the first
 #: group, or holding a notice of the second (征稿启事: a call for submissions is the paper's own ad).
-SURE_PROMO_OPENERS = "欢迎订阅|征订|今日导读|本期导读|导读|今日要目|要目"
+SURE_PROMO_OPENERS = "欢迎订阅|征订"
 SURE_PROMO_NOTICES = "征订启事|订阅启事|征稿启事|约稿启事"
 
 #: Words a promo's text uses when it asks readers to act.

@@ -21,7 +21,8 @@ def corrected(items: list[Item], roles: list[Role]) -> list[Role]:
     """The model's roles with every rule of this module applied, in order."""
     roles = titles_after_closing_notes(items, credits_as_captions(items, lines_no_title_is(items, roles)))
     roles = kickers_stand_over_titles(items, pages_open_with_headlines(items, roles))
-    return indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
+    roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
+    return guides_list_an_entry_a_line(items, roles)
 
 
 # who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
@@ -149,4 +150,24 @@ def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role
     for k in range(len(items) - 1):
         if out[k].label == "T" and out[k + 1].label == "K" and items[k + 1].page == items[k].page and items[k + 1].ln.force is None:
             out[k], out[k + 1] = Role("K", out[k].prob), Role("T", out[k + 1].prob)
+    return out
+
+
+# the head of a guide to the issue: 导读, 今日导读, 本期要目
+_GUIDE = regex_cache.compile(r"^(?:今日|本期|本版)?(?:导读|要目)$")
+_GUIDE_ENTRIES = 12  # a guide lists a few stories; more lines under it are the page's next text
+
+
+def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Role]:
+    """Under a guide's head (今日导读), each line is an entry of its own (▶ 如何让金融“活水”精准滴灌小微企业？　　A2,
+    全省一季度重点项目集中开工 详见A02版): no entry runs on into the next or heads a section."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label != "T" or not _GUIDE.match(it.text.strip()):
+            continue
+        for j in range(k + 1, min(len(items), k + 1 + _GUIDE_ENTRIES)):
+            if items[j].page != it.page or out[j].label in ("T", "K", "S", "B") or items[j].ln.force is not None:
+                break
+            if out[j].label in ("W", "H"):
+                out[j] = Role("P", out[j].prob, out[j].kicker)
     return out
