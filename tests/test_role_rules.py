@@ -189,3 +189,10 @@ def test_a_title_right_above_a_kicker_is_that_headlines_kicker(monkeypatch: pyte
     assert (a.kicker, a.title) == ("春耕春播气象服务·一线见闻", "气象服务跟着农时走")
     a = _read([("春耕春播气象服务·一线见闻", "K"), ("气象服务跟着农时走", "T")], monkeypatch)
     assert (a.kicker, a.title) == ("春耕春播气象服务·一线见闻", "气象服务跟着农时走")  # the model's own order stays
+
+
+def test_a_short_title_line_is_finished_though_its_last_character_makes_a_word_with_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("《综合运输服务发展“十五五”规划》印发", "T"), ("到2030年基本建成现代化综合运输服务体系", "S")], monkeypatch)
+    assert (a.title, a.subtitle) == ("《综合运输服务发展“十五五”规划》印发", "到2030年基本建成现代化综合运输服务体系")  # 发|到: a wrap fills its line
+    a = _read([("国外“清凉经济”激发消", "T"), ("费新活力（国际视点）", "S")], monkeypatch)
+    assert a.title == "国外“清凉经济”激发消费新活力（国际视点）"  # a full line cut inside 消费 goes on

@@ -31,9 +31,10 @@ def _title_goes_on(title: str, below: str) -> bool:
     which is its second line, not a subtitle (a subtitle set with —— is one)."""
     if below.startswith("——"):
         return False
-    t = title.rstrip()
+    t, rest = title.rstrip(), below.strip()
     unclosed = any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
-    return unclosed or t.endswith(("，", "、", "：", ",", ":")) or glue(t, below.lstrip()) != "0"
+    # a word cut at the line's end joins only a full line: a title wraps where its line is full, or in even halves
+    return unclosed or t.endswith(("，", "、", "：", ",", ":")) or (glue(t, rest) != "0" and len(t) >= len(rest) - 1)
 
 
 def _join(parts: list[str]) -> str:
