@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional
 
 from rsbz_epub import __version__
 from rsbz_epub.arguments import COMMANDS, UsageError, bad_value, parse, root_help
-from rsbz_epub.console import Stream, plain
+from rsbz_epub.console import Part, Stream, plain
 from rsbz_epub.errors import ExitCode, RsbzError, format_error
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.options import EDITIONS, FORMATS, BuildOptions, ReadOptions
@@ -102,17 +102,16 @@ def _print_diagnostics(diags: tuple[Diagnostic, ...], source: str) -> None:
 
 def _report(result: Any, done: int, total: int) -> None:
     """One input's outcome: its folders, or why it was skipped or failed, then its warnings."""
-    count = (f"[{done}/{total}]", "dim") if total > 1 else ""
-    gap = " " if count else ""
+    count: Part = (f"[{done}/{total}] ", "dim") if total > 1 else ""
     if result.status == "failed":
         err.line(result.message)
         return
     if result.status == "skipped":
         folders = ", ".join(f"{f}/" for f in result.folders)
-        out.line(("=", "cyan"), " ", count, gap, f"{result.source}: up to date ({folders}); --force rebuilds")
+        out.line(("=", "cyan"), " ", count, f"{result.source}: up to date ({folders}); --force rebuilds")
         return
     for folder in result.folders:
-        out.line(("✓", "green"), " ", count, gap, f"{result.source} → {folder}/")
+        out.line(("✓", "green"), " ", count, f"{result.source} → {folder}/")
     out.line("  ", (result.summary, "dim"))
     if result.kept:
         out.line(f"  kept {len(result.kept)} file(s) you added: {', '.join(result.kept)}")

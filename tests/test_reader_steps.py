@@ -196,6 +196,8 @@ def test_a_contents_boxs_page_references_are_text_of_its_page():
     chunks, diags = split_pages(_lines("第1版\n甲文。\n" + page_three + "第2版\n乙文。"), Publication())
     assert [c.label for c in chunks] == ["1", "3", "2"]  # a page printed out of order stays a page
     assert [d.code for d in diags] == ["R005"]
+    chunks, diags = split_pages(_lines("第1版 要闻\n甲文。\n第2版\n\f第3版 要闻\n丙文。"), Publication())
+    assert [c.label for c in chunks] == ["1", "3"] and not diags  # a bare folio another page line follows names no page
 
 
 def test_pages_without_marker_are_one_unmarked_page():

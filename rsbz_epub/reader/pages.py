@@ -17,7 +17,8 @@ from rsbz_epub.reader.masthead import DATE, EN_DATE, ISSUE, TOTAL, WEEKDAY
 from rsbz_epub.reader.numerals import CHINESE_NUMERAL, page_label
 
 _FOLIO = rf"[A-Za-zＡ-Ｚ]?\s*(?:[0-9０-９]{{1,3}}|[{CHINESE_NUMERAL}]{{1,3}})"
-_OPEN, _CLOSE = r"[【\[〔（(<《]", r"[】\]〕）)>》]"
+_OPENERS, _CLOSERS = "【[〔（(<《", "】]〕）)>》"
+_OPEN, _CLOSE = f"[{re.escape(_OPENERS)}]", f"[{re.escape(_CLOSERS)}]"
 # a page name: 要闻, 光明文化周末·人文地理, 党校（行政学院）通讯, 庆祝中国共产党成立105周年特别报道, 广　告
 _NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff·・、A-Za-z](?:[\u4e00-\u9fff·・、A-Za-z0-9]|（[\u4e00-\u9fff]{1,6}）){0,19})"
 _NAME2 = r"[\u4e00-\u9fff·・、]{2,10}"
@@ -108,7 +109,7 @@ def _unopened_close(text: str) -> bool:
     """True when the line closes a bracket it never opened: the end of a sentence cut before it (（讲话全文见 / 第二版）)."""
     depth = 0
     for ch in text:
-        depth += (ch in "【[〔（(<《") - (ch in "】]〕）)>》")
+        depth += (ch in _OPENERS) - (ch in _CLOSERS)
         if depth < 0:
             return True
     return False
@@ -248,6 +249,12 @@ def _number(label: str) -> int | None:
     return int(label) if label.isdigit() else None
 
 
+def _bare_folio_ahead(page: PageChunk, here: int) -> bool:
+    """A page begun by a bare folio (no name, no form feed, no staff mark) that runs ahead of the page after ``here``."""
+    n = _number(page.label)
+    return page.name is None and not page.fed and page.marker is not None and page.marker.force is None and n is not None and n > here + 1
+
+
 def _few_lines(page: PageChunk) -> bool:
     """At most what a contents box sets under a page reference (a title, a line of summary): a page printed out of
     order holds more."""
@@ -266,13 +273,10 @@ def _references_back_in_text(pages: list[PageChunk]) -> list[PageChunk]:
     while k < len(pages):
         here = _number(pages[k].label)
         j = k + 1
-        while j < len(pages) and pages[j].name is None and not pages[j].fed and pages[j].marker is not None and pages[j].marker.force is None and (n := _number(pages[j].label)) is not None and here is not None and n > here + 1:
+        while here is not None and j < len(pages) and _bare_folio_ahead(pages[j], here):
             j += 1
         after = _number(pages[j].label) if j < len(pages) else None
-        if (
-            j > k + 1 and here is not None and after is not None and after == here + 1
-            and all(_number(p.label) > after and _few_lines(p) for p in pages[k + 1 : j])  # type: ignore[operator]
-        ):
+        if j > k + 1 and after is not None and after == here + 1 and all(_number(p.label) > after and _few_lines(p) for p in pages[k + 1 : j]):  # type: ignore[operator]
             for p in pages[k + 1 : j]:
                 pages[k].lines += [p.marker, *p.lines]  # type: ignore[list-item]
         else:
