@@ -196,3 +196,19 @@ def test_a_short_title_line_is_finished_though_its_last_character_makes_a_word_w
     assert (a.title, a.subtitle) == ("《综合运输服务发展“十五五”规划》印发", "到2030年基本建成现代化综合运输服务体系")  # 发|到: a wrap fills its line
     a = _read([("国外“清凉经济”激发消", "T"), ("费新活力（国际视点）", "S")], monkeypatch)
     assert a.title == "国外“清凉经济”激发消费新活力（国际视点）"  # a full line cut inside 消费 goes on
+
+
+def test_two_title_lines_that_are_no_wrap_are_a_title_over_its_undashed_subtitle(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("“总想为大家辟一条光明的路”", "T"), ("瞿秋白的苏俄采访之行", "T")], monkeypatch)
+    assert (a.title, a.subtitle) == ("“总想为大家辟一条光明的路”", "瞿秋白的苏俄采访之行")  # a whole quoted title
+    a = _read([("以侨为桥  发挥侨力", "T"), ("侨界助力乡村振兴", "T")], monkeypatch)
+    assert (a.title, a.subtitle) == ("以侨为桥  发挥侨力", "侨界助力乡村振兴")  # two phrases set apart
+    a = _read([("“白海豚”强势逼近华东", "T"), ("在日界线西侧生成生命史长", "T")], monkeypatch)
+    assert (a.title, a.subtitle) == ("“白海豚”强势逼近华东", "在日界线西侧生成生命史长")  # a first line one shorter is finished
+
+
+def test_two_title_lines_in_even_halves_or_under_a_full_first_line_are_one_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("努力在推动资源型经济转型发展上迈出新步伐", "T"), ("奋力谱写三晋大地推进中国式现代化新篇章", "T")], monkeypatch)
+    assert (a.title, a.subtitle) == ("努力在推动资源型经济转型发展上迈出新步伐奋力谱写三晋大地推进中国式现代化新篇章", None)
+    a = _read([("岭南发布制造业数字化转型", "T"), ("三年行动方案", "T")], monkeypatch)
+    assert (a.title, a.subtitle) == ("岭南发布制造业数字化转型三年行动方案", None)  # a full line over the rest

@@ -24,6 +24,8 @@ _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本�
 
 # a title's column label: 守护自然资源  建设美丽中国（权威发布）; never a subtitle's
 _LABELLED = regex_cache.compile(r"[^（）]（[^（）\d]{2,30}）$")
+# two phrases of a title set apart with a space: 以侨为桥  发挥侨力
+_SPACED_PAIR = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 
 
 def _title_goes_on(title: str, below: str) -> bool:
@@ -35,6 +37,17 @@ def _title_goes_on(title: str, below: str) -> bool:
     unclosed = any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
     # a word cut at the line's end joins only a full line: a title wraps where its line is full, or in even halves
     return unclosed or t.endswith(("，", "、", "：", ",", ":")) or (glue(t, rest) != "0" and len(t) >= len(rest) - 1)
+
+
+def _subtitle_under(first: str, second: str) -> bool:
+    """Two lines the model read as one title are a title over its undashed subtitle when they are no wrap: a title
+    wraps in even halves or where its first line is full, so a first line one shorter than the second is finished, and
+    so is a shorter second line under a first that reads as a whole title (it closes a quote, a book title or a
+    bracket, asks or exclaims, or sets two phrases apart with a space)."""
+    d = len(first) - len(second)
+    if d == -1:
+        return True
+    return d >= 2 and (first.endswith(("”", "》", "）", "」", "？", "！")) or _SPACED_PAIR.search(first) is not None)
 
 
 def _join(parts: list[str]) -> str:
@@ -157,7 +170,9 @@ class RoleSteps:
 
         A line ending in ——, or a column label with ·, introduces the title under it; a title broken after a
         comma or colon, inside a word or inside quotes goes on below it; otherwise the first of three lines, or of two when it is
-        shorter than the second or the model gives it a fair chance of being a kicker, is the kicker.
+        shorter than the second or the model gives it a fair chance of being a kicker, is the kicker. Of two lines left, a
+        pair that is no wrap is a title over its undashed subtitle (“总想为大家辟一条光明的路” / 瞿秋白的苏俄采访之行,
+        “白海豚”强势逼近华东 / 在日界线西侧生成生命史长).
         """
         lines = parts["T"]
         if len(lines) < 2:
@@ -172,6 +187,8 @@ class RoleSteps:
         elif len(lines) >= 3 or self.roles[i].kicker >= 0.5 or len(first) + 2 <= len(lines[1]):
             # a title wraps where its line is full, so a first line shorter than the next is a kicker
             parts["K"], parts["T"] = [first], lines[1:]
+        elif not parts["S"] and _subtitle_under(first, lines[1]):
+            parts["T"], parts["S"] = [first], lines[1:]
 
     def _title_tail(self, j: int, title: str) -> bool:
         """Item j, which the model read as a section head or a one-line paragraph, is the rest of the
