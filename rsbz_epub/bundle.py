@@ -180,12 +180,15 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dic
        so titles, contents, metadata and the cover are converted too.
     2. make_cover — the cover image every format shares (mandatory: readers and libraries show it).
     3. render_book(epub) → write_epub — the library-grade EPUB 3 (format "epub").
-    4. render_book(kindle) → write_kindle_epub — Send-to-Kindle-safe EPUB (format "kindle").
-    5. write_azw3 + thumbnail + APNX — KF8 for USB sideloading, with the cover thumbnail Kindles need and
+    4. write_kepub — from the same book: Kobo's renderer wants per-sentence spans (format "kepub").
+    5. render_book(kindle) → write_kindle_epub — Send-to-Kindle-safe EPUB (format "kindle").
+    6. write_azw3 + thumbnail + APNX — KF8 for USB sideloading, with the cover thumbnail Kindles need and
        the print 版 as Kindle page numbers (format "azw3").
-    6. write_kepub — Kobo's renderer wants per-sentence spans (format "kepub").
     7. proof.html — the staff proof page of this edition (optional: ``--proof``).
     8. manifest.json — sizes and SHA-256 of every file, what ingest scripts read (mandatory).
+
+    Each rendered book is dropped after its last format (steps 3–4, then 5–6: one book in memory
+    at a time); the files are listed in the order the formats were asked all the same.
     """
     from rsbz_epub.render.xhtml import render_book
     from rsbz_epub.writers.cover import make_cover
@@ -202,12 +205,11 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dic
     name = folder_name(meta)
     cover = make_cover(meta, pub, options.cover_font)
     store = store_for(name) if store_for is not None else _Memory()
-    files: list[OutputFile] = []
 
-    def add(file_name: str, fmt: str, content: bytes | Callable[[BinaryIO], None]) -> None:
-        files.append(OutputFile(file_name, fmt, *store.put(file_name, content)))
+    def put(file_name: str, fmt: str, content: bytes | Callable[[BinaryIO], None]) -> OutputFile:
+        return OutputFile(file_name, fmt, *store.put(file_name, content))
 
-    add("cover.jpg", "cover", cover)
+    files = [put("cover.jpg", "cover", cover)]
 
     def render(target: str) -> RenderedBook:
         return render_book(
@@ -220,25 +222,36 @@ def build_edition(issue: Issue, edition: str, options: BuildOptions, record: dic
             vertical=options.vertical and edition != "hans",  # vertical is a Traditional-edition layout
         )
 
-    books: dict[str, RenderedBook] = {}
-    for fmt in options.formats:
-        target, spec, pattern = _WRITERS[fmt]
-        if target not in books:
-            books[target] = render(target)
-        add(pattern.format(name=name), fmt, partial(_writer(spec), books[target]))
-        if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
-            from rsbz_epub.writers.azw3 import thumbnail_name, write_apnx
-            from rsbz_epub.writers.cover import make_thumbnail
-
-            add(thumbnail_name(books[target]), "thumbnail", make_thumbnail(cover))
-            if books[target].page_list:  # print page numbers on the Kindle (goes into <name>.sdr/)
-                add(f"{name}.apnx", "apnx", partial(write_apnx, books[target]))
+    # One rendered book at a time (a big issue's is megabytes): every format of a target is made
+    # from its book, which is then dropped.
+    made: dict[str, list[OutputFile]] = {}
+    for target in dict.fromkeys(_WRITERS[fmt][0] for fmt in options.formats):
+        book = render(target)
+        for fmt in (f for f in options.formats if _WRITERS[f][0] == target):
+            made[fmt] = _format_files(fmt, book, name, cover, put)
+        del book
+    files += [f for fmt in options.formats for f in made[fmt]]
     if proof is not None:  # staff check what the reader decided before the issue goes out
         from rsbz_epub.proof import PROOF_NAME, proof_page
 
-        add(PROOF_NAME, "proof", proof_page(meta_issue, proof.trace, proof.name))
-    add("manifest.json", "manifest", manifest_json(meta_issue, name, files, record))
+        files.append(put(PROOF_NAME, "proof", proof_page(meta_issue, proof.trace, proof.name)))
+    files.append(put("manifest.json", "manifest", manifest_json(meta_issue, name, files, record)))
     return EditionBuild(edition, name, meta_issue, tuple(files))
+
+
+def _format_files(fmt: str, book: RenderedBook, name: str, cover: bytes,
+                  put: Callable[[str, str, bytes | Callable[[BinaryIO], None]], OutputFile]) -> list[OutputFile]:
+    """The files of one format: its book file, and for AZW3 the thumbnail and the APNX page map."""
+    _, spec, pattern = _WRITERS[fmt]
+    out = [put(pattern.format(name=name), fmt, partial(_writer(spec), book))]
+    if fmt == "azw3":  # Kindles show a sideloaded book's cover only from this thumbnail
+        from rsbz_epub.writers.azw3 import thumbnail_name, write_apnx
+        from rsbz_epub.writers.cover import make_thumbnail
+
+        out.append(put(thumbnail_name(book), "thumbnail", make_thumbnail(cover)))
+        if book.page_list:  # print page numbers on the Kindle (goes into <name>.sdr/)
+            out.append(put(f"{name}.apnx", "apnx", partial(write_apnx, book)))
+    return out
 
 
 def build_issue(data: bytes, options: BuildOptions, source_name: str = "") -> IssueBuild:
@@ -249,6 +262,7 @@ def build_issue(data: bytes, options: BuildOptions, source_name: str = "") -> Is
     With ``--proof`` the reader's trace of every line is kept for the proof page.
     """
     issue, record, proof = _read_for_build(data, options, source_name)
+    del data  # read, and its digest is in the record: not kept while the books are made
     editions = tuple(build_edition(issue, ed, options, record, proof) for ed in _editions(options))
     return IssueBuild(issue, editions, record)
 
@@ -261,6 +275,7 @@ def build_and_write(data: bytes, options: BuildOptions, out_dir: Path, source_na
     from rsbz_epub.swap import Staging
 
     issue, record, proof = _read_for_build(data, options, source_name)
+    del data  # read, and its digest is in the record: not kept while the books are made
     folders = issue_folders(issue, options)
     _refuse_foreign(out_dir, folders, record, force)
     with Staging(out_dir, folders[0]) as staging:

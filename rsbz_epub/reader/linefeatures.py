@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item
@@ -205,7 +206,15 @@ def _issue_habits(items: list[Item]) -> dict[str, str]:
 
 
 def line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> list[list[str]]:
-    """One list of ``name=value`` features per item of ``items[start:end]``, for the CRF.
+    """One list of ``name=value`` features per item of ``items[start:end]``, for the CRF (see :func:`each_line_features`)."""
+    return list(each_line_features(items, start, end, paper))
+
+
+def each_line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> Iterator[list[str]]:
+    """One list of ``name=value`` features per item of ``items[start:end]``, for the CRF, item by item.
+
+    The tagger reads them as they are made: a window's lists all at once would be some
+    200,000 strings (about 15 MB) beside the tagger's own copy of them.
 
     ``paper`` (the masthead's name) adds a copy of a line's main shape features under that name, so the
     model learns a paper's own habits (人民日报 sets a kicker above its titles, 新华每日电讯 a subtitle
@@ -228,7 +237,6 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None, pap
     for it in items:
         if 4 <= len(it.text) <= 30:
             shapes[(it.page, len(it.text) // 3, _end_class(it.text))] += 1
-    out = []
     for k in range(start, end):
         it, f = items[k], own[k]
         feats = [f"{a}={b}" for a, b in f.items()]
@@ -265,5 +273,4 @@ def line_features(items: list[Item], start: int = 0, end: int | None = None, pap
                         feats.append(f"{d}:{key}={g[key]}")
             else:
                 feats.append(f"{d}:none")
-        out.append(feats)
-    return out
+        yield feats

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.linefeatures import line_features
+from rsbz_epub.reader.linefeatures import each_line_features
 
 MODEL = "reader.crfsuite"
 PAPERS_MODEL = "reader-papers.crfsuite"
@@ -119,7 +119,7 @@ def tag(items: list[Item], paper: str = "") -> list[Role]:
         tagger, paper = _tagger(model_path()), ""
     out: list[Role] = []
     for start, end in _windows(items):
-        labels = tagger.tag(line_features(items, start, end, paper))
+        labels = tagger.tag(each_line_features(items, start, end, paper))  # read item by item, never all held
         out += [
             Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
             for k, lab in enumerate(labels)

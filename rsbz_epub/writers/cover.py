@@ -77,9 +77,10 @@ def covers(font: ImageFont.FreeTypeFont, text: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=64)
 def _load(path: str, index: int = 0, size: int = 64) -> ImageFont.FreeTypeFont:
-    # Cached: every edition's cover and every fitting step opens the same faces again.
+    # Not cached: each face maps the font file anew and a CJK face touches about 2 MB of it, so the
+    # eight or so faces of one cover, kept, held some 20 MB for the rest of the build; opening a
+    # face again takes about a millisecond.
     return ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
 
 

@@ -147,14 +147,21 @@ def kepubify_xhtml(xhtml: str) -> str:
     return XML_DECLARATION + text + "\n"
 
 
+def _kepub_text(doc: Document) -> str:
+    """A document as it goes into the KEPUB: kepubified, but for the nav document."""
+    return doc.xhtml if is_nav(doc) else kepubify_xhtml(doc.xhtml)
+
+
 def kepub_book(book: RenderedBook) -> RenderedBook:
     """``book`` with every content document (all but the nav document) kepubified."""
     def convert(doc: Document) -> Document:
-        return doc if is_nav(doc) else replace(doc, xhtml=kepubify_xhtml(doc.xhtml))
+        return doc if is_nav(doc) else replace(doc, xhtml=_kepub_text(doc))
 
     return replace(book, documents=tuple(convert(d) for d in book.documents))
 
 
 def write_kepub(book: RenderedBook, out: BinaryIO) -> None:
     """Write ``book`` as a Kobo KEPUB (save it as ``….kepub.epub``) to ``out``."""
-    write_to(out, epub_bytes(kepub_book(book)))
+    # Each document is kepubified as it is zipped: the same bytes as epub_bytes(kepub_book(book)),
+    # without a kepubified copy of the whole book in memory.
+    write_to(out, epub_bytes(book, content=_kepub_text))

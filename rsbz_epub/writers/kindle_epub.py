@@ -5,9 +5,10 @@ Steps (kepubify style; each says whether it is mandatory and why):
    ``dc:language`` and rejects unknown tags, so only zh-CN / zh-TW / zh-HK pass.
 2. ``_declare_encoding`` — mandatory: without ``encoding`` in the XML
    declaration the service assumes ISO-8859-1 and garbles Chinese.
-3. ``_unlink_bodies`` — mandatory: links to a ``<body>`` id make E999.
+3. ``_unlink_navigation`` / ``_unlink_doc`` — mandatory: links to a ``<body>`` id make E999.
 4. ``_drop_empty_images`` — mandatory: an ``<img>`` without ``src`` makes E999.
-5. ``epub_bytes`` — the ordinary EPUB 3 packaging (OPF, NCX, reproducible zip).
+5. ``epub_bytes`` — the ordinary EPUB 3 packaging (OPF, NCX, reproducible zip); steps 2–4
+   rewrite each document as it is zipped, so no repaired copy of the whole book is held.
 6. size limit and ``kindle_problems`` — mandatory: refuse rather than deliver
    a file the service would bounce (50 MB limit, ASCII names, spine = NCX order).
 """
@@ -15,6 +16,7 @@ Steps (kepubify style; each says whether it is mandatory and why):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import BinaryIO
 
@@ -65,22 +67,20 @@ def _body_ids(book: RenderedBook) -> set[str]:
     return out
 
 
-def _unlink_bodies(book: RenderedBook) -> RenderedBook:
-    """Point links to a body id at the file itself, in documents and navigation data."""
-    bodies = _body_ids(book)
-    if not bodies:
-        return book
+def _unlink_doc(doc: Document, bodies: set[str]) -> str:
+    """The document's text with links to a body id pointed at the file itself."""
+    def fix(m: re.Match[str]) -> str:
+        link = m.group(3)
+        if _EXTERNAL.match(link) or resolve(doc.href, link) not in bodies:
+            return m.group(0)
+        path = split_href(link)[0] or doc.href.rsplit("/", 1)[-1]
+        return f"{m.group(1)}{m.group(2)}{path}{m.group(2)}"
 
-    def fix_doc(doc: Document) -> Document:
-        def fix(m: re.Match[str]) -> str:
-            link = m.group(3)
-            if _EXTERNAL.match(link) or resolve(doc.href, link) not in bodies:
-                return m.group(0)
-            path = split_href(link)[0] or doc.href.rsplit("/", 1)[-1]
-            return f"{m.group(1)}{m.group(2)}{path}{m.group(2)}"
+    return _HREF.sub(fix, doc.xhtml)
 
-        return replace(doc, xhtml=_HREF.sub(fix, doc.xhtml))
 
+def _unlink_navigation(book: RenderedBook, bodies: set[str]) -> RenderedBook:
+    """Point navigation entries (TOC, landmarks, page list) at a body id at the file itself."""
     def fix_href(href: str) -> str:
         return split_href(href)[0] if href in bodies else href
 
@@ -89,7 +89,6 @@ def _unlink_bodies(book: RenderedBook) -> RenderedBook:
 
     return replace(
         book,
-        documents=tuple(fix_doc(d) for d in book.documents),
         toc=fix_toc(book.toc),
         landmarks=fix_toc(book.landmarks),
         page_list=tuple(PageTarget(p.label, fix_href(p.href)) for p in book.page_list),
@@ -101,17 +100,32 @@ def _drop_empty_images(xhtml: str) -> str:
     return _IMG_NO_SRC.sub("", xhtml)
 
 
+def _kindle_safe(book: RenderedBook) -> tuple[RenderedBook, Callable[[Document], str]]:
+    """Steps 1–4: ``book`` with its metadata and navigation repaired, and the repair of one
+    document's text (links to a body id, encoding declaration, empty images), applied as
+    each document is zipped rather than to a copy of the whole book."""
+    language = _check_language(book)
+    bodies = _body_ids(book)
+    if bodies:
+        book = _unlink_navigation(book, bodies)
+
+    def repair(doc: Document) -> str:
+        xhtml = _unlink_doc(doc, bodies) if bodies else doc.xhtml
+        return _drop_empty_images(_declare_encoding(xhtml))
+
+    return replace(book, metadata=replace(book.metadata, language=language)), repair
+
+
 def kindle_safe_book(book: RenderedBook) -> RenderedBook:
     """``book`` with every repairable Send-to-Kindle problem repaired (steps 1–4)."""
-    language = _check_language(book)
-    book = _unlink_bodies(book)
-    docs = tuple(replace(d, xhtml=_drop_empty_images(_declare_encoding(d.xhtml))) for d in book.documents)
-    return replace(book, documents=docs, metadata=replace(book.metadata, language=language))
+    safe, repair = _kindle_safe(book)
+    return replace(safe, documents=tuple(replace(d, xhtml=repair(d)) for d in book.documents))
 
 
 def write_kindle_epub(book: RenderedBook, out: BinaryIO, *, max_bytes: int = KINDLE_MAX_BYTES) -> None:
     """Write the Send-to-Kindle EPUB of ``book`` (rendered with the Kindle target) to ``out``."""
-    data = epub_bytes(kindle_safe_book(book))
+    safe, repair = _kindle_safe(book)
+    data = epub_bytes(safe, content=repair)
     if len(data) > max_bytes:
         raise OutputError(
             f"the Kindle EPUB would be {len(data) / 1e6:.1f} MB, over Send to Kindle's {max_bytes / 1e6:.0f} MB limit",

@@ -28,6 +28,11 @@ def palm_name(title: str, fallback: str) -> str:
 
 def build_palmdb(name: str, records: Sequence[bytes], modified: _dt.datetime) -> bytes:
     """Pack ``records`` into a BOOKMOBI PalmDB; dates come from ``modified`` for reproducibility."""
+    return b"".join(palmdb_parts(name, records, modified))
+
+
+def palmdb_parts(name: str, records: Sequence[bytes], modified: _dt.datetime) -> list[bytes]:
+    """The PalmDB of :func:`build_palmdb` in the pieces that make it, to be written one after another."""
     raw_name = name.encode("ascii")
     if len(raw_name) > 31:
         raise ValueError(f"PalmDB name longer than 31 bytes: {name!r}")
@@ -56,7 +61,7 @@ def build_palmdb(name: str, records: Sequence[bytes], modified: _dt.datetime) ->
         # u32 offset, u8 attributes (0), u24 unique id (2·i)
         entries += struct.pack(">II", offset, (2 * i) & 0xFFFFFF)
         offset += len(record)
-    return b"".join([header, entries, b"\0\0", *records])  # one copy of the book, not two
+    return [header, bytes(entries), b"\0\0", *records]
 
 
 def read_records(data: bytes) -> list[bytes]:

@@ -151,5 +151,8 @@ def layout(docs: Iterable[tuple[str, Serialized]], links: Sequence[tuple[str, st
         fid, off = tables.pos_fid(tables.position(*target))
         return f"kindle:pos:fid:{base32(fid, 4)}:off:{base32(off, 10)}".encode("ascii")
 
-    # Same width in and out, so no offset computed above moves.
-    return Flow0(PLACEHOLDER_RE.sub(substitute, stored), tables.files, tables.fragments, tables.targets)
+    # Same width in and out, so no offset computed above moves: each placeholder is overwritten in
+    # place (re.sub would hold the text's pieces and its result beside it, three copies of flow 0).
+    for match in PLACEHOLDER_RE.finditer(stored):
+        stored[match.start() : match.end()] = substitute(match)
+    return Flow0(bytes(stored), tables.files, tables.fragments, tables.targets)

@@ -13,7 +13,7 @@ from .fixed import EOF_RECORD, FLIS, fcis, fdst
 from .headers import COMPRESSION_PALMDOC, NULL, HeaderFields, build_record0, kindle_language, locale_code
 from .indexes import frag_index, guide_index, ncx_index, ncx_nodes, skel_index
 from .markup import LinkContext, serialize
-from .palmdb import build_palmdb, palm_name
+from .palmdb import palm_name, palmdb_parts
 from .records import extra_data_flags, split_text, text_records
 from .resources import ResourcePlan, plan_resources
 from .skeleton import Flow0, layout
@@ -56,7 +56,15 @@ def _flow0(book: RenderedBook, plan: ResourcePlan) -> Flow0:
 
 #: The last book laid out, with its plan and flow 0: a build writes the AZW3 and then its APNX
 #: from the same book, and laying it out (thumbnail, serialising every document) is the costly part.
+#: Dropped with the book (flow 0 is megabytes for a big issue).
 _last_layout: tuple[weakref.ref[RenderedBook], ResourcePlan, Flow0] | None = None
+
+
+def _forget(ref: weakref.ref[RenderedBook]) -> None:
+    """The book laid out last is gone: so is its layout."""
+    global _last_layout
+    if _last_layout is not None and _last_layout[0] is ref:
+        _last_layout = None
 
 
 def _laid_out(book: RenderedBook) -> tuple[ResourcePlan, Flow0]:
@@ -64,9 +72,10 @@ def _laid_out(book: RenderedBook) -> tuple[ResourcePlan, Flow0]:
     global _last_layout
     if _last_layout is not None and _last_layout[0]() is book:
         return _last_layout[1], _last_layout[2]
+    _last_layout = None  # the earlier book's layout is not kept while this one is made
     plan = plan_resources(book)
     flow = _flow0(book, plan)
-    _last_layout = (weakref.ref(book), plan, flow)
+    _last_layout = (weakref.ref(book, _forget), plan, flow)
     return plan, flow
 
 
@@ -96,7 +105,12 @@ def _start_offset(book: RenderedBook, flow: Flow0) -> int | None:
 
 
 def build_azw3(book: RenderedBook) -> bytes:
-    """The AZW3 file as bytes.
+    """The AZW3 file as bytes."""
+    return b"".join(_azw3_parts(book))
+
+
+def _azw3_parts(book: RenderedBook) -> list[bytes]:
+    """The AZW3 file in the pieces that make it (PalmDB header, record list, records).
 
     Steps, in order:
     1. Plan resources — cover first, then its thumbnail, then the other images; stylesheets become flows.
@@ -121,8 +135,10 @@ def build_azw3(book: RenderedBook) -> bytes:
     spans = split_text(text)
     # TBS only makes sense with an NCX (calibre writes it exactly then).
     tbs = tbs_payloads([n.span() for n in nodes], spans) if nodes else None
+    text_length = len(text)
     records: list[bytes] = [b""]  # record 0 comes last, once every number is known
     records += text_records(text, tbs)
+    del text  # its records hold it, compressed: not kept beside them (megabytes for a big issue)
 
     first_non_book = len(records)
     frag_at = len(records)
@@ -145,7 +161,7 @@ def build_azw3(book: RenderedBook) -> bytes:
     flis_at = len(records)
     records.append(FLIS)
     fcis_at = len(records)
-    records.append(fcis(len(text)))
+    records.append(fcis(text_length))
     records.append(EOF_RECORD)
 
     asin = book_asin(book)
@@ -159,7 +175,7 @@ def build_azw3(book: RenderedBook) -> bytes:
         thumbnail_offset=plan.thumbnail_offset,
     )
     fields = HeaderFields(
-        text_length=len(text),
+        text_length=text_length,
         text_record_count=len(spans),
         compression=COMPRESSION_PALMDOC,
         unique_id=int(asin[:8], 16),
@@ -177,7 +193,7 @@ def build_azw3(book: RenderedBook) -> bytes:
         guide=guide_at,
     )
     records[0] = build_record0(fields, build_exth(exth_records(meta, facts)), meta.title)
-    return build_palmdb(palm_name(meta.title, f"rsbz_{asin[:8]}"), records, meta.modified)
+    return palmdb_parts(palm_name(meta.title, f"rsbz_{asin[:8]}"), records, meta.modified)
 
 
 def write_apnx(book: RenderedBook, out: BinaryIO) -> None:
@@ -195,4 +211,5 @@ def write_apnx(book: RenderedBook, out: BinaryIO) -> None:
 
 def write_azw3(book: RenderedBook, out: BinaryIO) -> None:
     """Write ``book`` to ``out`` as a KF8-only AZW3 (same book → same bytes)."""
-    out.write(build_azw3(book))
+    for part in _azw3_parts(book):  # piece by piece: the whole file is never one more copy in memory
+        out.write(part)
