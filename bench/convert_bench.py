@@ -4,10 +4,11 @@ Usage:  .venv/bin/python bench/convert_bench.py [--edition tw] [--size-mb 10] [-
                                                [--reimpl /tmp/venv/bin/python] [--no-build]
         .venv/bin/python bench/convert_bench.py --accuracy [--details]
 
---accuracy scores plain OpenCC and our conversion against the parallel bench
-(bench/parallel/: build its text first with extract_ddia.py) for s2t, s2tw, s2hk
-and s2twp in one run: conversion errors per 10,000 Chinese characters (see
-bench/parallel/score.py for what counts).  Otherwise:
+--accuracy scores plain OpenCC, ours without the context model ("before") and ours
+against the parallel benches (bench/parallel/: build their text first with
+extract_cuv.py, extract_ddia.py, extract_2kenize.py) for s2t, s2tw, s2hk and s2twp in
+one run: conversion errors per 10,000 Chinese characters (see bench/parallel/score.py
+for what counts), for each bench and its parts.  Otherwise:
 
 Reports, for the example issues and an archive-sized synthetic issue (the
 examples repeated to >= --size-mb of text):
@@ -208,6 +209,7 @@ def compare_reimplementation(python: str, text: str, big: str) -> None:
 BENCHES = {
     "cuv": ("cuv.zh-Hans.txt", "cuv.zh-Hant.txt"),  # bench/parallel/extract_cuv.py
     "ddia": ("ddia.zh-Hans.txt", "ddia.zh-Hant-TW.txt"),  # bench/parallel/extract_ddia.py
+    "2kenize": ("2kenize.zh-Hans.txt", "2kenize.zh-Hant.txt"),  # bench/parallel/extract_2kenize.py
 }
 
 
@@ -215,13 +217,37 @@ BENCHES = {
 TUNING_BOOKS = 39
 
 
+#: The 2kenize subsets scored on their own (tw_news, 39 lines, only counts in the whole).
+KENIZE_PARTS = ("hk_news", "hk_lit", "tw_lit")
+
+
+def _manifest(name: str) -> dict:
+    """What a bench's manifest records (bench/parallel/manifest-NAME.json)."""
+    return json.loads((ROOT / "bench" / "parallel" / f"manifest-{name}.json").read_text(encoding="utf-8"))
+
+
+def parts(name: str, sources: list[str], references: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """A bench's parts, each scored on its own: CUV by testament (books 1–39 tuned the
+    context model, 40–66 are the test), 2kenize by subset (Hong Kong text matters most
+    for s2hk, Taiwan text for s2tw); line counts per file from the bench's manifest."""
+    files = _manifest(name)["files"] if name in ("cuv", "2kenize") else []
+    if name == "cuv":
+        cut = sum(f["lines"] for f in files[:TUNING_BOOKS])
+        return {"tuning (OT)": (sources[:cut], references[:cut]), "test (NT)": (sources[cut:], references[cut:])}
+    result = {}
+    start = 0
+    for f in files:
+        end = start + f["lines"]
+        if f["subset"] in KENIZE_PARTS:
+            result[f["subset"]] = (sources[start:end], references[start:end])
+        start = end
+    return result
+
+
 def cuv_halves() -> dict[str, tuple[list[str], list[str]]]:
-    """The CUV bench's verse pairs split by testament (line counts per book from manifest-cuv.json)."""
+    """The CUV bench's verse pairs split by testament."""
     data = ROOT / "bench" / "parallel" / "data"
-    manifest = json.loads((ROOT / "bench" / "parallel" / "manifest-cuv.json").read_text(encoding="utf-8"))
-    cut = sum(f["lines"] for f in manifest["files"][:TUNING_BOOKS])
-    zh, tw = (_lines(data / name) for name in BENCHES["cuv"])
-    return {"tuning (OT)": (zh[:cut], tw[:cut]), "test (NT)": (zh[cut:], tw[cut:])}
+    return parts("cuv", *(_lines(data / name) for name in BENCHES["cuv"]))
 
 
 def _lines(path: Path) -> list[str]:
@@ -229,29 +255,48 @@ def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")[:-1]
 
 
+def _without_context_model(sources: list[str], edition: str) -> list[str]:
+    """Our conversion with an empty context model: the state before the model (bench-only switch)."""
+    from rsbz_epub.transforms import wordwise
+    from rsbz_epub.transforms.context import ContextModel
+
+    shipped = wordwise.context_model
+    wordwise.context_model = lambda: ContextModel({}, {})  # type: ignore[assignment]
+    wordwise._edition_forms.cache_clear()
+    try:
+        return convert_many(sources, edition, keep_quotes=True)
+    finally:
+        wordwise.context_model = shipped  # type: ignore[assignment]
+        wordwise._edition_forms.cache_clear()
+
+
 def _table(name: str, sources: list[str], references: list[str], ambiguous: frozenset[str], details: bool) -> None:
-    """One bench table: errors per 10,000 characters, plain OpenCC and ours, per edition."""
+    """One bench table: errors per 10,000 characters, plain OpenCC, ours before the context model, ours; per edition."""
     from score import score  # type: ignore[import-not-found]
 
     han = sum(len(re.findall(r"[\u4e00-\u9fff]", s)) for s in sources)
     print(f"\nbench {name}: {len(sources)} line pairs, {han} Chinese characters; {len(ambiguous)} ambiguous characters scored")
-    print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | ours / 10k | ours ÷ plain |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| edition | OpenCC config | scored positions | plain OpenCC errors / 10k | before / 10k | ours / 10k | ours ÷ plain |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for edition, (config, *_rest) in EDITIONS.items():
         if config is None:
             continue
         opencc = OpenCC(config)
-        plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
-        ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
+        plain = score(sources, references, [opencc.convert(s) for s in sources], ambiguous)
+        before = score(sources, references, _without_context_model(sources, edition), ambiguous)
+        ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), ambiguous)
         ratio = f"{ours.errors / plain.errors:.2f}" if plain.errors else "n/a"
-        print(f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {ours.per_10k:.2f} ({ours.errors}) | {ratio} |")
+        print(
+            f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {before.per_10k:.2f} ({before.errors})"
+            f" | {ours.per_10k:.2f} ({ours.errors}) | {ratio} |"
+        )
         if details:
             for label, result in (("plain", plain), ("ours", ours)):
                 print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(20)))
 
 
 def accuracy(details: bool) -> int:
-    """Print the parallel-bench tables; CUV also by testament (the Old Testament tuned the context model)."""
+    """Print each parallel bench's table, then its parts' (scored on the whole bench's ambiguous characters)."""
     sys.path.insert(0, str(ROOT / "bench" / "parallel"))
     from score import ambiguous_characters  # type: ignore[import-not-found]
 
@@ -265,9 +310,8 @@ def accuracy(details: bool) -> int:
         sources, references = _lines(data / zh_name), _lines(data / tw_name)
         ambiguous = ambiguous_characters(sources, references)
         _table(name, sources, references, ambiguous, details)
-        if name == "cuv":
-            for part, (zh, tw) in cuv_halves().items():
-                _table(f"cuv, {part}", zh, tw, ambiguous, details)
+        for part, (zh, tw) in parts(name, sources, references).items():
+            _table(f"{name}, {part}", zh, tw, ambiguous, details)
     return 0 if found else 1
 
 

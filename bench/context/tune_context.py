@@ -81,15 +81,15 @@ def main(argv: list[str] | None = None) -> int:
     for edition in args.editions.split(","):
         config = EDITIONS[edition][0]
         opencc = OpenCC(config)
-        plain = score(sources, references, [opencc.convert(s) for s in sources], config, ambiguous)
+        plain = score(sources, references, [opencc.convert(s) for s in sources], ambiguous)
         use(ContextModel({}, {}))
-        bare = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
+        bare = score(sources, references, convert_many(sources, edition, keep_quotes=True), ambiguous)
         print(f"{edition}: plain OpenCC {plain.errors}, ours without the model {bare.errors}", flush=True)
         for n, r in GRID:
             use(ContextModel(chars, decisions(summed, n, r)))
             for keep in (True, False):
                 wordwise.KEEP_PHRASES = keep
-                got = score(sources, references, convert_many(sources, edition, keep_quotes=True), config, ambiguous)
+                got = score(sources, references, convert_many(sources, edition, keep_quotes=True), ambiguous)
                 print(
                     f"{edition} min-count {n:>2} min-share {r:.2f} keep-phrases {keep!s:<5}: {got.errors} errors"
                     f" ({got.errors / plain.errors:.2f} of plain)", flush=True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -23,6 +24,18 @@ def manifest_of(name: str) -> tuple[Path, dict[str, object]]:
     """The manifest file of a bench and what it records (empty before the first --write-manifest)."""
     path = HERE / f"manifest-{name}.json"
     return path, (json.loads(path.read_text(encoding="utf-8")) if path.exists() else {})
+
+
+def arguments(name: str, doc: str, argv: list[str] | None) -> tuple[str, str, bool]:
+    """An extraction script's command line: the git dir, the commit to read (--commit, else the
+    manifest's, else HEAD) and whether to write the manifest (else the output is checked against it)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("git_dir", help="the fetched repository's git dir (e.g. /work/.mirror/OWNER+NAME/repo)")
+    parser.add_argument("--commit", help="default: the manifest's commit, else HEAD")
+    parser.add_argument("--write-manifest", action="store_true", help=f"record this extraction in manifest-{name}.json")
+    args = parser.parse_args(argv)
+    commit = args.commit or manifest_of(name)[1].get("commit") or git(args.git_dir, "rev-parse", "HEAD").strip()
+    return args.git_dir, str(commit), args.write_manifest
 
 
 def write_bench(name: str, texts: dict[str, list[str]], record: dict[str, object], write_manifest: bool) -> int:

@@ -17,13 +17,12 @@ Usage:  python bench/parallel/extract_cuv.py GIT_DIR [--commit SHA] [--write-man
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 
 from common import HAN as _HAN
-from common import git, manifest_of, write_bench
+from common import arguments, git, write_bench
 
 REPO = "tkacikr/bible-tools"
 _MARKUP = re.compile(r"<[^>]*>[^<]*</[^>]*>|<[^>]*>")
@@ -50,24 +49,18 @@ def pair(simplified: str, traditional: str) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("git_dir")
-    parser.add_argument("--commit")
-    parser.add_argument("--write-manifest", action="store_true")
-    args = parser.parse_args(argv)
-    _, manifest = manifest_of("cuv")
-    commit = args.commit or manifest.get("commit") or git(args.git_dir, "rev-parse", "HEAD").strip()
+    git_dir, commit, write_manifest = arguments("cuv", __doc__, argv)
     src_lines: list[str] = []
     ref_lines: list[str] = []
     files = []
     dropped = 0
-    for row in git(args.git_dir, "ls-tree", commit, "bibles/zh/cuvs/books/").splitlines():
+    for row in git(git_dir, "ls-tree", commit, "bibles/zh/cuvs/books/").splitlines():
         meta, s_path = row.split("\t")
         t_path = s_path.replace("/cuvs/", "/cuv/")
-        t_blob = git(args.git_dir, "rev-parse", f"{commit}:{t_path}").strip()
+        t_blob = git(git_dir, "rev-parse", f"{commit}:{t_path}").strip()
         before = len(src_lines)
-        s_verses = verses(git(args.git_dir, "show", f"{commit}:{s_path}"))
-        t_verses = verses(git(args.git_dir, "show", f"{commit}:{t_path}"))
+        s_verses = verses(git(git_dir, "show", f"{commit}:{s_path}"))
+        t_verses = verses(git(git_dir, "show", f"{commit}:{t_path}"))
         for key in sorted(s_verses, key=lambda k: (int(k[0]), int(k[1]))):
             ref = pair(s_verses[key], t_verses.get(key, ""))
             if ref is None:
@@ -85,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         "files": files,
         "verses_dropped": dropped,
     }
-    return write_bench("cuv", {"cuv.zh-Hans.txt": src_lines, "cuv.zh-Hant.txt": ref_lines}, record, args.write_manifest)
+    return write_bench("cuv", {"cuv.zh-Hans.txt": src_lines, "cuv.zh-Hant.txt": ref_lines}, record, write_manifest)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,19 +10,18 @@ with content/tw and content/v1_tw, the Taiwan edition.  The Taiwan edition was m
 with OpenCC s2twp plus a replacement list (bin/zh-tw.py) and then edited by hand
 over 30 commits; its errors therefore lean towards OpenCC's (see README).
 
-Usage:  python bench/parallel/extract_ddia.py GIT_DIR [--commit SHA] [--check]
+Usage:  python bench/parallel/extract_ddia.py GIT_DIR [--commit SHA] [--write-manifest]
 Lines are paired by line number (zh-tw.py converts line by line); only pairs with
 Chinese text and with the same number of lines in both files are kept.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
 import subprocess
 import sys
 
-from common import git, manifest_of, write_bench
+from common import arguments, git, write_bench
 
 REPO = "Vonng/ddia"
 PAIRS = (("content/zh", "content/tw"), ("content/v1", "content/v1_tw"))
@@ -59,14 +58,8 @@ def extract(git_dir: str, commit: str) -> tuple[list[str], list[str], list[dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("git_dir", help="the fetched repository's git dir (e.g. /work/.mirror/Vonng+ddia/repo)")
-    parser.add_argument("--commit", help="default: the manifest's commit, else HEAD")
-    parser.add_argument("--write-manifest", action="store_true", help="record this extraction in manifest.json")
-    args = parser.parse_args(argv)
-    _, manifest = manifest_of("ddia")
-    commit = args.commit or manifest.get("commit") or git(args.git_dir, "rev-parse", "HEAD").strip()
-    simplified, traditional, files = extract(args.git_dir, commit)
+    git_dir, commit, write_manifest = arguments("ddia", __doc__, argv)
+    simplified, traditional, files = extract(git_dir, commit)
     record = {
         "name": "ddia",
         "repository": f"https://github.com/{REPO}",
@@ -76,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         "files": files,
     }
     texts = {"ddia.zh-Hans.txt": simplified, "ddia.zh-Hant-TW.txt": traditional}
-    return write_bench("ddia", texts, record, args.write_manifest)
+    return write_bench("ddia", texts, record, write_manifest)
 
 if __name__ == "__main__":
     sys.exit(main())
