@@ -62,20 +62,18 @@ def later_issues(papers: list[str] | None = None) -> dict[str, list[FileScore]]:
     shipped model has seen the papers of the corpus. It shows what a paper's own habits are worth.
     """
     from corpus.issues import dumps
-    from train_reader import dump_sequence, invented_sequences, snippet_sequences, train_both
+    from train_reader import dump_sequence, invented_sequences, issue_day, snippet_sequences, train_both, training_dumps
 
     laid = list(dumps())
     names = sorted({p for p, _ in laid}) if papers is None else papers
-    day = lambda d: d.name.rsplit("-", 1)[0]  # noqa: E731 - zgqxb-2026-06-03-2 → zgqxb-2026-06-03
-    held: set[str] = set()
+    held: set[str] = set()  # the latest third of each paper's issues, in every layout
     for paper in names:
-        days = sorted({day(d) for p, d in laid if p == paper})
-        late = set(days[len(days) * 2 // 3 :])
-        held |= {d.name for p, d in laid if p == paper and day(d) in late}
+        days = sorted({issue_day(d.name) for p, d in laid if p == paper})
+        held |= set(days[len(days) * 2 // 3 :])
     with tempfile.TemporaryDirectory() as tmp:
-        real = [(p, *dump_sequence(d)) for p, d in laid if d.name not in held]
+        real = [(p, *dump_sequence(d)) for p, d in training_dumps() if issue_day(d.name) not in held]
         model, papers = train_both(real, invented_sequences() + snippet_sequences(), Path(tmp) / "later.crfsuite")
-        return {paper: _scores(model, [d for p, d in laid if p == paper and d.name in held], papers) for paper in names}
+        return {paper: _scores(model, [d for p, d in laid if p == paper and issue_day(d.name) in held], papers) for paper in names}
 
 
 def lopo(
@@ -90,7 +88,7 @@ def lopo(
     import multiprocessing
 
     from corpus.issues import dumps
-    from train_reader import dump_sequence, invented_sequences, snippet_sequences
+    from train_reader import dump_sequence, invented_sequences, snippet_sequences, training_dumps
 
     laid = list(dumps())
     names = sorted({p for p, _ in laid}) if papers is None else papers
@@ -99,7 +97,7 @@ def lopo(
         folder = Path(tmp) if models is None else models
         folder.mkdir(parents=True, exist_ok=True)
         kept = all((folder / f"without-{held}.crfsuite").exists() for held in names)
-        seqs = [] if kept else [(paper, *dump_sequence(d)) for paper, d in laid]  # features only when a model is to be trained
+        seqs = [] if kept else [(paper, *dump_sequence(d)) for paper, d in training_dumps()]  # features only when a model is to be trained
         _SHARED.update(laid=laid, seqs=seqs, invented=[] if kept else invented_sequences() + snippet_sequences(), folder=str(folder))
         try:
             if jobs <= 1:

@@ -4,8 +4,8 @@
     .venv/bin/python bench/train_reader.py --exclude 人民日报 -o /tmp/m.crfsuite   # leave one paper out
 
 The training issues are every issue of ``corpus/real/`` laid out by
-``corpus/layout.py`` (each with a seed from its name, so the same corpus gives the
-same issues) plus the answered issues of ``tests/corpus/`` and ``examples/`` with
+``corpus/layout.py`` in each of the ``LAYOUTS`` (each with a seed from its name and
+the layout's salt, so the same corpus gives the same issues) plus the answered issues of ``tests/corpus/`` and ``examples/`` with
 the roles the reader gives them today (their answers score 1.00, so those roles
 are right). Features: ``rsbz_epub/reader/linefeatures.py``. CRFsuite's L-BFGS
 training is deterministic: the same corpus gives the same model bytes.
@@ -54,12 +54,31 @@ def dump_sequence(dump) -> tuple[list[list[str]], list[str]]:
     return feats, [dump.roles.get(it.ln.no, "X") for it in items]
 
 
-def real_sequences(exclude: set[str] = frozenset(), only: set[str] | None = None) -> list[tuple[str, list, list]]:
-    """(paper, features, roles) of every laid-out real issue, minus the papers in ``exclude``."""
-    from corpus.issues import dumps
+#: The layouts each real issue is trained in: its own (the one the measurements read) and more drawn with salted
+#: seeds. A model that meets an issue in one layout learns that dump's accidents with its text; met in two, the
+#: roles of the text itself (measured: bench/reader_metrics.py --real and --later, corpus/README.md).
+LAYOUTS = ("", "layout-2")
 
+
+def training_dumps(records: list[dict] | None = None, salts: tuple[str, ...] = LAYOUTS) -> list:
+    """(paper, dump) of every real issue (of ``records``, default the corpus) in every training layout: each
+    layout's issues in corpus order, one layout after the other (so that ``balanced`` taking every k-th issue of a
+    paper takes from each)."""
+    from corpus.issues import dumps, load_records
+
+    records = load_records() if records is None else records
+    return [pd for salt in salts for pd in dumps(records, salt=salt)]
+
+
+def issue_day(name: str) -> str:
+    """The issue a laid-out part belongs to: zgqxb-2026-06-03-2 → zgqxb-2026-06-03."""
+    return name.rsplit("-", 1)[0]
+
+
+def real_sequences(exclude: set[str] = frozenset(), only: set[str] | None = None) -> list[tuple[str, list, list]]:
+    """(paper, features, roles) of every real issue in every training layout, minus the papers in ``exclude``."""
     out = []
-    for paper, dump in dumps():
+    for paper, dump in training_dumps():
         if paper in exclude or (only is not None and paper not in only):
             continue
         x, y = dump_sequence(dump)
@@ -155,7 +174,7 @@ def papers_path(out: Path) -> Path:
 
 # The first model reads papers it has never met, so no paper may outweigh the others in it: each paper gives at
 # most this many lines (issues taken evenly over its run). The papers' model, for the papers it knows, takes all.
-LINES_PER_PAPER = 40_000
+LINES_PER_PAPER = 40_000 * len(LAYOUTS)
 
 
 def balanced(real: list[tuple[str, list, list]], cap: int = LINES_PER_PAPER) -> list[tuple[str, list, list]]:

@@ -161,3 +161,21 @@ def test_check_says_when_the_papers_model_read_the_issue() -> None:
     r017 = [d for d in read_issue(known.encode("utf-8")).diagnostics if d.code == "R017"]
     assert len(r017) == 1 and "人民日报" in r017[0].message and r017[0].severity == "info"
     assert not any(d.code == "R017" for d in read_issue(SEED).diagnostics)
+
+
+def test_every_training_issue_comes_in_each_layout_with_the_same_answer() -> None:
+    """The model trains on each real issue in LAYOUTS layouts: the first is the one the measurements read, the
+    others are drawn with salted seeds, so the same text comes in other dumps with the same answers."""
+    import json
+
+    from corpus.issues import dumps
+    from train_reader import LAYOUTS, training_dumps
+
+    records = json.loads((ROOT / "tests" / "fixtures" / "records.json").read_text(encoding="utf-8"))
+    laid = training_dumps(records)
+    own = list(dumps(records))
+    assert len(LAYOUTS) >= 2 and len(laid) == len(LAYOUTS) * len(own)
+    assert [d.data for _, d in laid[: len(own)]] == [d.data for _, d in own]  # the measured layout comes first
+    for (_, a), (_, b) in zip(own, laid[len(own) :]):
+        articles = lambda d: [p["articles"] for p in d.answer["pages"]]  # noqa: E731 - a page line may drop the page's name
+        assert a.name == b.name and articles(a) == articles(b) and a.data != b.data
