@@ -36,6 +36,7 @@ def _figures(result: dict) -> dict:
 def test_kept_models_are_read_again_instead_of_trained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     laid = [("甲报", lay_out(RECORDS, 1, "jb-2024-01-01-1")), ("乙报", lay_out(RECORDS, 2, "yb-2024-01-01-1"))]
     monkeypatch.setattr(corpus.issues, "dumps", lambda: iter(laid))
+    monkeypatch.setattr(train_reader, "training_dumps", lambda: laid)  # one layout each: the test is about kept models
     monkeypatch.setattr(train_reader, "invented_sequences", lambda: [])
     monkeypatch.setattr(train_reader, "snippet_sequences", lambda: [])
     first = lopo.lopo(models=tmp_path)
