@@ -1,4 +1,4 @@
-"""One issue in, every edition × format out: the build pipeline, manifest and atomic writes.
+"""One issue in, every edition × format out: the build pipeline and atomic writes (the manifest: manifest.py).
 
 The pipeline (``build_edition``) hands each file it makes to a store: ``build_issue``
 keeps them in memory and never touches the file system; ``build_and_write`` streams
@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import io
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -21,11 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Protocol
 
 from rsbz_epub.errors import OutputError, StrictError
-from rsbz_epub.identity import asin, book_identifier, build_time, folder_name, series_position
-from rsbz_epub.incremental import GENERATOR, build_record, foreign_input
+from rsbz_epub.identity import build_time, folder_name
+from rsbz_epub.incremental import build_record, foreign_input
+from rsbz_epub.manifest import manifest_json
 from rsbz_epub.model import Diagnostic, Issue
 from rsbz_epub.reader.trace import LineRole
-from rsbz_epub.options import EDITIONS, BuildOptions
+from rsbz_epub.options import BuildOptions
 
 if TYPE_CHECKING:
     from rsbz_epub.render.book import RenderedBook
@@ -317,50 +317,6 @@ def _editions(options: BuildOptions) -> list[str]:
     """The original is always built; Traditional editions are added in the order asked."""
     wanted = ["hans"] + [e for e in options.editions if e != "hans"]
     return list(dict.fromkeys(wanted))
-
-
-def manifest_json(issue: Issue, folder: str, files: list[OutputFile], record: dict[str, object] | None = None) -> bytes:
-    """The folder's manifest: edition, what it was built from, metadata, every file's size and SHA-256."""
-    from rsbz_epub.render.metadata import book_title, description
-
-    meta = issue.meta
-    record = record or {}
-    doc = {
-        "generator": GENERATOR,
-        "input": record.get("input"),
-        "options": record.get("options"),
-        "folder": folder,
-        "edition": meta.edition,
-        "metadata": {
-            "identifier": book_identifier(meta),
-            "asin": asin(meta),
-            "title": book_title(issue),
-            "paper": meta.paper,
-            "paper_latin": meta.paper_latin,
-            "date": meta.date.isoformat() if meta.date else None,
-            "issue_number": meta.issue_number,
-            "total_issue_number": meta.total_issue_number,
-            "series_position": series_position(meta),
-            "language": meta.language,
-            "kindle_language": EDITIONS[meta.edition][2],
-            "publisher": meta.publisher,
-            "issn": meta.issn,
-            "pages": [p.label for p in issue.pages],
-            "articles": [a.title for a in issue.articles()],
-            "description": description(issue),
-        },
-        "files": [
-            {
-                "name": f.name,
-                "format": f.format,
-                "media_type": f.media_type,
-                "size": f.size,
-                "sha256": f.sha256,
-            }
-            for f in files
-        ],
-    }
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # ------------------------------------------------------------------ files
