@@ -17,7 +17,9 @@ from rsbz_epub.options import EDITIONS, Publication
 from rsbz_epub.transforms.chinese import convert_text
 from rsbz_epub.transforms.corrections import corrections
 from rsbz_epub.transforms.names import byline_names, surname_forms
+from rsbz_epub.transforms.phrases import opencc_phrases
 from rsbz_epub.transforms.review import differences
+from rsbz_epub.transforms.wordwise import convert_wordwise
 
 ROOT = Path(__file__).resolve().parents[1]
 TRADITIONAL = [e for e, row in EDITIONS.items() if row[0]]
@@ -67,6 +69,54 @@ def test_byline_names(byline: str | None, names: set[str]) -> None:
 )
 def test_names_keep_their_surnames(text: str, names: set[str], expected: str) -> None:
     assert convert_text(text, "tw", names=frozenset(names)) == expected
+
+
+@pytest.mark.parametrize("edition", TRADITIONAL)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("紫色郁金香代表爱情", "紫色鬱金香代表愛情"),  # jieba tags 郁金香 nr; OpenCC's phrase 郁金香 → 鬱金香
+        ("祝福的钟声正在响", "祝福的鐘聲正在響"),  # 钟声 nr; OpenCC's phrase 钟声 → 鐘聲, not the surname 鍾
+        ("此时电子钟声响起", "此時電子鐘聲響起"),  # OpenCC matches 电子钟 here, but 钟声 is its phrase too
+        ("国家人社部副部长游钧表示", "國家人社部副部長游鈞表示"),  # a name OpenCC does not know keeps its surname
+        ("范冰冰和姜文", "范冰冰和姜文"),
+    ],
+)
+def test_an_opencc_phrase_is_not_a_name(text: str, expected: str, edition: str) -> None:
+    assert OpenCC("tw2t").convert(convert_text(text, edition)) == OpenCC("tw2t").convert(expected)
+
+
+@pytest.mark.parametrize("edition", TRADITIONAL)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一场不知所云的谈话", "一場不知所云的談話"),  # not cut 不知|所|云 (所雲)
+        ("一包夹心饼干", "一包夾心餅乾"),  # not cut 夹心饼|干 (餅幹)
+        ("深化薪酬分配制度改革", "深化薪酬分配制度改革"),  # still cut 分配|制度: OpenCC's 配制 has two characters
+    ],
+)
+def test_a_word_is_not_cut_through_a_long_opencc_phrase(text: str, expected: str, edition: str) -> None:
+    assert OpenCC("tw2t").convert(convert_text(text, edition)) == OpenCC("tw2t").convert(expected)
+
+
+def test_opencc_phrases_are_where_opencc_matches_them() -> None:
+    s2t = OpenCC("s2t")
+    lines = [line for path in sorted((ROOT / "examples").glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 100
+    for line in lines:
+        pieces, pos = [], 0
+        for a, b in opencc_phrases(line):
+            pieces += [*line[pos:a], line[a:b]]
+            pos = b
+        pieces += line[pos:]
+        assert "".join(s2t.convert(p) for p in pieces) == s2t.convert(line), line
+    assert ["不知所云的谈话"[a:b] for a, b in opencc_phrases("不知所云的谈话")] == ["不知所云"]
+
+
+def test_the_rule_says_why_a_name_or_a_cut_was_left_to_opencc() -> None:
+    tulip, talk = convert_wordwise(["紫色郁金香", "不知所云的谈话"], "s2tw", "tw")
+    assert tulip.rules[2] == "word 郁金香 (jieba nr, but an OpenCC phrase: not a name)"
+    assert talk.rules[0] == "word 不知所云 (not cut 不知|所|云: OpenCC phrase 不知所云)"
 
 
 def test_surname_table_differs_from_opencc_where_it_must() -> None:

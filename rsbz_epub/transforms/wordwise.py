@@ -11,14 +11,20 @@ name falls to the common word (游钧 → 遊鈞).  Here, for each string:
    runs of one-character words and number words are rejoined, so OpenCC's own
    phrases (这只鸟 → 這隻鳥, 十四只 → 十四隻) still decide there;
 3. a word jieba tags as a person name (and every byline name) keeps its surname
-   in the form of rsbz_epub/data/surnames.toml; the rest converts with OpenCC;
-4. every other unit converts with OpenCC on its own (one batched call for all);
-5. the context model (:mod:`rsbz_epub.transforms.context`) re-decides a character
+   in the form of rsbz_epub/data/surnames.toml; the rest converts with OpenCC —
+   unless the word is one of OpenCC's phrases, or lies inside one its maximum
+   match takes (郁金香, 钟声, 余悸: jieba calls them names, OpenCC knows them);
+4. a word is not cut into its sub-words (step 2) where the cut would break a
+   phrase of three or more characters that OpenCC's maximum match takes in the
+   word (不知所云: 不知|所|云; 夹心饼干: 夹心饼|干); a two-character phrase across
+   the cut is what the cut is for (分配|制度: 配制);
+5. every other unit converts with OpenCC on its own (one batched call for all);
+6. the context model (:mod:`rsbz_epub.transforms.context`) re-decides a character
    with several Traditional forms (饥 飢/饑, 只 只/隻) where real Traditional text
    clearly prefers another of OpenCC's forms in its context; not in names, nor
    where an OpenCC phrase chose the form (儘快, 週一: the training text's Hong Kong
    habits must not overrule OpenCC's table);
-6. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
+7. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
    left, on the Simplified source.
 
 Every source character keeps the rule that produced its output, for ``check``.
@@ -35,6 +41,7 @@ from rsbz_epub.transforms.context import UNDECIDED, context_model
 from rsbz_epub.transforms.corrections import correction_pattern
 from rsbz_epub.transforms.names import surname_forms
 from rsbz_epub.transforms.opencc_batch import converter, opencc_many
+from rsbz_epub.transforms.phrases import is_opencc_phrase, opencc_phrases
 from rsbz_epub.transforms.segmenter import is_dictionary_name, is_word, person_name_tag, segment, subwords
 
 __all__ = ["Converted", "convert_wordwise"]
@@ -105,20 +112,51 @@ def _crossed_subwords(word: str, config: str) -> tuple[str, ...]:
     return (word,)
 
 
+def _in_phrase(phrases: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of the phrases (spans) OpenCC's maximum match takes."""
+    return any(a <= start and end <= b for a, b in phrases)
+
+
+#: The shortest OpenCC phrase a cut inside a word may not break: a two-character one is what the cut is for (配制).
+LONG_PHRASE = 3
+
+
+def _broken_phrase(word: str, parts: Sequence[str]) -> str | None:
+    """The OpenCC phrase of LONG_PHRASE or more characters that cutting ``word`` into ``parts`` would break, if any.
+
+    不知所云 (不知|所|云) and 夹心饼干 (夹心饼|干) are OpenCC phrases: its maximum match
+    reads them right, and the cut would not (不知所雲, 夾心餅幹).
+    """
+    cuts, edge = set(), 0
+    for part in parts[:-1]:
+        edge += len(part)
+        cuts.add(edge)
+    return next((word[a:b] for a, b in opencc_phrases(word) if b - a >= LONG_PHRASE and any(a < c < b for c in cuts)), None)
+
+
 def _word_units(start: int, chunk: str, config: str) -> list[_Unit]:
     """Units of a stretch without byline names: jieba's words, names, sub-words."""
     surnames = surname_forms()
     units: list[_Unit] = []
     pos = start
+    phrases: list[tuple[int, int]] | None = None  # OpenCC's phrases in the chunk, found on first need
     for word in segment(chunk):
         if 2 <= len(word) <= 4 and word[0] in surnames and (tag := person_name_tag(word, chunk)):
-            units += _name_units(pos, word, f"jieba {tag}")
+            if phrases is None:
+                phrases = opencc_phrases(chunk)
+            if is_opencc_phrase(word) or _in_phrase(phrases, pos - start, pos - start + len(word)):
+                units.append(_Unit(pos, word, f"word {word} (jieba {tag}, but an OpenCC phrase: not a name)"))
+            else:
+                units += _name_units(pos, word, f"jieba {tag}")
         elif len(word) >= 3 and _HAN.match(word) and len(parts := _crossed_subwords(word, config)) > 1:
-            rule = f"words {'|'.join(parts)}"
-            offset = pos
-            for part in parts:
-                units.append(_Unit(offset, part, rule))
-                offset += len(part)
+            if phrase := _broken_phrase(word, parts):
+                units.append(_Unit(pos, word, f"word {word} (not cut {'|'.join(parts)}: OpenCC phrase {phrase})"))
+            else:
+                rule = f"words {'|'.join(parts)}"
+                offset = pos
+                for part in parts:
+                    units.append(_Unit(offset, part, rule))
+                    offset += len(part)
         else:
             units.append(_Unit(pos, word, f"word {word}", singles=len(word) == 1 or bool(_NUMBER.fullmatch(word))))
         pos += len(word)
