@@ -99,6 +99,32 @@ def test_a_word_is_not_cut_through_a_long_opencc_phrase(text: str, expected: str
     assert OpenCC("tw2t").convert(convert_text(text, edition)) == OpenCC("tw2t").convert(expected)
 
 
+@pytest.mark.parametrize("edition", TRADITIONAL)
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        ("他把袖子卷起来", "他把袖子捲起來", "verb and complement 卷|起来: OpenCC phrase 卷起"),  # jieba: 卷|起来
+        ("绳子被系上去了", "繩子被繫上去了", "verb and complement 被系|上去: OpenCC phrase 系上"),  # HMM glue 被系
+        ("他能系住那头牛", "他能繫住那頭牛", "verb and complement 能系|住: OpenCC phrase 系住"),  # HMM glue 能系
+        ("这张数学考卷上的分数", "這張數學考卷上的分數", None),  # a noun with its localizer: not 捲上
+        ("他到四点多才回来", "他到四點多才回來", None),  # 多才 is a word, 才 an adverb: not 纔回
+        ("买来的五只好鸡", "買來的五隻好雞", "numeral and measure word 五|只好: OpenCC phrase 五只"),  # jieba: 五|只好
+        ("农场里每只要喂两次", "農場裏每隻要喂兩次", "numeral and measure word 每|只要: OpenCC phrase 每只"),
+        ("他只好回去", "他只好回去", None),
+        ("学校不准学生带手机", "學校不准學生帶手機", "prohibition 不准|学生: 准 (to permit)"),  # OpenCC: 不準
+        ("你们都不准进去", "你們都不准進去", "prohibition 不准|进去: 准 (to permit)"),
+        ("这块表不准了", "這塊表不準了", None),  # not accurate: before a particle
+        ("说不准明天会下雨", "說不準明天會下雨", None),  # after a one-character verb: 说不准 is "hard to say"
+        ("在上海的推动者，并成功申办", "在上海的推動者，並成功申辦", None),  # 并|成功 is still not 併成
+    ],
+)
+def test_a_neighbouring_word_decides_a_verb_measure_word_or_prohibition(text: str, expected: str, rule: str | None, edition: str) -> None:
+    assert OpenCC("tw2t").convert(OpenCC("hk2t").convert(convert_text(text, edition))) == expected
+    config = EDITIONS[edition][0]
+    rules = {r for r in convert_wordwise([text], config, edition)[0].rules if r.startswith(("verb and", "numeral and", "prohibition"))}
+    assert rules == ({rule} if rule else set())
+
+
 def test_opencc_phrases_are_where_opencc_matches_them() -> None:
     s2t = OpenCC("s2t")
     lines = [line for path in sorted((ROOT / "examples").glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]

@@ -13,7 +13,7 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["segment", "subwords", "is_word", "is_dictionary_name", "person_name_tag"]
+__all__ = ["segment", "subwords", "is_word", "is_dictionary_name", "person_name_tag", "word_tag"]
 
 _LOCK = threading.Lock()
 _CLAUSE = re.compile(r"[^，。！？；：、,.!?;:\s]+")
@@ -62,6 +62,11 @@ def person_name_tag(word: str, context: str) -> str | None:
         clause = next((m.group() for m in _CLAUSE.finditer(context) if word in m.group()), word)
         tag = next((pair.flag for pair in tagger.lcut(clause) if pair.word == word), None)
     return tag if tag in _PERSON_TAGS else None
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's dictionary part-of-speech tag of ``word`` (v, n, r, uj …), or None for a word it does not know."""
+    return _tagger().word_tag_tab.get(word)
 
 
 def is_dictionary_name(word: str) -> bool:

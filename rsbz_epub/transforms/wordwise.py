@@ -19,12 +19,15 @@ name falls to the common word (游钧 → 遊鈞).  Here, for each string:
    word (不知所云: 不知|所|云; 夹心饼干: 夹心饼|干); a two-character phrase across
    the cut is what the cut is for (分配|制度: 配制);
 5. every other unit converts with OpenCC on its own (one batched call for all);
-6. the context model (:mod:`rsbz_epub.transforms.context`) re-decides a character
+6. a character its neighbouring word decides (:mod:`rsbz_epub.transforms.neighbours`)
+   takes OpenCC's form across that one boundary: a verb before its complement
+   (卷|起来 → 捲), 只 after a numeral (七|只好 → 隻), 不准 before what it forbids (准);
+7. the context model (:mod:`rsbz_epub.transforms.context`) re-decides a character
    with several Traditional forms (饥 飢/饑, 只 只/隻) where real Traditional text
    clearly prefers another of OpenCC's forms in its context; not in names, nor
    where an OpenCC phrase chose the form (儘快, 週一: the training text's Hong Kong
    habits must not overrule OpenCC's table);
-7. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
+8. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
    left, on the Simplified source.
 
 Every source character keeps the rule that produced its output, for ``check``.
@@ -40,6 +43,8 @@ from functools import lru_cache
 from rsbz_epub.transforms.context import UNDECIDED, context_model
 from rsbz_epub.transforms.corrections import correction_pattern
 from rsbz_epub.transforms.names import surname_forms
+from rsbz_epub.transforms.neighbours import NUMBER as _NUMBER
+from rsbz_epub.transforms.neighbours import Neighbour, neighbours
 from rsbz_epub.transforms.opencc_batch import converter, opencc_many
 from rsbz_epub.transforms.phrases import is_opencc_phrase, opencc_phrases
 from rsbz_epub.transforms.segmenter import is_dictionary_name, is_word, person_name_tag, segment, subwords
@@ -47,8 +52,6 @@ from rsbz_epub.transforms.segmenter import is_dictionary_name, is_word, person_n
 __all__ = ["Converted", "convert_wordwise"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-#: A number word (十四, 一千, 每): OpenCC's phrases for a measure word after it (四只 → 四隻) must still apply.
-_NUMBER = re.compile(r"[〇零一二三四五六七八九十百千万亿两几每数0-9０-９]+")
 
 
 @dataclass(frozen=True)
@@ -176,18 +179,26 @@ def _join_single_characters(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-def _plan(text: str, names: re.Pattern[str] | None, config: str) -> list[_Unit]:
-    """``text`` as consecutive units: byline names cut out first, then words."""
+def _plan(text: str, names: re.Pattern[str] | None, config: str) -> tuple[list[_Unit], list[Neighbour]]:
+    """``text`` as consecutive units (byline names cut out first, then words), and the
+    characters a neighbouring word decides (:mod:`rsbz_epub.transforms.neighbours`)."""
     units: list[_Unit] = []
+    decided: list[Neighbour] = []
     pos = 0
+
+    def words(start: int, chunk: str) -> None:
+        nonlocal units
+        units += _word_units(start, chunk, config)
+        decided.extend(n._replace(position=start + n.position, start=start + n.start, end=start + n.end) for n in neighbours(segment(chunk)))
+
     for m in names.finditer(text) if names is not None else ():
         if m.start() > pos:
-            units += _word_units(pos, text[pos : m.start()], config)
+            words(pos, text[pos : m.start()])
         units += _name_units(m.start(), m.group(), "byline")
         pos = m.end()
     if pos < len(text):
-        units += _word_units(pos, text[pos:], config)
-    return units
+        words(pos, text[pos:])
+    return units, decided
 
 
 def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
@@ -223,6 +234,18 @@ def _word_bounds(plan: list[_Unit]) -> frozenset[int]:
     return frozenset(
         b for u in plan for b in (range(u.start, u.start + len(u.text) + 1) if u.singles else (u.start, u.start + len(u.text)))
     )
+
+
+def _apply_neighbours(source: str, decided: list[Neighbour], parts: list[str], rules: list[str], aligned: list[bool], config: str) -> None:
+    """Give each character a neighbouring word decides its form in OpenCC's phrase across the boundary, in place;
+    only where it has OpenCC's one-character default (a form a phrase chose in its word stays)."""
+    for i, a, b, rule, fixed in decided:
+        if not all(aligned[a:b]) or parts[i] != _single_form(source[i], config):
+            continue
+        form = fixed if fixed is not None else converter(config).convert(source[a:b])[i - a : i - a + 1]
+        if form and form != parts[i]:
+            parts[i] = form
+            rules[i] = rule
 
 
 def _apply_context(source: str, plan: list[_Unit], parts: list[str], rules: list[str], aligned: list[bool], config: str) -> None:
@@ -280,10 +303,10 @@ def convert_wordwise(
     """Convert NUL-free strings word by word (see the module note), with one OpenCC call."""
     pattern = _names_pattern(names)
     plans = [_plan(text, pattern, config) for text in texts]
-    todo = [u.text for plan in plans for u in plan if u.fixed is None]
+    todo = [u.text for plan, _ in plans for u in plan if u.fixed is None]
     converted = iter(opencc_many(todo, config))
     result = []
-    for text, plan in zip(texts, plans):
+    for text, (plan, decided) in zip(texts, plans):
         parts: list[str] = []
         rules: list[str] = []
         aligned: list[bool] = []
@@ -293,6 +316,7 @@ def convert_wordwise(
             parts += list(out) if same else [out] + [""] * (len(unit.text) - 1)
             rules += [unit.rule] * len(unit.text)
             aligned += [same] * len(unit.text)
+        _apply_neighbours(text, decided, parts, rules, aligned, config)
         _apply_context(text, plan, parts, rules, aligned, config)
         _apply_corrections(text, parts, rules, aligned, edition)
         result.append(Converted(text, tuple(parts), tuple(rules)))
