@@ -55,14 +55,18 @@ def _held_out(held: str) -> tuple[str, list[FileScore]]:
     return held, _scores(model, [d for p, d in laid if p == held])
 
 
-def later_issues(papers: list[str] | None = None) -> dict[str, list[FileScore]]:
+def later_issues(papers: list[str] | None = None, models: Path | None = None) -> dict[str, list[FileScore]]:
     """Per paper, its latest issues (the last third of its dates), read by one model trained on everything else.
 
     Not a leave-one-paper-out figure: the model has seen earlier issues of the same papers, as the
     shipped model has seen the papers of the corpus. It shows what a paper's own habits are worth.
+    ``models``: a folder that keeps the two models (``later.crfsuite``, ``later-papers.crfsuite``) and reads them
+    again on the next run instead of training them (empty it whenever the features, the corpus or the training change).
     """
     from corpus.issues import dumps
-    from train_reader import dump_sequence, invented_sequences, issue_day, snippet_sequences, train_both, training_dumps
+    from train_reader import (
+        dump_sequence, invented_sequences, issue_day, papers_path, snippet_sequences, train_both, training_dumps,
+    )
 
     laid = list(dumps())
     names = sorted({p for p, _ in laid}) if papers is None else papers
@@ -71,9 +75,12 @@ def later_issues(papers: list[str] | None = None) -> dict[str, list[FileScore]]:
         days = sorted({issue_day(d.name) for p, d in laid if p == paper})
         held |= set(days[len(days) * 2 // 3 :])
     with tempfile.TemporaryDirectory() as tmp:
-        real = [(p, *dump_sequence(d)) for p, d in training_dumps() if issue_day(d.name) not in held]
-        model, papers = train_both(real, invented_sequences() + snippet_sequences(), Path(tmp) / "later.crfsuite")
-        return {paper: _scores(model, [d for p, d in laid if p == paper and issue_day(d.name) in held], papers) for paper in names}
+        model = (Path(tmp) if models is None else models) / "later.crfsuite"
+        known = papers_path(model)
+        if not (model.exists() and known.exists() and known.with_suffix(".txt").exists()):
+            real = [(p, *dump_sequence(d)) for p, d in training_dumps() if issue_day(d.name) not in held]
+            train_both(real, invented_sequences() + snippet_sequences(), model)
+        return {paper: _scores(model, [d for p, d in laid if p == paper and issue_day(d.name) in held], known) for paper in names}
 
 
 def lopo(

@@ -87,7 +87,7 @@ def _real(args: argparse.Namespace) -> int:
     if args.later:
         from lopo import later_issues
 
-        by_paper = later_issues()
+        by_paper = later_issues(models=args.models)
     else:
         by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs, models=args.models)
     rows = [FileScore(paper, total(res)) for paper, res in by_paper.items()]
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real", action="store_true", help="leave-one-paper-out on corpus/real/ (see corpus/README.md)")
     ap.add_argument("--later", action="store_true", help="with --real: each paper's latest third of issues, read by a model trained on the rest (not leave-one-paper-out)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="with --real: papers held out at a time (default: the number of cores)")
-    ap.add_argument("--models", type=Path, help="with --real: keep the held-out models in this folder and read them again next time "
+    ap.add_argument("--models", type=Path, help="with --real (and --later): keep the held-out models in this folder and read them again next time "
                     "(measures a change to the rules after the model in seconds; empty it when features or corpus change)")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
