@@ -48,3 +48,24 @@ def test_kept_models_are_read_again_instead_of_trained(tmp_path: Path, monkeypat
     monkeypatch.setattr(train_reader, "train", no_training)
     monkeypatch.setattr(train_reader, "dump_sequence", no_training)  # nor are features computed
     assert _figures(lopo.lopo(models=tmp_path)) == _figures(first)
+
+
+def test_kept_later_models_are_read_again_instead_of_trained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--real --later --models: the two models of the later-issues split (and the papers' list) are kept too."""
+    days = ("2024-01-01", "2024-01-02", "2024-01-03")  # the last is held out, the first two train
+    laid = [(paper, lay_out(RECORDS, seed * 10 + k, f"{slug}-{day}-1"))
+            for seed, (paper, slug) in enumerate((("甲报", "jb"), ("乙报", "yb"))) for k, day in enumerate(days)]
+    monkeypatch.setattr(corpus.issues, "dumps", lambda: iter(laid))
+    monkeypatch.setattr(train_reader, "training_dumps", lambda: laid)
+    monkeypatch.setattr(train_reader, "invented_sequences", lambda: [])
+    monkeypatch.setattr(train_reader, "snippet_sequences", lambda: [])
+    first = lopo.later_issues(models=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["later-papers.crfsuite", "later-papers.txt", "later.crfsuite"]
+    assert [r.name for r in first["甲报"]] == ["jb-2024-01-03-1"]
+
+    def no_training(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a kept model was trained again")
+
+    monkeypatch.setattr(train_reader, "train", no_training)
+    monkeypatch.setattr(train_reader, "dump_sequence", no_training)
+    assert _figures(lopo.later_issues(models=tmp_path)) == _figures(first)

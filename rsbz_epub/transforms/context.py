@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rsbz_epub.transforms.segmenter import HAN as _HAN
+
 __all__ = ["ContextModel", "Decision", "context_keys", "context_model", "parse_model"]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: The decision of a context whose forms are split: OpenCC's form stays.
 UNDECIDED = "?"
 

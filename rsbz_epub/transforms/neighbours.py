@@ -2,7 +2,7 @@
 
 The word-by-word conversion keeps OpenCC's phrases inside jieba's words, so no
 phrase matches across a word boundary (分配|制度 is not read as 配制, 并|成功 not
-as 併成).  Two kinds of neighbours are the exception, because there the phrase
+as 併成).  Three kinds of neighbours are the exception, because there the phrase
 across the boundary *is* the grammar and jieba's cut is not:
 
 - a one-character verb and its directional or resultative complement (卷|起来,
@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from rsbz_epub.transforms.phrases import is_opencc_phrase
-from rsbz_epub.transforms.segmenter import is_word, word_tag
+from rsbz_epub.transforms.segmenter import HAN, is_word, word_tag
 
 __all__ = ["NUMBER", "Neighbour", "neighbours"]
 
@@ -46,7 +46,6 @@ _COMPLEMENTS = frozenset(
 #: Measure words jieba glues to the next word after a numeral (七|只好: 只 is 隻, not the adverb 只).
 _MEASURES = "只"
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: jieba tags of what cannot be the verb a prohibition 不准 governs: particles (了, 的, 吗), punctuation.
 _NOT_GOVERNED = ("u", "y", "x", "e")
 
@@ -87,4 +86,4 @@ def _ends_in_verb(word: str) -> bool:
 def _governs(word: str) -> bool:
     """Whether ``word`` can begin what a prohibition governs (他们, 进去, 再): not a particle nor punctuation."""
     tag = word_tag(word)
-    return bool(_HAN.match(word)) if tag is None else not tag.startswith(_NOT_GOVERNED)
+    return bool(HAN.match(word)) if tag is None else not tag.startswith(_NOT_GOVERNED)

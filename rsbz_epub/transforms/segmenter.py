@@ -13,8 +13,10 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["segment", "subwords", "is_word", "is_dictionary_name", "person_name_tag", "word_tag"]
+__all__ = ["HAN", "segment", "subwords", "is_word", "is_dictionary_name", "person_name_tag", "word_tag"]
 
+#: One Han character (CJK Unified Ideographs, Extension A, compatibility ideographs).
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LOCK = threading.Lock()
 _CLAUSE = re.compile(r"[^，。！？；：、,.!?;:\s]+")
 #: jieba's part-of-speech tags for person names (nr, nrfg, nrt).

@@ -47,11 +47,11 @@ from rsbz_epub.transforms.neighbours import NUMBER as _NUMBER
 from rsbz_epub.transforms.neighbours import Neighbour, neighbours
 from rsbz_epub.transforms.opencc_batch import converter, opencc_many
 from rsbz_epub.transforms.phrases import is_opencc_phrase, opencc_phrases
+from rsbz_epub.transforms.segmenter import HAN as _HAN
 from rsbz_epub.transforms.segmenter import is_dictionary_name, is_word, person_name_tag, segment, subwords
 
 __all__ = ["Converted", "convert_wordwise"]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -187,8 +187,7 @@ def _plan(text: str, names: re.Pattern[str] | None, config: str) -> tuple[list[_
     pos = 0
 
     def words(start: int, chunk: str) -> None:
-        nonlocal units
-        units += _word_units(start, chunk, config)
+        units.extend(_word_units(start, chunk, config))
         decided.extend(n._replace(position=start + n.position, start=start + n.start, end=start + n.end) for n in neighbours(segment(chunk)))
 
     for m in names.finditer(text) if names is not None else ():
