@@ -55,20 +55,22 @@ def _held_out(held: str) -> tuple[str, list[FileScore]]:
     return held, _scores(model, [d for p, d in laid if p == held])
 
 
-def later_issues(papers: list[str] | None = None, models: Path | None = None) -> dict[str, list[FileScore]]:
+def later_issues(papers: list[str] | None = None, models: Path | None = None, paragraphs: str | None = None) -> dict[str, list[FileScore]]:
     """Per paper, its latest issues (the last third of its dates), read by one model trained on everything else.
 
     Not a leave-one-paper-out figure: the model has seen earlier issues of the same papers, as the
     shipped model has seen the papers of the corpus. It shows what a paper's own habits are worth.
     ``models``: a folder that keeps the two models (``later.crfsuite``, ``later-papers.crfsuite``) and reads them
     again on the next run instead of training them (empty it whenever the features, the corpus or the training change).
+    ``paragraphs``: lay out the issues read in this paragraph layout (``corpus.layout.PARAGRAPH_STYLES``); the
+    training issues keep their own.
     """
     from corpus.issues import dumps
     from train_reader import (
         dump_sequence, invented_sequences, issue_day, papers_path, snippet_sequences, train_both, training_dumps,
     )
 
-    laid = list(dumps())
+    laid = list(dumps(paragraphs=paragraphs))
     names = sorted({p for p, _ in laid}) if papers is None else papers
     held: set[str] = set()  # the latest third of each paper's issues, in every layout
     for paper in names:
@@ -85,19 +87,21 @@ def later_issues(papers: list[str] | None = None, models: Path | None = None) ->
 
 def lopo(
     papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None, jobs: int = 1, models: Path | None = None,
+    paragraphs: str | None = None,
 ) -> dict[str, list[FileScore]]:
     """Per held-out paper, the scores of its issues under a model trained without it (``jobs`` papers at a time).
 
     ``models``: a folder that keeps each held-out model (``without-人民日报.crfsuite``) and reads it again on the
     next run instead of training it, so that a change to the rules applied after the model is measured in
-    seconds. Empty the folder whenever the features, the corpus or the training change.
+    seconds. Empty the folder whenever the features, the corpus or the training change. ``paragraphs``: as in
+    :func:`later_issues`.
     """
     import multiprocessing
 
     from corpus.issues import dumps
     from train_reader import dump_sequence, invented_sequences, snippet_sequences, training_dumps
 
-    laid = list(dumps())
+    laid = list(dumps(paragraphs=paragraphs))
     names = sorted({p for p, _ in laid}) if papers is None else papers
     out: dict[str, list[FileScore]] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,6 +6,8 @@
                                                           # the next run reads them instead of training (seconds)
     .venv/bin/python bench/reader_metrics.py --real --later   # each paper's latest issues, read by a model
                                                           # trained on its earlier ones and the other papers
+    .venv/bin/python bench/reader_metrics.py --real --later --paragraphs wrap-plain   # the same issues read as a
+                                                          # dump with no indent and no blank line sets them
 
     .venv/bin/python bench/reader_metrics.py              # table per file and in total
     .venv/bin/python bench/reader_metrics.py --details    # also what went wrong, per file
@@ -32,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from metrics import METRICS, FileScore, Score, answer_files, as_json, score_file, total  # noqa: E402
+from corpus.layout import PARAGRAPH_STYLES  # noqa: E402
 
 
 def _cell(s: Score) -> str:
@@ -87,9 +90,9 @@ def _real(args: argparse.Namespace) -> int:
     if args.later:
         from lopo import later_issues
 
-        by_paper = later_issues(models=args.models)
+        by_paper = later_issues(models=args.models, paragraphs=args.paragraphs)
     else:
-        by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs, models=args.models)
+        by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs, models=args.models, paragraphs=args.paragraphs)
     rows = [FileScore(paper, total(res)) for paper, res in by_paper.items()]
     for row, res in zip(rows, by_paper.values()):
         row.problems = [f"{r.name}: {p}" for r in res for p in r.problems]
@@ -123,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="with --real: papers held out at a time (default: the number of cores)")
     ap.add_argument("--models", type=Path, help="with --real (and --later): keep the held-out models in this folder and read them again next time "
                     "(measures a change to the rules after the model in seconds; empty it when features or corpus change)")
+    ap.add_argument("--paragraphs", choices=PARAGRAPH_STYLES, help="with --real: read every issue laid out with this paragraph layout "
+                    "instead of its own (the training issues keep theirs): blank lines, an indent, neither (plain), or wrapped columns with each")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
     if args.real:

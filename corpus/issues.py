@@ -124,7 +124,8 @@ def group_issues(records: list[dict], max_articles: int = 24) -> list[tuple[str,
     return out
 
 
-def dumps(records: list[dict] | None = None, salt: str = "") -> Iterator[tuple[str, Dump]]:
-    """(paper, dump) for every issue, each laid out with a seed taken from its name (and ``salt``)."""
+def dumps(records: list[dict] | None = None, salt: str = "", paragraphs: str | None = None) -> Iterator[tuple[str, Dump]]:
+    """(paper, dump) for every issue, each laid out with a seed taken from its name (and ``salt``); ``paragraphs``
+    sets every dump's paragraph layout (``layout.PARAGRAPH_STYLES``) instead of the seed's."""
     for paper, name, recs in group_issues(load_records() if records is None else records):
-        yield paper, lay_out(recs, zlib.crc32(f"{salt}{name}".encode()), name)
+        yield paper, lay_out(recs, zlib.crc32(f"{salt}{name}".encode()), name, paragraphs)

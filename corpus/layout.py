@@ -2,8 +2,9 @@
 
 A PDF-to-text dump of a newspaper page is the articles' text plus the print layout:
 masthead, page lines, running headers and footers, headline groups, paragraphs in
-one of several layouts (blank-line separated, one indented line each, soft-wrapped
-narrow columns), mid-sentence column and page breaks, jumps between pages.  The
+one of several layouts (blank-line separated, one line each with or without an
+indent, soft-wrapped narrow columns with an indent, a blank line or neither: a
+PDF-to-text tool drops the indent a paragraph is printed with), mid-sentence column and page breaks, jumps between pages.  The
 text of real papers is what the reader must learn; the layout is what varies.
 :func:`lay_out` turns the records of one issue (``corpus/FORMAT.md``) into such a
 dump, chosen at random from a fixed seed, and returns
@@ -43,7 +44,7 @@ def cn_number(n: int) -> str:
 class Style:
     """One dump's layout habits, drawn once per issue."""
 
-    paragraphs: str  # "blank" | "indent" | "wrap-indent" | "wrap-blank"
+    paragraphs: str  # "blank" | "indent" | "plain" | "wrap-indent" | "wrap-blank" | "wrap-plain"
     width: int  # column width in characters for the wrapped layouts
     page_form: int
     feed: bool
@@ -57,6 +58,20 @@ class Style:
     blank_after_heading: bool
     encoding: str
     newline: str
+
+
+#: The share of indented dumps laid out without their indent instead (``unindented``).
+UNINDENTED = 0.5
+
+
+def unindented(style: Style, seed: int) -> Style:
+    """Half the dumps drawn with indented paragraphs lose the indent: one plain line per paragraph, or column
+    lines whose only paragraph mark is where a line stops short, as a PDF-to-text tool writes them.
+
+    Drawn from its own generator so that every other choice of the seed's layout stays as it was."""
+    if style.paragraphs in ("indent", "wrap-indent") and random.Random(seed ^ 0x1D3E7).random() < UNINDENTED:
+        return Style(**{**style.__dict__, "paragraphs": style.paragraphs.replace("indent", "plain")})
+    return style
 
 
 def draw_style(rng: random.Random) -> Style:
@@ -176,7 +191,7 @@ def _split_point(text: str, rng: random.Random) -> int | None:
 def _paragraph(out: _Out, text: str, style: Style, rng: random.Random, role_end: str = "P") -> None:
     """Write one paragraph in the issue's layout, maybe with a mid-sentence column break."""
     cut = _split_point(text, rng) if rng.random() < style.break_rate else None
-    if style.paragraphs in ("blank", "indent"):
+    if style.paragraphs in ("blank", "indent", "plain"):
         parts = [text] if cut is None else [text[:cut], text[cut:]]
         for j, part in enumerate(parts):
             lead = "　　" if style.paragraphs == "indent" and j == 0 else ""
@@ -305,10 +320,19 @@ def _pages(records: list[dict], rng: random.Random) -> list[tuple[int, str | Non
     return [(k // size + 1, None, records[k : k + size]) for k in range(0, len(records), size)]
 
 
-def lay_out(records: list[dict], seed: int, name: str) -> Dump:
-    """Lay out one issue's records (same paper and date) as a raw dump; the seed fixes every choice."""
+#: The paragraph layouts a dump may take (``Style.paragraphs``).
+PARAGRAPH_STYLES = ("blank", "indent", "plain", "wrap-indent", "wrap-blank", "wrap-plain")
+
+
+def lay_out(records: list[dict], seed: int, name: str, paragraphs: str | None = None) -> Dump:
+    """Lay out one issue's records (same paper and date) as a raw dump; the seed fixes every choice.
+
+    ``paragraphs`` (one of ``PARAGRAPH_STYLES``) replaces the drawn paragraph layout and leaves every other choice
+    as the seed makes it, so that one set of issues can be measured in each layout."""
     rng = random.Random(seed)
-    style = draw_style(rng)
+    style = unindented(draw_style(rng), seed)
+    if paragraphs is not None:
+        style = Style(**{**style.__dict__, "paragraphs": paragraphs})
     records = [r for r in records if usable(r)]
     paper, date = records[0]["paper"], dt.date.fromisoformat(records[0]["date"])
     out = _Out()

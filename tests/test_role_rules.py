@@ -184,6 +184,30 @@ def test_a_line_the_model_runs_on_ends_its_paragraph_when_the_next_line_is_inden
     assert [b.text for b in a.blocks] == [first.strip(), BODY.strip()]  # an indent opens the second paragraph
 
 
+COLUMN = [  # wrapped at 15 characters, each paragraph's first line indented
+    ("　　当下，数字内容创意设计与人", "W"), ("工智能技术深度融合，视觉审美从", "W"), ("二维的平面画布、屏幕图像，向全", "W"),
+    ("息的、体验式的三维新场景演进。", "P"), ("在此进程中，高精度空间定位、实", "W"), ("时渲染算法成为关键支撑。", "P"),
+    ("　　传统的博物馆展览，一般将展", "W"), ("品陈列在玻璃柜中供观众观看。", "P"),
+]
+
+
+def test_a_full_line_ends_no_paragraph_when_the_next_line_is_not_indented(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "".join(t + "\n" for t, _ in COLUMN)
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=tuple((t.strip(), r) for t, r in COLUMN))
+    lines = [t.strip() for t, _ in COLUMN]
+    assert [b.text for b in a.blocks] == ["".join(lines[:6]), "".join(lines[6:])]
+
+
+def test_a_full_line_ends_its_paragraph_above_an_indent_or_where_no_line_is_indented(monkeypatch: pytest.MonkeyPatch) -> None:
+    indented = [(("　　" + t) if t.startswith("在此") else t, r) for t, r in COLUMN]
+    body = "".join(t + "\n" for t, _ in indented)
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=tuple((t.strip(), r) for t, r in indented))
+    assert len(a.blocks) == 3  # an indent under it: the model's paragraph end stands
+    flat = [(t.strip(), r) for t, r in COLUMN]
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body="".join(t + "\n" for t, _ in flat), body_roles=tuple(flat))
+    assert len(a.blocks) == 3  # a page that indents no paragraph shows nothing: the model decides
+
+
 def test_a_title_right_above_a_kicker_is_that_headlines_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("春耕春播气象服务·一线见闻", "T"), ("气象服务跟着农时走", "K")], monkeypatch)  # _read: one article, not two
     assert (a.kicker, a.title) == ("春耕春播气象服务·一线见闻", "气象服务跟着农时走")

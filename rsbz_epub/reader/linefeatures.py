@@ -205,6 +205,18 @@ def _issue_habits(items: list[Item]) -> dict[str, str]:
     }
 
 
+def _paragraph_marks(items: list[Item]) -> str:
+    """The shares of this issue's text lines (15 characters or more) that are indented and that follow a blank line,
+    in percent bands: wrapped columns with a blank line after each paragraph have one in ten or so, a dump that
+    drops both marks only the few blank lines of its column breaks."""
+    text = [it for it in items if len(it.text) >= 15]
+    if not text:
+        return "-"
+    indented = 100 * sum(it.ln.indent for it in text) // len(text)
+    gapped = 100 * sum(it.gap > 0 for it in text) // len(text)
+    return f"{_bucket(indented, (2, 5, 10, 20, 40, 70))}/{_bucket(gapped, (2, 5, 10, 20, 40, 70))}"
+
+
 def line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> list[list[str]]:
     """One list of ``name=value`` features per item of ``items[start:end]``, for the CRF (see :func:`each_line_features`)."""
     return list(each_line_features(items, start, end, paper))
@@ -227,6 +239,9 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
     end = len(items) if end is None else end
     widths = _widths(items)
     habits = [f"{a}={b}" for a, b in _issue_habits(items).items()]
+    # how this issue marks a paragraph's end (an indent, a blank line, neither): the same blank line is a paragraph's
+    # end in one issue and a column break in another, so the line's end signals are also read under these marks
+    style = _paragraph_marks(items)
     lo, hi = max(0, start - 2), min(len(items), end + 2)
     view = simplified_view(items)
     # breaks[j]: the word-list band of the break before item j ("-" at a page's start or the issue's ends)
@@ -250,6 +265,14 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
         feats += [f"glue={g_next}", f"glue|end={g_next}|{f['end']}", f"glue|w={g_next}|{f['w']}", f"-1:glue={g_prev}"]
         feats.append(f"len|end={f['len']}|{f['end']}")
         feats.append(f"w|end={f['w']}|{f['end']}")
+        below = own.get(k + 1) if k + 1 < len(items) and items[k + 1].page == it.page else None
+        feats += [f"I|w|end={style}|{f['w']}|{f['end']}", f"I|gap={style}|{f['gap']}"]
+        if below is not None:
+            feats.append(f"I|next={style}|{below['gap']}|{below['indent']}|{f['end']}")
+        # a short line between blank lines is a section head where every paragraph has a blank line after it, a
+        # headline where only headlines and column breaks do
+        size = "short" if len(it.text) <= 30 else "long"
+        feats.append(f"I|around={style}|{f['gap']}|{below['gap'] if below is not None else '-'}|{f['end']}|{size}")
         if 4 <= len(it.text) <= 30 and f["end"] not in ("stop", "comma"):
             feats.append(f"series={_bucket(shapes[(it.page, len(it.text) // 3, f['end'])], (1, 2, 4))}")
         if it.page_start:

@@ -2,7 +2,8 @@
 
 Each rule corrects a role the model gives against a convention of print that holds
 whatever the paper: a photo credit is no title, a page opens with a headline, a head
-cannot be followed by the rest of a sentence, an indent opens a paragraph. Each was
+cannot be followed by the rest of a sentence, an indent opens a paragraph (and where paragraphs are
+indented, a line with none goes on the full line above it). Each was
 measured leave-one-paper-out on the real corpus (``bench/reader_metrics.py --real
 --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
@@ -22,6 +23,7 @@ def corrected(items: list[Item], roles: list[Role]) -> list[Role]:
     roles = titles_after_closing_notes(items, credits_as_captions(items, lines_no_title_is(items, roles)))
     roles = kickers_stand_over_titles(items, pages_open_with_headlines(items, roles))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
+    roles = unindented_lines_go_on(items, roles)
     return guides_list_an_entry_a_line(items, roles)
 
 
@@ -111,6 +113,40 @@ def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]
     for k in range(len(items) - 1):
         if out[k].label == "W" and items[k + 1].page == items[k].page and items[k + 1].ln.indent > 0 and items[k].ln.force is None:
             out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
+
+
+def _indented_pages(items: list[Item]) -> dict[int, int]:
+    """The pages whose paragraphs open with an indent (one in twelve or more of their text lines of 10 characters
+    or more is indented), each with the length its column lines reach (the median of the unindented ones)."""
+    lines: dict[int, list[Item]] = {}
+    for it in items:
+        if it.kind == "text" and len(it.text) >= 10:
+            lines.setdefault(it.page, []).append(it)
+    out = {}
+    for page, mine in lines.items():
+        plain = sorted(len(it.text) for it in mine if not it.ln.indent)
+        if plain and (n := len(mine) - len(plain)) >= 2 and n * 12 >= len(mine):
+            out[page] = plain[len(plain) // 2]
+    return out
+
+
+def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
+    """On a page whose paragraphs open with an indent, a full column line the model read as ending its paragraph
+    runs on when the line right under it (no blank line between) is paragraph text with no indent: a new
+    paragraph there would be indented (…三维新场景演进。 / 在此进程中，… is one paragraph's lines only if the second
+    is indented)."""
+    out = list(roles)
+    pages = _indented_pages(items)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        full = pages.get(it.page)
+        if (
+            full is not None and out[k].label == "P" and out[k + 1].label in ("P", "W") and below.page == it.page
+            and below.gap == 0 and below.ln.indent == 0 and not below.page_start and it.ln.force is None
+            and below.kind == "text" and len(it.text) >= full - 1 and len(it.text) <= full + 2
+        ):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
 
 

@@ -1,0 +1,68 @@
+"""Issues dumped without any paragraph mark: no indent and no blank line, as a PDF-to-text tool writes a page
+whose paragraphs were indented by position rather than by spaces.
+
+The paragraphs are written for this test. In the wrapped form the only sign of a paragraph's end is a line that
+stops short of the column; in the one-line form every line is a whole paragraph.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from corpus import layout  # noqa: E402
+from rsbz_epub.reader import read_issue  # noqa: E402
+
+WIDTH = 18
+PARAGRAPHS = [
+    "本报讯 3月3日，青禾县气象局联合农业部门召开春播气象服务会商会，研判未来十天土壤墒情和降水趋势，为农户安排播种提供参考。",
+    "在东坝村，信息员每天早晨把最新的预报写在村口的小黑板上。种粮大户王建国说，看了预报再下种，心里更踏实。",
+    "县气象局还在微信群里推送分时段的降水预报，提醒农户抢在雨前完成整地，避免地块积水影响出苗。",
+    "今年以来，全县新建自动土壤水分观测站六个，观测数据每小时更新一次，每个乡镇的墒情变化都能直接查到。",
+]
+HEAD = ["青禾气象报", "2025年3月4日　星期二　第49期", "", "第1版　要闻", "", "春耕时节气象服务跟着农时走", "本报记者  林  晓"]
+
+
+def _wrapped(text: str) -> list[str]:
+    return [text[k : k + WIDTH] for k in range(0, len(text), WIDTH)]
+
+
+def _issue(form: str) -> bytes:
+    body = [ln for p in PARAGRAPHS for ln in _wrapped(p)] if form == "wrapped" else list(PARAGRAPHS)
+    return "\n".join(HEAD + body + [""]).encode()
+
+
+def test_the_fixture_paragraphs_end_short_of_the_column() -> None:
+    # a last line within one character of the column would be a full line: no layout can show that paragraph's end
+    assert all(len(p) % WIDTH not in (0, 1, WIDTH - 1) for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize("form", ["wrapped", "one-line"])
+def test_paragraphs_without_indent_or_blank_lines_are_found(form: str) -> None:
+    issue = read_issue(_issue(form))
+    (article,) = [a for p in issue.pages for a in p.articles]
+    assert article.title == "春耕时节气象服务跟着农时走"
+    got = [b.text for b in article.blocks if type(b).__name__ == "Paragraph"]
+    assert got == PARAGRAPHS
+
+
+def test_the_generator_lays_out_unindented_dumps_that_differ_only_by_the_indent(monkeypatch: pytest.MonkeyPatch) -> None:
+    records = [{
+        "paper": "青禾气象报", "paper_slug": "qhqxb", "source": "test", "date": "2025-03-04", "page": "1", "page_name": "要闻",
+        "seq": 1, "kicker": None, "title": "春耕时节气象服务跟着农时走", "subtitle": None, "byline": "本报记者 林晓",
+        "body": [["p", p] for p in PARAGRAPHS], "prov": {"repo": "-", "path": "-", "commit": "0" * 40},
+    }]
+    seeds = [s for s in range(200) if layout.lay_out(records, s, "x").style.paragraphs == "plain"]
+    assert seeds, "no seed gives one unindented line per paragraph"
+    plain = layout.lay_out(records, seeds[0], "x")
+    monkeypatch.setattr(layout, "UNINDENTED", 0.0)
+    indented = layout.lay_out(records, seeds[0], "x")
+    assert indented.style.paragraphs == "indent"
+    assert [ln.removeprefix("\u3000\u3000") for ln in indented.text.split("\n")] == plain.text.split("\n")
+    assert indented.answer == plain.answer and indented.roles == plain.roles
+    assert not any(ln.startswith("\u3000") for ln in plain.text.split("\n"))
