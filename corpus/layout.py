@@ -4,8 +4,9 @@ A PDF-to-text dump of a newspaper page is the articles' text plus the print layo
 masthead, page lines, running headers and footers, headline groups, paragraphs in
 one of several layouts (blank-line separated, one line each with or without an
 indent, soft-wrapped narrow columns with an indent, a blank line or neither: a
-PDF-to-text tool drops the indent a paragraph is printed with), mid-sentence column and page breaks, jumps between pages.  The
-text of real papers is what the reader must learn; the layout is what varies.
+PDF-to-text tool drops the indent a paragraph is printed with), mid-sentence
+column and page breaks, jumps between pages.  The text of real papers is what the
+reader must learn; the layout is what varies.
 :func:`lay_out` turns the records of one issue (``corpus/FORMAT.md``) into such a
 dump, chosen at random from a fixed seed, and returns
 

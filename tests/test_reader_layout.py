@@ -103,3 +103,21 @@ def test_mark_label_subheadings(rows, layout, kinds):
     items = _items(rows)
     mark_label_subheadings(items, layout)
     assert [it.kind for it in items] == kinds
+
+
+def test_an_editors_note_stops_at_its_sentence_among_lines_longer_than_the_column() -> None:
+    """A column measured from short heading lines (14) says nothing of lines far longer than it: a 编者按 broken
+    over two lines ends with its finished sentence instead of taking in the one-line paragraph under it."""
+    from rsbz_epub.reader.boxes import read_note
+
+    rows = [
+        ("text", "编者按：盛夏时节，本报"),
+        ("text", "推出系列报道，记录一线气象人的坚守。"),
+        ("text", "这是一段足够长的正文，用来说明编者按之后的文章正文，它的长度超过四十个字，以句号结束。"),
+    ]
+    note, after = read_note(_items(rows), Layout(indent_style=False, wrap_width=14, normal_gap=0), 0)
+    assert note.paragraphs == ("盛夏时节，本报推出系列报道，记录一线气象人的坚守。",) and after == 2
+    # lines of the column's own length still wrap the note on, finished sentence or not
+    column = [("text", "编者按：盛夏时节，本报推出"), ("text", "系列报道。记录一线坚守的人"), ("text", "和他们的故事。")]
+    note, after = read_note(_items(column), Layout(indent_style=False, wrap_width=14, normal_gap=0), 0)
+    assert after == 3

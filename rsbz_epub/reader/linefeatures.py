@@ -191,30 +191,32 @@ def _after_stop(text: str) -> str:
     return _bucket(len(text) - k - 1, (4, 8, 14))
 
 
-def _issue_habits(items: list[Item]) -> dict[str, str]:
-    """How this issue sets its text: indents, blank lines, wrapped columns, dateline leads."""
+def _text_marks(items: list[Item]) -> tuple[int, int, int]:
+    """Of this issue's text lines of 15 characters or more: how many, how many are indented, how many follow a blank line."""
     text = [it for it in items if len(it.text) >= 15]
-    if not text:
+    return len(text), sum(it.ln.indent for it in text), sum(it.gap > 0 for it in text)
+
+
+def _issue_habits(items: list[Item], marks: tuple[int, int, int]) -> dict[str, str]:
+    """How this issue sets its text (``marks``: :func:`_text_marks`): indents, blank lines, wrapped columns, dateline leads."""
+    n, indented, gapped = marks
+    if not n:
         return {}
-    indented = sum(it.ln.indent for it in text) / len(text)
-    gapped = sum(it.gap > 0 for it in text) / len(text)
     return {
-        "I_indent": _bucket(int(indented * 10), (0, 2, 5)),
-        "I_gap": _bucket(int(gapped * 10), (1, 4, 7)),
+        "I_indent": _bucket(int(indented / n * 10), (0, 2, 5)),
+        "I_gap": _bucket(int(gapped / n * 10), (1, 4, 7)),
         "I_leads": str(sum(it.text.startswith("本报讯") for it in items) >= 2),
     }
 
 
-def _paragraph_marks(items: list[Item]) -> str:
-    """The shares of this issue's text lines (15 characters or more) that are indented and that follow a blank line,
-    in percent bands: wrapped columns with a blank line after each paragraph have one in ten or so, a dump that
-    drops both marks only the few blank lines of its column breaks."""
-    text = [it for it in items if len(it.text) >= 15]
-    if not text:
+def _paragraph_marks(marks: tuple[int, int, int]) -> str:
+    """The shares of this issue's text lines that are indented and that follow a blank line (``marks``:
+    :func:`_text_marks`), in percent bands: wrapped columns with a blank line after each paragraph have one in ten
+    or so, a dump that drops both marks only the few blank lines of its column breaks."""
+    n, indented, gapped = marks
+    if not n:
         return "-"
-    indented = 100 * sum(it.ln.indent for it in text) // len(text)
-    gapped = 100 * sum(it.gap > 0 for it in text) // len(text)
-    return f"{_bucket(indented, (2, 5, 10, 20, 40, 70))}/{_bucket(gapped, (2, 5, 10, 20, 40, 70))}"
+    return f"{_bucket(100 * indented // n, (2, 5, 10, 20, 40, 70))}/{_bucket(100 * gapped // n, (2, 5, 10, 20, 40, 70))}"
 
 
 def line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> list[list[str]]:
@@ -238,10 +240,11 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
     """
     end = len(items) if end is None else end
     widths = _widths(items)
-    habits = [f"{a}={b}" for a, b in _issue_habits(items).items()]
+    marks = _text_marks(items)
+    habits = [f"{a}={b}" for a, b in _issue_habits(items, marks).items()]
     # how this issue marks a paragraph's end (an indent, a blank line, neither): the same blank line is a paragraph's
     # end in one issue and a column break in another, so the line's end signals are also read under these marks
-    style = _paragraph_marks(items)
+    style = _paragraph_marks(marks)
     lo, hi = max(0, start - 2), min(len(items), end + 2)
     view = simplified_view(items)
     # breaks[j]: the word-list band of the break before item j ("-" at a page's start or the issue's ends)
