@@ -2,7 +2,8 @@
 ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption
 (reader/rolesteps.py); and the print conventions of reader/rolepasses.py: a head cut mid-sentence runs on,
 a lone credit is a caption, an indent opens a paragraph, a credit, staff line or sentence is no title, a
-reporter line under a heading is its byline, a head after a closing note or at a page's top is a title.
+reporter line under a heading is its byline, a head after a closing note or at a page's top is a title,
+a full indented line above an unindented one goes on, a photo story's only caption is its paragraph.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -198,6 +199,16 @@ def test_a_full_line_ends_no_paragraph_when_the_next_line_is_not_indented(monkey
     assert [b.text for b in a.blocks] == ["".join(lines[:6]), "".join(lines[6:])]
 
 
+def test_a_paragraphs_indented_first_line_that_fills_the_column_ends_no_paragraph_above_a_line_with_no_indent(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the indent takes two of the column's 15 places: 13 characters fill the first line
+    first = [("　　二是加快建设新型能源体系。", "P"), ("着力构建新型电力系统，坚持风光", "W"), ("水核等多能并举。", "P")]
+    column = COLUMN + first
+    body = "".join(t + "\n" for t, _ in column)
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=tuple((t.strip(), r) for t, r in column))
+    assert [b.text for b in a.blocks][-1] == "二是加快建设新型能源体系。着力构建新型电力系统，坚持风光水核等多能并举。"
+    assert len(a.blocks) == 3
+
+
 def test_a_full_line_ends_its_paragraph_above_an_indent_or_where_no_line_is_indented(monkeypatch: pytest.MonkeyPatch) -> None:
     indented = [(("　　" + t) if t.startswith("在此") else t, r) for t, r in COLUMN]
     body = "".join(t + "\n" for t, _ in indented)
@@ -236,3 +247,19 @@ def test_two_title_lines_in_even_halves_or_under_a_full_first_line_are_one_title
     assert (a.title, a.subtitle) == ("努力在推动资源型经济转型发展上迈出新步伐奋力谱写三晋大地推进中国式现代化新篇章", None)
     a = _read([("岭南发布制造业数字化转型", "T"), ("三年行动方案", "T")], monkeypatch)
     assert (a.title, a.subtitle) == ("岭南发布制造业数字化转型三年行动方案", None)  # a full line over the rest
+
+
+def test_a_photo_story_whose_only_text_the_model_called_a_caption_says_it_in_a_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = "元旦假期，港区巨轮频靠。图为1月2日拍摄的码头。新华社记者赵子硕摄\n"
+    text = HEAD + "港口作业忙\n" + story + "下一篇文章的标题\n" + BODY
+    roles = {"港口作业忙": "T", story.strip(): "C", "下一篇文章的标题": "T"}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    photo, after = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert [(type(b).__name__, b.text) for b in photo.blocks] == [("Paragraph", story.strip())]
+    assert [type(b).__name__ for b in after.blocks] == ["Paragraph"]
+
+
+def test_a_caption_beside_an_articles_text_stays_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
+    caption = "图为1月2日拍摄的码头。\n"
+    a = _read([("港口作业忙", "T")], monkeypatch, body=caption + BODY, body_roles=((caption.strip(), "C"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Caption", "Paragraph"]

@@ -3,7 +3,7 @@
 Each rule corrects a role the model gives against a convention of print that holds
 whatever the paper: a photo credit is no title, a page opens with a headline, a head
 cannot be followed by the rest of a sentence, an indent opens a paragraph (and where paragraphs are
-indented, a line with none goes on the full line above it). Each was
+indented, a line with none goes on the full line above it), a photo story's caption is its text. Each was
 measured leave-one-paper-out on the real corpus (``bench/reader_metrics.py --real
 --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
@@ -23,7 +23,7 @@ def corrected(items: list[Item], roles: list[Role]) -> list[Role]:
     roles = titles_after_closing_notes(items, credits_as_captions(items, lines_no_title_is(items, roles)))
     roles = kickers_stand_over_titles(items, pages_open_with_headlines(items, roles))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
-    roles = unindented_lines_go_on(items, roles)
+    roles = photo_stories_are_their_captions(items, unindented_lines_go_on(items, roles))
     return guides_list_an_entry_a_line(items, roles)
 
 
@@ -131,9 +131,13 @@ def _indented_pages(items: list[Item]) -> dict[int, int]:
     return out
 
 
+# the columns a paragraph's indent takes (two full-width spaces), which its stripped text does not count
+_INDENT_WIDTH = 2
+
+
 def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
-    """On a page whose paragraphs open with an indent, a full column line the model read as ending its paragraph
-    runs on when the line right under it (no blank line between) is paragraph text with no indent: a new
+    """On a page whose paragraphs open with an indent, a full column line (an indented first line counting its
+    indent) the model read as ending its paragraph runs on when the line right under it (no blank line between) is paragraph text with no indent: a new
     paragraph there would be indented (…三维新场景演进。 / 在此进程中，… is one paragraph's lines only if the second
     is indented)."""
     out = list(roles)
@@ -144,7 +148,7 @@ def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
         if (
             full is not None and out[k].label == "P" and out[k + 1].label in ("P", "W") and below.page == it.page
             and below.gap == 0 and below.ln.indent == 0 and not below.page_start and it.ln.force is None
-            and below.kind == "text" and len(it.text) >= full - 1 and len(it.text) <= full + 2
+            and below.kind == "text" and full - 1 <= len(it.text) + _INDENT_WIDTH * it.ln.indent <= full + 2
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
@@ -206,4 +210,27 @@ def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Ro
                 break
             if out[j].label in ("W", "H"):
                 out[j] = Role("P", out[j].prob, out[j].kicker)
+    return out
+
+
+def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> list[Role]:
+    """An article whose text the model read as captions only (a photo story: 港口作业忙 / 元旦假期，…图为…码头。新华社记者
+    赵子硕摄) has no other text: its caption is what the article says, its paragraphs."""
+    out = list(roles)
+    k = 0
+    while k < len(items):
+        if out[k].label != "T":
+            k += 1
+            continue
+        j = k + 1
+        while j < len(items) and items[j].page == items[k].page and out[j].label in ("T", "S", "B"):
+            j += 1
+        body = j
+        while j < len(items) and items[j].page == items[k].page and out[j].label == "C":
+            j += 1
+        end_of_story = j >= len(items) or items[j].page != items[k].page or out[j].label in ("T", "K")
+        if j > body and end_of_story:
+            for m in range(body, j):
+                out[m] = Role("P", out[m].prob, out[m].kicker)
+        k = max(j, k + 1)
     return out
