@@ -55,27 +55,50 @@ def _prose(block: list[str] | None, size: int = 40, finished: int = 20) -> bool:
     return len(text) >= size or (len(text) >= finished and text.endswith(_FINISHED))
 
 
-def _unmarked_head(body: list[list[str]], k: int) -> bool:
-    """Whether the body paragraph ``k`` is a section head that the source did not mark."""
-    kind, text = body[k]
-    if kind != "p" or not 0 < k < len(body) - 1 or text.startswith(("（", "(", "——", "图", "本报", "【", "[")):
-        return False
-    if text.endswith("——") or re.search(r"\s", text.strip()):
-        return False  # a ——lead-in is a paragraph; a spaced line is a name or a signature
-    if re.search(r"[（(]|记者|記者|通讯员|通訊員", text):
-        return False  # 沈桂龙（上海社会科学院…所长）, 新华社“新华视点”记者董雪: a contributor's line
-    before, after = body[k - 1], body[k + 1]
-    if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；":
-        return _prose(after, 10, 10)  # 一、… / 第六章 …: numbered, no sentence inside, text follows
-    if not (_prose(before) or before[0] == "h") or not _prose(after, finished=12):
+def _not_a_head(text: str) -> bool:
+    """A paragraph no head is: a bracket, a ——lead-in, a caption or dateline lead, a spaced name or signature, a
+    contributor's line (沈桂龙（上海社会科学院…所长）, 新华社“新华视点”记者董雪)."""
+    return (
+        text.startswith(("（", "(", "——", "图", "本报", "【", "["))
+        or text.endswith("——")
+        or re.search(r"\s", text.strip()) is not None
+        or re.search(r"[（(]|记者|記者|通讯员|通訊員", text) is not None
+    )
+
+
+def _head_shaped(block: list[str]) -> bool:
+    """A body paragraph shaped as a head: one short clause with no sentence mark (漂泊异乡被收留), a short question
+    (什么是海洋暖涡？) or a labelled clause (科技创新：解决高密度村居用电难题)."""
+    kind, text = block
+    if kind != "p" or _not_a_head(text):
         return False
     if 4 <= len(text) <= 28 and not _SENTENCE_MARKS.search(text):
         return True
-    inner = text[:-1]
-    if 4 <= len(text) <= 16 and text[-1] in "？！" and not _SENTENCE_MARKS.search(inner):
+    if 4 <= len(text) <= 16 and text[-1] in "？！" and not _SENTENCE_MARKS.search(text[:-1]):
         return True  # 什么是海洋暖涡？ — a question set as a head between paragraphs of prose
     label, _, rest = text.partition("：")
     return 6 <= len(text) <= 24 and 2 <= len(label) <= 6 and len(rest) >= 4 and not _SENTENCE_MARKS.search(rest)
+
+
+def _unmarked_head(body: list[list[str]], k: int) -> bool:
+    """Whether the body paragraph ``k`` is a section head that the source did not mark: head-shaped between
+    paragraphs of prose, or one of two head-shaped lines there (a head over its second line: 从广场到超市 /
+    过去堆满车辆的无障碍通道，有人管护了)."""
+    kind, text = body[k]
+    if kind != "p" or not 0 < k < len(body) - 1 or _not_a_head(text):
+        return False
+    before, after = body[k - 1], body[k + 1]
+    if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；":
+        return _prose(after, 10, 10)  # 一、… / 第六章 …: numbered, no sentence inside, text follows
+    if not _head_shaped(body[k]):
+        return False
+    opens = _prose(before) or before[0] == "h"
+    if opens and _prose(after, finished=12):
+        return True
+    if k + 2 < len(body) and opens and _head_shaped(after) and _prose(body[k + 2], finished=12):
+        return True  # the first of a pair
+    return k >= 2 and _head_shaped(before) and (_prose(body[k - 2]) or body[k - 2][0] == "h") and _prose(after, finished=12)
+
 
 
 def mark_unmarked_heads(rec: dict) -> dict:
@@ -85,7 +108,8 @@ def mark_unmarked_heads(rec: dict) -> dict:
     did not (some papers' pages, some crawls), the head survives only as a short
     paragraph of one clause between paragraphs of prose, which is how print sets it:
     ``漂泊异乡被收留``, a numbered ``一、全面客观看待全球产能…`` or ``第六章  行政法规解释``,
-    a short question ``什么是海洋暖涡？``, a labelled ``科技创新：解决高密度村居用电难题``.
+    a short question ``什么是海洋暖涡？``, a labelled ``科技创新：解决高密度村居用电难题``, or a head over its
+    second line, two such paragraphs together (``从广场到超市`` / ``过去堆满车辆的无障碍通道，有人管护了``).
     A crawl's own jump note (``（上接第一版）``) is dropped: the layout sets its own jumps.
     """
     body = [b for b in (rec.get("body") or []) if not (b[0] == "note" and _JUMP_NOTE.match(b[1].strip()))]

@@ -102,6 +102,14 @@ def test_a_head_between_short_finished_sentences_is_marked_and_a_contributor_lin
     assert kinds == ["p", "h", "p", "p", "p", "p", "p", "p", "p", "p"]
 
 
+def test_a_head_over_its_second_line_is_two_heads_and_a_list_of_short_lines_is_not() -> None:
+    long = "这是一段足够长的正文，用来说明段落之间的小标题在网页上没有加粗时的样子，它的长度超过四十个字。"
+    body = [["p", long], ["p", "从广场到超市"], ["p", "过去堆满车辆的无障碍通道，有人管护了"], ["p", long]]
+    assert [k for k, _ in mark_unmarked_heads({"body": body})["body"]] == ["p", "h", "h", "p"]
+    listed = [["p", long], ["p", "中国人民解放军某部党委"], ["p", "国防科技大学某研究所党委"], ["p", "某部队六室党支部"], ["p", long]]
+    assert [k for k, _ in mark_unmarked_heads({"body": listed})["body"]] == ["p"] * 5
+
+
 def test_a_crawls_page_credits_record_is_not_laid_out_as_an_article() -> None:
     body = [["p", "本版邮箱：dadi@peopledaily.cn"]]
     assert not usable({**RECORDS[0], "title": "本版责编：张  健", "body": body})
