@@ -99,6 +99,15 @@ def test_a_head_whose_next_line_goes_on_mid_sentence_is_a_cut_paragraph_line(mon
     assert cut.strip() + rest in texts and cut.strip() not in texts
 
 
+def test_a_line_the_model_called_a_title_that_stops_on_de_is_a_cut_paragraph_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    cut, rest = "这是一段足够长的", "正文，用来说明编者按之后的文章正文，以句号结束。"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + cut + "\n\n" + rest + "\n", body_roles=((cut, "T"),))
+    assert [b.text for b in a.blocks] == [BODY.strip(), cut + rest]
+    head = "2.血液是蓝色的"  # a section head may end so
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + head + "\n" + rest + "\n", body_roles=((head, "H"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Subheading", "Paragraph"]
+
+
 @pytest.mark.parametrize("first", ["的确，这是一段足够长的正文。", "着眼长远，这是一段足够长的正文。", "如今，这是一段足够长的正文。", "看，这是一段足够长的正文。"])
 def test_a_head_above_a_paragraph_that_begins_a_sentence_stays_a_head(monkeypatch: pytest.MonkeyPatch, first: str) -> None:
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + "　　筑牢安全底线\n" + first + "\n", body_roles=(("筑牢安全底线", "H"),))

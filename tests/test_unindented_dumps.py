@@ -66,3 +66,33 @@ def test_the_generator_lays_out_unindented_dumps_that_differ_only_by_the_indent(
     assert [ln.removeprefix("\u3000\u3000") for ln in indented.text.split("\n")] == plain.text.split("\n")
     assert indented.answer == plain.answer and indented.roles == plain.roles
     assert not any(ln.startswith("\u3000") for ln in plain.text.split("\n"))
+
+
+NARROW = 14
+LONG_HEAD = ["青禾气象报", "2025年3月4日　星期二　第49期", "", "第1版　要闻", "", "春耕时节气象服务跟着农时走，信息员把预报写上小黑板", "", "本报记者  林  晓", ""]
+
+
+def _narrow_issue() -> bytes:
+    body = [p[k : k + NARROW] for p in PARAGRAPHS for k in range(0, len(p), NARROW)]
+    return "\n".join(LONG_HEAD + body + [""]).encode()
+
+
+def test_a_narrow_columns_paragraph_marks_are_read_on_its_column_lines() -> None:
+    # the column lines are 14 long: the only lines of 15 or more are the headline's, each after a blank line, and
+    # counting those alone would make the issue one that sets every paragraph apart by a blank line
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.layout import make_items
+    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, _widths
+
+    assert all(len(p) % NARROW not in (0, 1, NARROW - 1) for p in PARAGRAPHS)
+    items = make_items(prepare(_narrow_issue())[1])
+    marks = n, indented, gapped, full = _text_marks(items, _widths(items))
+    assert n >= 12 and indented == 0 and gapped <= 2  # the headline and the first line under the headline group
+    assert full >= 12  # the column lines fill the column
+    assert _paragraph_marks(marks) == "2/20/60+"  # not "2/70+": blank lines around every paragraph
+
+
+def test_a_narrow_column_without_marks_keeps_its_paragraphs() -> None:
+    issue = read_issue(_narrow_issue())
+    (article,) = [a for p in issue.pages for a in p.articles]
+    assert [b.text for b in article.blocks if type(b).__name__ == "Paragraph"] == PARAGRAPHS

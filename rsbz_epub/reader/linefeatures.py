@@ -191,15 +191,22 @@ def _after_stop(text: str) -> str:
     return _bucket(len(text) - k - 1, (4, 8, 14))
 
 
-def _text_marks(items: list[Item]) -> tuple[int, int, int]:
-    """Of this issue's text lines of 15 characters or more: how many, how many are indented, how many follow a blank line."""
-    text = [it for it in items if len(it.text) >= 15]
-    return len(text), sum(it.ln.indent for it in text), sum(it.gap > 0 for it in text)
+def _text_marks(items: list[Item], widths: dict[int, float]) -> tuple[int, int, int, int]:
+    """Of this issue's text lines: how many, how many are indented, how many follow a blank line, how many fill their
+    page's column (``widths``: :func:`_widths`) to within a character. A text line has 15 characters or more, or four
+    fifths of its page's column where the column is narrower: in a column of 13 the lines of text are 13 long, and the
+    only longer lines are headlines, set apart by blank lines."""
+    def width(page: int) -> float:
+        return widths.get(page, widths[-1])
+
+    text = [it for it in items if len(it.text) >= (min(15.0, 0.8 * width(it.page)) if width(it.page) else 15.0)]
+    full = sum(1 for it in text if width(it.page) and abs(len(it.text) - width(it.page)) <= 1)
+    return len(text), sum(it.ln.indent for it in text), sum(it.gap > 0 for it in text), full
 
 
-def _issue_habits(items: list[Item], marks: tuple[int, int, int]) -> dict[str, str]:
+def _issue_habits(items: list[Item], marks: tuple[int, int, int, int]) -> dict[str, str]:
     """How this issue sets its text (``marks``: :func:`_text_marks`): indents, blank lines, wrapped columns, dateline leads."""
-    n, indented, gapped = marks
+    n, indented, gapped, _ = marks
     if not n:
         return {}
     return {
@@ -209,14 +216,16 @@ def _issue_habits(items: list[Item], marks: tuple[int, int, int]) -> dict[str, s
     }
 
 
-def _paragraph_marks(marks: tuple[int, int, int]) -> str:
-    """The shares of this issue's text lines that are indented and that follow a blank line (``marks``:
-    :func:`_text_marks`), in percent bands: wrapped columns with a blank line after each paragraph have one in ten
-    or so, a dump that drops both marks only the few blank lines of its column breaks."""
-    n, indented, gapped = marks
+def _paragraph_marks(marks: tuple[int, int, int, int]) -> str:
+    """The shares of this issue's text lines that are indented, that follow a blank line and that fill their column
+    (``marks``: :func:`_text_marks`), in percent bands: wrapped columns with a blank line after each paragraph have one
+    in ten or so after a blank line, a dump that drops both marks only the few blank lines of its column breaks; most
+    lines of a wrapped column fill it, few of a dump with one line per paragraph (the two look alike otherwise)."""
+    n, indented, gapped, full = marks
     if not n:
         return "-"
-    return f"{_bucket(100 * indented // n, (2, 5, 10, 20, 40, 70))}/{_bucket(100 * gapped // n, (2, 5, 10, 20, 40, 70))}"
+    bands = (2, 5, 10, 20, 40, 70)
+    return f"{_bucket(100 * indented // n, bands)}/{_bucket(100 * gapped // n, bands)}/{_bucket(100 * full // n, (10, 30, 60))}"
 
 
 def line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> list[list[str]]:
@@ -240,7 +249,7 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
     """
     end = len(items) if end is None else end
     widths = _widths(items)
-    marks = _text_marks(items)
+    marks = _text_marks(items, widths)
     habits = [f"{a}={b}" for a, b in _issue_habits(items, marks).items()]
     # how this issue marks a paragraph's end (an indent, a blank line, neither): the same blank line is a paragraph's
     # end in one issue and a column break in another, so the line's end signals are also read under these marks

@@ -2,7 +2,7 @@
 
 Each rule corrects a role the model gives against a convention of print that holds
 whatever the paper: a photo credit is no title, a page opens with a headline, a head
-cannot be followed by the rest of a sentence, an indent opens a paragraph (and where paragraphs are
+cannot be followed by the rest of a sentence (nor a title stop on 的), an indent opens a paragraph (and where paragraphs are
 indented, a line with none goes on the full line above it), a photo story's caption is its text. Each was
 measured leave-one-paper-out on the real corpus (``bench/reader_metrics.py --real
 --models DIR``) and is tested in ``tests/test_role_rules.py``.
@@ -175,12 +175,22 @@ _MID_SENTENCE = regex_cache.compile(r"^[\u3000 ]*(?:的(?!确)|们|們|[，。�
 
 def heads_cut_mid_sentence(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a section head, when the line below it goes on mid-sentence
-    (揭示了政治能力实践落 / 点。习近平总书记…), is a paragraph line the column cut: it runs on."""
+    (揭示了政治能力实践落 / 点。习近平总书记…), is a paragraph line the column cut: it runs on; so is a line read as a
+    title that stops on 的 (这是一段足够长的 / 正文，…) right above text."""
     out = list(roles)
     for k in range(len(items) - 1):
-        if out[k].label == "H" and items[k + 1].page == items[k].page and _MID_SENTENCE.match(items[k + 1].text):
+        if items[k + 1].page != items[k].page or items[k].ln.force is not None:
+            continue
+        if out[k].label == "H" and _MID_SENTENCE.match(items[k + 1].text):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+        elif out[k].label == "T" and _CUT_AFTER.search(items[k].text) and out[k + 1].label in ("P", "W"):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
+
+
+# a line that stops on a particle waiting for its noun (这是一段足够长的 / 正文，…): a title over its text seldom ends so,
+# a cut line often does (a section head may: 2.血液是蓝色的)
+_CUT_AFTER = regex_cache.compile(r"[\u4e00-\u9fff]的$")
 
 
 def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role]:
