@@ -92,13 +92,16 @@ def _unmarked_head(body: list[list[str]], k: int) -> bool:
         return _prose(after, 10, 10)  # 一、… / 第六章 …: numbered, no sentence inside, text follows
     if not _head_shaped(body[k]):
         return False
-    opens = _prose(before) or before[0] == "h"
-    if opens and _prose(after, finished=12):
+    if _opens(before) and _prose(after, finished=12):
         return True
-    if k + 2 < len(body) and opens and _head_shaped(after) and _prose(body[k + 2], finished=12):
+    if k + 2 < len(body) and _opens(before) and _head_shaped(after) and _prose(body[k + 2], finished=12):
         return True  # the first of a pair
-    return k >= 2 and _head_shaped(before) and (_prose(body[k - 2]) or body[k - 2][0] == "h") and _prose(after, finished=12)
+    return k >= 2 and _head_shaped(before) and _opens(body[k - 2]) and _prose(after, finished=12)
 
+
+def _opens(block: list[str]) -> bool:
+    """What a section head may follow: a paragraph of prose or another head."""
+    return _prose(block) or block[0] == "h"
 
 
 def mark_unmarked_heads(rec: dict) -> dict:

@@ -28,8 +28,8 @@ PARAGRAPHS = [
 HEAD = ["青禾气象报", "2025年3月4日　星期二　第49期", "", "第1版　要闻", "", "春耕时节气象服务跟着农时走", "本报记者  林  晓"]
 
 
-def _wrapped(text: str) -> list[str]:
-    return [text[k : k + WIDTH] for k in range(0, len(text), WIDTH)]
+def _wrapped(text: str, width: int = WIDTH) -> list[str]:
+    return [text[k : k + width] for k in range(0, len(text), width)]
 
 
 def _issue(form: str) -> bytes:
@@ -73,7 +73,7 @@ LONG_HEAD = ["青禾气象报", "2025年3月4日　星期二　第49期", "", "�
 
 
 def _narrow_issue() -> bytes:
-    body = [p[k : k + NARROW] for p in PARAGRAPHS for k in range(0, len(p), NARROW)]
+    body = [ln for p in PARAGRAPHS for ln in _wrapped(p, NARROW)]
     return "\n".join(LONG_HEAD + body + [""]).encode()
 
 

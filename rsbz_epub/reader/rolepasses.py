@@ -2,10 +2,11 @@
 
 Each rule corrects a role the model gives against a convention of print that holds
 whatever the paper: a photo credit is no title, a page opens with a headline, a head
-cannot be followed by the rest of a sentence (nor a title stop on 的), an indent opens a paragraph (and where paragraphs are
-indented, a line with none goes on the full line above it), a photo story's caption is its text. Each was
-measured leave-one-paper-out on the real corpus (``bench/reader_metrics.py --real
---models DIR``) and is tested in ``tests/test_role_rules.py``.
+cannot be followed by the rest of a sentence (nor a title stop on 的), an indent opens a
+paragraph (and where paragraphs are indented, a line with none goes on the full line
+above it), a photo story's caption is its text. Each was measured leave-one-paper-out
+on the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
+``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -137,9 +138,9 @@ _INDENT_WIDTH = 2
 
 def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
     """On a page whose paragraphs open with an indent, a full column line (an indented first line counting its
-    indent) the model read as ending its paragraph runs on when the line right under it (no blank line between) is paragraph text with no indent: a new
-    paragraph there would be indented (…三维新场景演进。 / 在此进程中，… is one paragraph's lines only if the second
-    is indented)."""
+    indent) the model read as ending its paragraph runs on when the line right under it (no blank line between) is
+    paragraph text with no indent: a new paragraph there would be indented (…三维新场景演进。 / 在此进程中，… is one
+    paragraph's lines only if the second is indented)."""
     out = list(roles)
     pages = _indented_pages(items)
     for k in range(len(items) - 1):
