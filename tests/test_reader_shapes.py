@@ -195,6 +195,13 @@ def test_header_only(text, header):
         ("第一招　先断网", "subheading"),
         ("7:30　早市巡查", "subheading"),
         ("本报讯（融媒记者 张晓雯）3月13日，县人大常委会召开会议。", "text"),  # inline dateline: a paragraph
+        ("编者按：盛夏时节，本报推出系列", "note"),
+        ("【编者按】盛夏时节", "note"),
+        ("编者按  盛夏时节", "note"),
+        ("编者的话", "note"),
+        ("编后记：", "note"),
+        ("编者按之后的文章正文，它的长度", "text"),  # a paragraph's line that the column began with the word
+        ("编后语言风格", "text"),
     ],
 )
 def test_line_kind(line, kind):

@@ -168,6 +168,31 @@ def test_a_names_only_reporter_line_under_a_title_is_its_byline(monkeypatch: pyt
     assert (a.title, a.byline) == ("一篇文章的标题", reporters)
 
 
+@pytest.mark.parametrize("role", ["X", "H"])
+def test_a_names_only_reporter_line_read_as_a_box_or_a_head_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    a = _read([("一篇文章的标题", "T"), ("本报记者  林  晓", role)], monkeypatch)
+    assert (a.title, a.byline) == ("一篇文章的标题", "本报记者  林  晓")
+
+
+def test_a_head_between_a_title_and_its_byline_is_the_subtitle(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 气象服务跟着农时走 / 多地开展春播期精细化预报 / 本报记者  林  晓: no section head stands above a byline
+    a = _read([("气象服务跟着农时走", "T"), ("多地开展春播期精细化预报", "H"), ("本报记者  林  晓", "X")], monkeypatch)
+    assert (a.title, a.subtitle, a.byline) == ("气象服务跟着农时走", "多地开展春播期精细化预报", "本报记者  林  晓")
+    assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
+
+
+def test_two_lines_read_as_no_text_between_a_title_and_its_byline_are_its_title_and_subtitle(monkeypatch: pytest.MonkeyPatch) -> None:
+    # kicker, title, subtitle, byline: print's order of a headline group
+    a = _read([("春耕春播气象服务·一线见闻", "T"), ("气象服务跟着农时走", "X"), ("多地开展春播期精细化预报", "X"), ("本报记者  林  晓", "X")], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle, a.byline) == ("春耕春播气象服务·一线见闻", "气象服务跟着农时走", "多地开展春播期精细化预报", "本报记者  林  晓")
+    assert [b.text for b in a.blocks if type(b).__name__ == "Paragraph"] == [BODY.strip()]
+
+
+def test_a_head_under_a_title_stays_a_head_above_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("气象服务跟着农时走", "T"), ("多地开展春播期精细化预报", "H")], monkeypatch)
+    assert a.subtitle is None and [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["多地开展春播期精细化预报"]
+
+
 @pytest.mark.parametrize("label", ["记者手记", "记者回音", "记者观察", "我是一名记者"])
 def test_a_column_label_that_begins_with_reporter_is_no_byline(monkeypatch: pytest.MonkeyPatch, label: str) -> None:
     a = _read([("数据多跑路 群众少跑腿", "T"), (label, "S")], monkeypatch)

@@ -72,8 +72,14 @@ NARROW = 14
 LONG_HEAD = ["青禾气象报", "2025年3月4日　星期二　第49期", "", "第1版　要闻", "", "春耕时节气象服务跟着农时走，信息员把预报写上小黑板", "", "本报记者  林  晓", ""]
 
 
+# the paragraphs of the narrow column: no sentence inside a paragraph ends where a column line ends (a column line
+# that fills the column and ends a sentence looks exactly like a paragraph's last line that fills it, and only the
+# words tell them apart; bench/reader_metrics.py measures that case on real text, this test the column's marks)
+NARROW_PARAGRAPHS = [p.replace("写在村口的小黑板上", "写在村口那块小黑板上") for p in PARAGRAPHS]
+
+
 def _narrow_issue() -> bytes:
-    body = [ln for p in PARAGRAPHS for ln in _wrapped(p, NARROW)]
+    body = [ln for p in NARROW_PARAGRAPHS for ln in _wrapped(p, NARROW)]
     return "\n".join(LONG_HEAD + body + [""]).encode()
 
 
@@ -84,15 +90,42 @@ def test_a_narrow_columns_paragraph_marks_are_read_on_its_column_lines() -> None
     from rsbz_epub.reader.layout import make_items
     from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, _widths
 
-    assert all(len(p) % NARROW not in (0, 1, NARROW - 1) for p in PARAGRAPHS)
+    assert all(len(p) % NARROW not in (0, 1, NARROW - 1) for p in NARROW_PARAGRAPHS)
+    assert not any(p[k - 1] in "。！？" for p in NARROW_PARAGRAPHS for k in range(NARROW, len(p), NARROW))
     items = make_items(prepare(_narrow_issue())[1])
-    marks = n, indented, gapped, full = _text_marks(items, _widths(items))
-    assert n >= 12 and indented == 0 and gapped <= 2  # the headline and the first line under the headline group
-    assert full >= 12  # the column lines fill the column
-    assert _paragraph_marks(marks) == "2/20/60+"  # not "2/70+": blank lines around every paragraph
+    marks = _text_marks(items, _widths(items))
+    assert marks.text >= 12 and marks.indented == 0 and marks.gapped <= 2  # the headline and the line under its group
+    assert marks.full >= 12  # the column lines fill the column
+    assert marks.ends == len(NARROW_PARAGRAPHS) - 1 and marks.ends_gapped == marks.ends_indented == 0  # the short last lines
+    assert _paragraph_marks(marks) == "2/2/60+"  # no blank line and no indent under a paragraph's end
+
+
+def _column_issue(paragraphs: list[str]) -> bytes:
+    """A wrapped column of NARROW with a blank line under each paragraph."""
+    body = [ln for p in paragraphs for ln in [*_wrapped(p, NARROW), ""]]
+    return "\n".join(LONG_HEAD + body).encode()
+
+
+def test_paragraph_marks_do_not_depend_on_how_long_the_paragraphs_are() -> None:
+    # a blank line under every paragraph is the same mark under paragraphs of three lines and of twelve: counted
+    # over all text lines, twelve-line paragraphs have one line in twelve after a blank line, as few as a column
+    # break makes in a dump that marks no paragraph
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.layout import make_items
+    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, _widths
+
+    long = [p + p[p.index("，") + 1 :] + p for p in PARAGRAPHS]  # each about three times as long
+    assert all(len(p) % NARROW not in (0, 1, NARROW - 1) for p in long) and min(len(p) for p in long) > 8 * NARROW
+    seen = []
+    for paragraphs in (PARAGRAPHS, long):
+        items = make_items(prepare(_column_issue(paragraphs))[1])
+        marks = _text_marks(items, _widths(items))
+        assert marks.ends == len(paragraphs) - 1 and marks.ends_gapped == marks.ends
+        seen.append(_paragraph_marks(marks))
+    assert seen == ["2/70+/60+", "2/70+/60+"]
 
 
 def test_a_narrow_column_without_marks_keeps_its_paragraphs() -> None:
     issue = read_issue(_narrow_issue())
     (article,) = [a for p in issue.pages for a in p.articles]
-    assert [b.text for b in article.blocks if type(b).__name__ == "Paragraph"] == PARAGRAPHS
+    assert [b.text for b in article.blocks if type(b).__name__ == "Paragraph"] == NARROW_PARAGRAPHS

@@ -8,9 +8,8 @@ from rsbz_epub import regex_cache
 from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.lexicon import BOX_LABELS
-from rsbz_epub.reader.segment import bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, list_item, titleish
+from rsbz_epub.reader.segment import NOTE_HEAD, bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, list_item, titleish
 
-NOTE_HEAD = regex_cache.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后)\s*[】\]]?\s*[:：]?\s*")
 # Labels papers print over a box of background facts; the label is the box's only heading.
 # A mark (■, ◆, ▍) or brackets may set the label off: ■小知识, 【背景】.
 # Inside brackets the label may be a compound ending in a box word: 【出行提示】, 【政策链接】.

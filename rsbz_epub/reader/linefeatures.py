@@ -14,6 +14,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item
@@ -191,41 +192,71 @@ def _after_stop(text: str) -> str:
     return _bucket(len(text) - k - 1, (4, 8, 14))
 
 
-def _text_marks(items: list[Item], widths: dict[int, float]) -> tuple[int, int, int, int]:
-    """Of this issue's text lines: how many, how many are indented, how many follow a blank line, how many fill their
-    page's column (``widths``: :func:`_widths`) to within a character. A text line has 15 characters or more, or four
-    fifths of its page's column where the column is narrower: in a column of 13 the lines of text are 13 long, and the
-    only longer lines are headlines, set apart by blank lines."""
+# a line that finishes a sentence: …。 / …！ / …？” / ……
+_FINISHED = regex_cache.compile(r"(?:[。！？!?]|……)[”’」』）)]*$")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """How an issue marks its paragraphs, counted on its lines (:func:`_text_marks`)."""
+
+    text: int  # text lines: 15 characters or more, or four fifths of the page's column where it is narrower
+    indented: int  # the indents of the text lines, summed
+    gapped: int  # text lines after a blank line
+    full: int  # text lines that fill their page's column to within a character
+    ends: int  # lines that finish a sentence and do not fill their column, with a text line under them on the page
+    ends_gapped: int  # of those, how many have a blank line under them
+    ends_indented: int  # and how many an indented line
+
+
+def _text_marks(items: list[Item], widths: dict[int, float]) -> Marks:
+    """This issue's paragraph marks. A text line has 15 characters or more, or four fifths of its page's column
+    (``widths``: :func:`_widths`) where the column is narrower: in a column of 13 the lines of text are 13 long, and
+    the only longer lines are headlines, set apart by blank lines. A line that finishes a sentence and does not fill
+    its column ends a paragraph whatever the layout; what comes between it and the text line under it is the
+    layout's paragraph mark, counted apart from how long the paragraphs are (long paragraphs have few blank lines,
+    and still one under each)."""
     def width(page: int) -> float:
         return widths.get(page, widths[-1])
 
-    text = [it for it in items if len(it.text) >= (min(15.0, 0.8 * width(it.page)) if width(it.page) else 15.0)]
-    full = sum(1 for it in text if width(it.page) and abs(len(it.text) - width(it.page)) <= 1)
-    return len(text), sum(it.ln.indent for it in text), sum(it.gap > 0 for it in text), full
+    def texty(it: Item) -> bool:
+        return len(it.text) >= (min(15.0, 0.8 * width(it.page)) if width(it.page) else 15.0)
+
+    def fills(it: Item) -> bool:
+        return bool(width(it.page)) and abs(len(it.text) - width(it.page)) <= 1
+
+    text = [it for it in items if texty(it)]
+    full = sum(1 for it in text if fills(it))
+    ends = [below for it, below in zip(items, items[1:]) if below.page == it.page and texty(below) and _FINISHED.search(it.text) and not fills(it)]
+    return Marks(
+        len(text), sum(it.ln.indent for it in text), sum(it.gap > 0 for it in text), full,
+        len(ends), sum(b.gap > 0 for b in ends), sum(b.ln.indent > 0 for b in ends),
+    )
 
 
-def _issue_habits(items: list[Item], marks: tuple[int, int, int, int]) -> dict[str, str]:
+def _issue_habits(items: list[Item], marks: Marks) -> dict[str, str]:
     """How this issue sets its text (``marks``: :func:`_text_marks`): indents, blank lines, wrapped columns, dateline leads."""
-    n, indented, gapped, _ = marks
+    n = marks.text
     if not n:
         return {}
     return {
-        "I_indent": _bucket(int(indented / n * 10), (0, 2, 5)),
-        "I_gap": _bucket(int(gapped / n * 10), (1, 4, 7)),
+        "I_indent": _bucket(int(marks.indented / n * 10), (0, 2, 5)),
+        "I_gap": _bucket(int(marks.gapped / n * 10), (1, 4, 7)),
         "I_leads": str(sum(it.text.startswith("本报讯") for it in items) >= 2),
     }
 
 
-def _paragraph_marks(marks: tuple[int, int, int, int]) -> str:
-    """The shares of this issue's text lines that are indented, that follow a blank line and that fill their column
-    (``marks``: :func:`_text_marks`), in percent bands: wrapped columns with a blank line after each paragraph have one
-    in ten or so after a blank line, a dump that drops both marks only the few blank lines of its column breaks; most
-    lines of a wrapped column fill it, few of a dump with one line per paragraph (the two look alike otherwise)."""
-    n, indented, gapped, full = marks
-    if not n:
-        return "-"
+def _paragraph_marks(marks: Marks) -> str | None:
+    """How this issue marks a paragraph's end (``marks``: :func:`_text_marks`), in percent bands: the shares of its
+    lines that finish a sentence without filling their column that have an indented line, and a blank line, under
+    them (near all in a dump that marks paragraphs so, few in one that does not: there a blank line is a column
+    break), and the share of its text lines that fill their column (most in a wrapped column, few in a dump with one
+    line per paragraph, which otherwise shows the same marks). None when no paragraph visibly ends."""
+    if not marks.text or not marks.ends:
+        return None  # no paragraph visibly ends (a short piece whose last lines fill the column): no marks to read
     bands = (2, 5, 10, 20, 40, 70)
-    return f"{_bucket(100 * indented // n, bands)}/{_bucket(100 * gapped // n, bands)}/{_bucket(100 * full // n, (10, 30, 60))}"
+    share = lambda k: _bucket(100 * k // marks.ends, bands)  # noqa: E731
+    return f"{share(marks.ends_indented)}/{share(marks.ends_gapped)}/{_bucket(100 * marks.full // marks.text, (10, 30, 60))}"
 
 
 def line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> list[list[str]]:
@@ -278,13 +309,14 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
         feats.append(f"len|end={f['len']}|{f['end']}")
         feats.append(f"w|end={f['w']}|{f['end']}")
         below = own.get(k + 1) if k + 1 < len(items) and items[k + 1].page == it.page else None
-        feats += [f"I|w|end={style}|{f['w']}|{f['end']}", f"I|gap={style}|{f['gap']}"]
-        if below is not None:
-            feats.append(f"I|next={style}|{below['gap']}|{below['indent']}|{f['end']}")
-        # a short line between blank lines is a section head where every paragraph has a blank line after it, a
-        # headline where only headlines and column breaks do
-        size = "short" if len(it.text) <= 30 else "long"
-        feats.append(f"I|around={style}|{f['gap']}|{below['gap'] if below is not None else '-'}|{f['end']}|{size}")
+        if style is not None:  # an issue that shows no paragraph's end gives the model nothing to read them under
+            feats += [f"I|w|end={style}|{f['w']}|{f['end']}", f"I|gap={style}|{f['gap']}"]
+            if below is not None:
+                feats.append(f"I|next={style}|{below['gap']}|{below['indent']}|{f['end']}")
+            # a short line between blank lines is a section head where every paragraph has a blank line after it, a
+            # headline where only headlines and column breaks do
+            size = "short" if len(it.text) <= 30 else "long"
+            feats.append(f"I|around={style}|{f['gap']}|{below['gap'] if below is not None else '-'}|{f['end']}|{size}")
         if 4 <= len(it.text) <= 30 and f["end"] not in ("stop", "comma"):
             feats.append(f"series={_bucket(shapes[(it.page, len(it.text) // 3, f['end'])], (1, 2, 4))}")
         if it.page_start:

@@ -45,19 +45,38 @@ _REPORTERS_ONLY = regex_cache.compile(
 def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
     caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) text;
-    and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading too, is its byline."""
+    and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading or a box, is
+    its byline — and the lines between it and a title, read as a section head or a box, are the headline group's."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label not in ("T", "K", "S", "H") or it.ln.force is not None:
+        if out[k].label not in ("T", "K", "S", "H", "X") or it.ln.force is not None:
             continue
         text = it.text.strip()
-        if _REPORTERS_ONLY.match(text) and k > 0 and out[k - 1].label in ("T", "K", "S") and items[k - 1].page == it.page:
-            out[k] = Role("B", out[k].prob)  # under a heading: its byline
+        if _REPORTERS_ONLY.match(text) and k > 0 and items[k - 1].page == it.page:
+            _headline_group_above(items, out, k)
+            if out[k - 1].label in ("T", "K", "S"):
+                out[k] = Role("B", out[k].prob)  # under a heading: its byline
         elif out[k].label in ("T", "K"):
             label = "C" if credit_line(text) else "N" if _STAFF_LINE.match(text) else "P" if text.endswith("。") else None
             if label is not None:
                 out[k] = Role(label, out[k].prob)
     return out
+
+
+def _headline_group_above(items: list[Item], out: list[Role], k: int) -> None:
+    """The lines between a title and the reporter line ``k`` under it that the model read as a section head or as
+    no text (X) are the rest of the headline group, in print's order: one is the title's subtitle; of two, the
+    first is the title and the second its subtitle, and the line the model read as the title is their kicker."""
+    run = k
+    while run > 0 and k - run < 2 and out[run - 1].label in ("H", "X") and items[run - 1].page == items[k].page:
+        run -= 1
+    if run == k or run == 0 or out[run - 1].label not in ("T", "K") or items[run - 1].page != items[k].page:
+        return
+    if k - run == 1:
+        out[run] = Role("S", out[run].prob)
+        return
+    out[run - 1] = Role("K", out[run - 1].prob)
+    out[run], out[run + 1] = Role("T", out[run].prob), Role("S", out[run + 1].prob)
 
 
 # the bracket that closes an article: （记者朱丽莉、陈露缘）, （来源：WMO官网）, （李继翔、彭恩翔对本文有贡献）, （李长培）
