@@ -129,3 +129,18 @@ def test_a_narrow_column_without_marks_keeps_its_paragraphs() -> None:
     issue = read_issue(_narrow_issue())
     (article,) = [a for p in issue.pages for a in p.articles]
     assert [b.text for b in article.blocks if type(b).__name__ == "Paragraph"] == NARROW_PARAGRAPHS
+
+
+def test_an_issue_where_no_paragraph_visibly_ends_has_no_paragraph_marks_to_read_lines_under() -> None:
+    # one paragraph: no line that finishes a sentence has a text line under it, so nothing shows how this issue marks
+    # a paragraph's end, and the features read under the marks are left out rather than given a value of their own
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.layout import make_items
+    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, _widths, line_features
+
+    items = make_items(prepare(_column_issue(PARAGRAPHS[:1]))[1])
+    marks = _text_marks(items, _widths(items))
+    assert marks.text >= 3 and marks.ends == 0 and _paragraph_marks(marks) is None
+    assert not [f for feats in line_features(items) for f in feats if f.startswith("I|")]
+    many = make_items(prepare(_column_issue(PARAGRAPHS))[1])
+    assert [f for feats in line_features(many) for f in feats if f.startswith("I|w|end=2/70+/60+|")]

@@ -1,8 +1,9 @@
 """The rules applied to the model's roles before the assembler walks them.
 
 Each rule corrects a role the model gives against a convention of print that holds
-whatever the paper: a photo credit is no title, a page opens with a headline, a head
-cannot be followed by the rest of a sentence (nor a title stop on 的), an indent opens a
+whatever the paper: a photo credit is no title, a page opens with a headline, what
+stands between a title and its byline is the headline group's, a head cannot be
+followed by the rest of a sentence (nor a title stop on 的), an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line
 above it), a photo story's caption is its text. Each was measured leave-one-paper-out
 on the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
