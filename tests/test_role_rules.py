@@ -162,7 +162,7 @@ def test_a_page_opens_with_a_headline_unless_the_page_before_left_a_sentence_ope
     assert [a.title for a in arts] == ["一篇文章的标题"]  # a sentence left open goes on at the top of the next page
 
 
-@pytest.mark.parametrize("reporters", ["新华社记者赵文君、高亢", "記者莊曉彤", "新华社记者王钟毅\u3000朱雨博\u3000刘宇辰", "眾 新 聞 記 者", "台灣特派員鄭智仁"])
+@pytest.mark.parametrize("reporters", ["新华社记者赵文君、高亢", "記者莊曉彤", "新华社记者王钟毅\u3000朱雨博\u3000刘宇辰", "眾 新 聞 記 者", "新 华 社 记 者 邹 多 为", "台灣特派員鄭智仁"])
 def test_a_names_only_reporter_line_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, reporters: str) -> None:
     a = _read([("一篇文章的标题", "T"), (reporters, "T")], monkeypatch)
     assert (a.title, a.byline) == ("一篇文章的标题", reporters)
@@ -193,7 +193,13 @@ def test_a_head_under_a_title_stays_a_head_above_text(monkeypatch: pytest.Monkey
     assert a.subtitle is None and [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["多地开展春播期精细化预报"]
 
 
-@pytest.mark.parametrize("label", ["记者手记", "记者回音", "记者观察", "我是一名记者"])
+def test_a_letter_spaced_reporter_line_under_a_kicker_is_the_byline_of_an_article_the_kicker_heads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 新华社经济随笔：… / 新 华 社 记 者 邹 多 为, read as kicker and title: the spaced line is no title
+    a = _read([("新华社经济随笔：“一降一增”之间，中国外贸破局前行", "K"), ("新 华 社 记 者 邹 多 为", "T")], monkeypatch)
+    assert (a.title, a.byline) == ("新华社经济随笔：“一降一增”之间，中国外贸破局前行", "新 华 社 记 者 邹 多 为")
+
+
+@pytest.mark.parametrize("label", ["记者手记", "记者回音", "记者观察", "我是一名记者", "记 者 手 记"])
 def test_a_column_label_that_begins_with_reporter_is_no_byline(monkeypatch: pytest.MonkeyPatch, label: str) -> None:
     a = _read([("数据多跑路 群众少跑腿", "T"), (label, "S")], monkeypatch)
     assert (a.subtitle, a.byline) == (label, None)

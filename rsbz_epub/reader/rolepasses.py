@@ -43,6 +43,17 @@ _REPORTERS_ONLY = regex_cache.compile(
 )
 
 
+# a line set with a space between every two characters: 新 华 社 记 者 邹 多 为
+_LETTER_SPACED = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+$")
+
+
+def _reporters_only(text: str) -> bool:
+    """A reporter line and nothing else (``_REPORTERS_ONLY``), also when letter-spaced as a whole."""
+    if _LETTER_SPACED.match(text):
+        text = text.replace(" ", "").replace("\u3000", "")
+    return _REPORTERS_ONLY.match(text) is not None
+
+
 def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
     caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) text;
@@ -53,7 +64,7 @@ def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
         if out[k].label not in ("T", "K", "S", "H", "X") or it.ln.force is not None:
             continue
         text = it.text.strip()
-        if _REPORTERS_ONLY.match(text) and k > 0 and items[k - 1].page == it.page:
+        if _reporters_only(text) and k > 0 and items[k - 1].page == it.page:
             _headline_group_above(items, out, k)
             if out[k - 1].label in ("T", "K", "S"):
                 out[k] = Role("B", out[k].prob)  # under a heading: its byline
