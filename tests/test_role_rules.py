@@ -3,7 +3,8 @@ ending —— is a kicker, a ——line under a kicker is a subtitle, a short li
 (reader/rolesteps.py); and the print conventions of reader/rolepasses.py: a head cut mid-sentence runs on,
 a lone credit is a caption, an indent opens a paragraph, a credit, staff line or sentence is no title, a
 reporter line under a heading is its byline, a head after a closing note or at a page's top is a title,
-a full indented line above an unindented one goes on, a photo story's only caption is its paragraph.
+a full indented line above an unindented one goes on, an unindented whole line under text that ended, on an
+indented page, is a caption or a head, a photo story's only caption is its paragraph.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -303,3 +304,79 @@ def test_a_caption_beside_an_articles_text_stays_a_caption(monkeypatch: pytest.M
     caption = "图为1月2日拍摄的码头。\n"
     a = _read([("港口作业忙", "T")], monkeypatch, body=caption + BODY, body_roles=((caption.strip(), "C"),))
     assert [type(b).__name__ for b in a.blocks] == ["Caption", "Paragraph"]
+
+
+INDENTED = [  # a column of 15 whose paragraphs open with an indent, as a dump that keeps the indent shows it
+    ("　　当下，数字内容创意设计与人", "W"), ("工智能技术深度融合，视觉审美从", "W"), ("二维的平面画布、屏幕图像，向全", "W"),
+    ("息的、体验式的新场景演进。", "P"), ("　　传统的博物馆展览，一般将展", "W"), ("品陈列在玻璃柜中供观众观看。", "P"),
+]  # the first paragraph ends short of the column: a full last line would run on into an unindented line
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("观众在展厅里体验沉浸式的数字展项。", "Caption"),  # finishes a sentence: set apart, it is a caption
+    ("卷二第一题：", "Subheading"),  # short and open: a section head
+    ("2026年7月18日，观众在上海世博展览馆参观人工智能大会的展区，了解人形机器人", "Caption"),  # long: a caption cut short
+])
+def test_an_unindented_line_the_model_read_as_a_paragraph_on_an_indented_page_is_set_apart(monkeypatch: pytest.MonkeyPatch, line: str, kind: str) -> None:
+    # every paragraph of the page opens with an indent, so a whole line without one, under text that ended, opens none
+    column = INDENTED[:4] + [(line, "P")] + INDENTED[4:]
+    body = "".join(t + "\n" for t, _ in column)
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=tuple((t.strip(), r) for t, r in column))
+    assert [(type(b).__name__, b.text) for b in a.blocks][1] == (kind, line)
+    assert [type(b).__name__ for b in a.blocks].count("Paragraph") == 2
+
+
+def test_an_unindented_line_under_a_line_that_runs_on_or_on_a_page_with_no_indent_stays_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = "观众在展厅里体验沉浸式的数字展项。"
+    runs_on = INDENTED[:3] + [(line, "P")] + INDENTED[4:]  # the column's next line: the paragraph's last
+    body = "".join(t + "\n" for t, _ in runs_on)
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=tuple((t.strip(), r) for t, r in runs_on))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph"]
+    flat = [(t.strip(), r) for t, r in INDENTED[:4]] + [(line, "P")] + [(t.strip(), r) for t, r in INDENTED[4:]]
+    body = "".join(t + "\n" for t, _ in flat)
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=tuple(flat))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph", "Paragraph"]  # no indent anywhere: the model decides
+
+
+WRAPPED = [  # a column of 15, no indent: the text lines fill it
+    ("当下，数字内容创意设计与人工智", "W"), ("能技术深度融合，视觉审美从二维", "W"), ("的平面画布、屏幕图像，向全息的", "W"),
+    ("体验式的三维新场景演进。", "P"), ("传统的博物馆展览，一般将展品陈", "W"), ("列在玻璃柜中，观众隔着玻璃观看", "W"),
+    ("展品，难以走近它们的细节。", "P"),
+]
+CAPTION = "7月18日，2026世界人工智能大会现场，观众在展台前了解智能预警方案。"
+
+
+def _wrapped_article(column: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch):
+    body = "".join(t + "\n" for t, _ in column)
+    return _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=tuple((t.strip(), r) for t, r in column))
+
+
+def test_a_line_far_longer_than_its_wrapped_column_is_set_apart_from_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _wrapped_article(WRAPPED[:4] + [(CAPTION, "P")] + WRAPPED[4:], monkeypatch)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]
+    head = "以创新破题　激活跨境贸易新动能，点燃企业出海强引擎"  # unfinished and short: a head
+    a = _wrapped_article(WRAPPED[:4] + [(head, "W")] + WRAPPED[4:], monkeypatch)
+    assert [(type(b).__name__, b.text) for b in a.blocks][1] == ("Subheading", head)
+
+
+def test_a_column_line_with_digits_or_lines_of_a_wider_column_stay_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    digits = ("展品共2026件，其中120cm以上的有1358件", "W")  # 25 characters, 13 of them half as wide: a column line
+    a = _wrapped_article(WRAPPED[:6] + [digits, ("细节。", "P")], monkeypatch)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph"]
+    wider = [("7月18日，2026世界人工智能大会现场，观众在展台前了解智能预警方", "W"), ("案，工作人员向他们介绍气象服务的新进展和新做法。", "P")]
+    # two such lines together: text set in a wider column
+    a = _wrapped_article(WRAPPED[:4] + wider + WRAPPED[4:], monkeypatch)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph", "Paragraph"]
+
+
+def test_a_long_line_where_each_paragraph_is_one_line_stays_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [(t, "P") for t in (BODY.strip(), CAPTION, BODY.strip() + BODY.strip()[:20], BODY.strip()[:25])]  # no indent, no column
+    a = _wrapped_article(lines, monkeypatch)
+    assert [type(b).__name__ for b in a.blocks].count("Caption") == 0  # no column to run past
+
+
+def test_a_long_line_that_a_line_above_runs_on_into_stays_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the model joins the column line above to it: setting it apart would move the rest of that sentence past it
+    a = _wrapped_article(WRAPPED[:3] + [(CAPTION, "P")] + WRAPPED[4:], monkeypatch)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph"]
+    assert a.blocks[0].text.endswith(CAPTION)

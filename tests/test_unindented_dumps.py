@@ -88,12 +88,12 @@ def test_a_narrow_columns_paragraph_marks_are_read_on_its_column_lines() -> None
     # counting those alone would make the issue one that sets every paragraph apart by a blank line
     from rsbz_epub.reader import prepare
     from rsbz_epub.reader.layout import make_items
-    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, _widths
+    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, column_widths
 
     assert all(len(p) % NARROW not in (0, 1, NARROW - 1) for p in NARROW_PARAGRAPHS)
     assert not any(p[k - 1] in "。！？" for p in NARROW_PARAGRAPHS for k in range(NARROW, len(p), NARROW))
     items = make_items(prepare(_narrow_issue())[1])
-    marks = _text_marks(items, _widths(items))
+    marks = _text_marks(items, column_widths(items))
     assert marks.text >= 12 and marks.indented == 0 and marks.gapped <= 2  # the headline and the line under its group
     assert marks.full >= 12  # the column lines fill the column
     assert marks.ends == len(NARROW_PARAGRAPHS) - 1 and marks.ends_gapped == marks.ends_indented == 0  # the short last lines
@@ -112,14 +112,14 @@ def test_paragraph_marks_do_not_depend_on_how_long_the_paragraphs_are() -> None:
     # break makes in a dump that marks no paragraph
     from rsbz_epub.reader import prepare
     from rsbz_epub.reader.layout import make_items
-    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, _widths
+    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, column_widths
 
     long = [p + p[p.index("，") + 1 :] + p for p in PARAGRAPHS]  # each about three times as long
     assert all(len(p) % NARROW not in (0, 1, NARROW - 1) for p in long) and min(len(p) for p in long) > 8 * NARROW
     seen = []
     for paragraphs in (PARAGRAPHS, long):
         items = make_items(prepare(_column_issue(paragraphs))[1])
-        marks = _text_marks(items, _widths(items))
+        marks = _text_marks(items, column_widths(items))
         assert marks.ends == len(paragraphs) - 1 and marks.ends_gapped == marks.ends
         seen.append(_paragraph_marks(marks))
     assert seen == ["2/70+/60+", "2/70+/60+"]
@@ -136,10 +136,10 @@ def test_an_issue_where_no_paragraph_visibly_ends_has_no_paragraph_marks_to_read
     # a paragraph's end, and the features read under the marks are left out rather than given a value of their own
     from rsbz_epub.reader import prepare
     from rsbz_epub.reader.layout import make_items
-    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, _widths, line_features
+    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, column_widths, line_features
 
     items = make_items(prepare(_column_issue(PARAGRAPHS[:1]))[1])
-    marks = _text_marks(items, _widths(items))
+    marks = _text_marks(items, column_widths(items))
     assert marks.text >= 3 and marks.ends == 0 and _paragraph_marks(marks) is None
     assert not [f for feats in line_features(items) for f in feats if f.startswith("I|")]
     many = make_items(prepare(_column_issue(PARAGRAPHS))[1])

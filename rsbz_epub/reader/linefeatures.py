@@ -120,7 +120,7 @@ def _unbalanced(text: str) -> str:
     return f"{'q' if q > 0 else ''}{'b' if b > 0 else ''}" or "0"
 
 
-def _widths(items: list[Item]) -> dict[int, float]:
+def column_widths(items: list[Item]) -> dict[int, float]:
     """The column width of each page: the median length of lines that run on into the next without a gap."""
     by_page: dict[int, list[int]] = {}
     for a, b in zip(items, items[1:]):
@@ -193,7 +193,7 @@ def _after_stop(text: str) -> str:
 
 
 # a line that finishes a sentence: …。 / …！ / …？” / ……
-_FINISHED = regex_cache.compile(r"(?:[。！？!?]|……)[”’」』）)]*$")
+FINISHED = regex_cache.compile(r"(?:[。！？!?]|……)[”’」』）)]*$")
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ class Marks:
 
 def _text_marks(items: list[Item], widths: dict[int, float]) -> Marks:
     """This issue's paragraph marks. A text line has 15 characters or more, or four fifths of its page's column
-    (``widths``: :func:`_widths`) where the column is narrower: in a column of 13 the lines of text are 13 long, and
+    (``widths``: :func:`column_widths`) where the column is narrower: in a column of 13 the lines of text are 13 long, and
     the only longer lines are headlines, set apart by blank lines. A line that finishes a sentence and does not fill
     its column ends a paragraph whatever the layout; what comes between it and the text line under it is the
     layout's paragraph mark, counted apart from how long the paragraphs are (long paragraphs have few blank lines,
@@ -227,7 +227,7 @@ def _text_marks(items: list[Item], widths: dict[int, float]) -> Marks:
 
     text = [it for it in items if texty(it)]
     full = sum(1 for it in text if fills(it))
-    ends = [below for it, below in zip(items, items[1:]) if below.page == it.page and texty(below) and _FINISHED.search(it.text) and not fills(it)]
+    ends = [below for it, below in zip(items, items[1:]) if below.page == it.page and texty(below) and FINISHED.search(it.text) and not fills(it)]
     return Marks(
         len(text), sum(it.ln.indent for it in text), sum(it.gap > 0 for it in text), full,
         len(ends), sum(b.gap > 0 for b in ends), sum(b.ln.indent > 0 for b in ends),
@@ -279,7 +279,7 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
     issue is tagged window by window in bounded memory.
     """
     end = len(items) if end is None else end
-    widths = _widths(items)
+    widths = column_widths(items)
     marks = _text_marks(items, widths)
     habits = [f"{a}={b}" for a, b in _issue_habits(items, marks).items()]
     # how this issue marks a paragraph's end (an indent, a blank line, neither): the same blank line is a paragraph's

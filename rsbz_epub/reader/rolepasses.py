@@ -5,18 +5,21 @@ whatever the paper: a photo credit is no title, a page opens with a headline, wh
 stands between a title and its byline is the headline group's, a head cannot be
 followed by the rest of a sentence (nor a title stop on 的), an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line
-above it), a photo story's caption is its text. Each was measured leave-one-paper-out
+above it, or under a line that ended is set apart: a caption or a head), a line far
+longer than its wrapped column is none of its text, a photo story's caption is its text. Each was measured leave-one-paper-out
 on the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
 ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.boxes import NOTE_HEAD
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.linefeatures import credit_line
+from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
 
 
@@ -25,7 +28,8 @@ def corrected(items: list[Item], roles: list[Role]) -> list[Role]:
     roles = titles_after_closing_notes(items, credits_as_captions(items, lines_no_title_is(items, roles)))
     roles = kickers_stand_over_titles(items, pages_open_with_headlines(items, roles))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
-    roles = photo_stories_are_their_captions(items, unindented_lines_go_on(items, roles))
+    roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
+    roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles))
     return guides_list_an_entry_a_line(items, roles)
 
 
@@ -183,6 +187,64 @@ def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
             and below.kind == "text" and full - 1 <= len(it.text) + _INDENT_WIDTH * it.ln.indent <= full + 2
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+def unindented_lines_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
+    """On a page whose paragraphs open with an indent, a line with no indent that the model read as a whole
+    paragraph, under text that ended above it, opens no paragraph (one would be indented): it is set apart from the
+    text, a caption when it finishes a sentence or is long (男童获救后，警方将其交予嫲嫲。), else a section head (卷二第一题：)."""
+    out = list(roles)
+    pages = _indented_pages(items)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        if (
+            it.page in pages and out[k].label == "P" and out[k - 1].label in ("P", "C", "H", "N") and above.page == it.page
+            and it.ln.indent == 0 and not it.page_start and it.kind == "text" and it.ln.force is None
+            and not credit_line(it.text.strip())  # a photo credit is the credit rules' (a caption's, or the article's own)
+        ):
+            out[k] = Role(_set_apart(it.text.strip()), out[k].prob, out[k].kicker)
+    return out
+
+
+def _set_apart(text: str) -> str:
+    """The role of a line set apart from the text: a caption when it finishes a sentence or is long, else a head."""
+    return "C" if FINISHED.search(text) or len(text) > 30 else "H"
+
+
+def _measure(text: str) -> float:
+    """How much of a column a line takes, in Chinese characters: digits and Latin letters take half of one each."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def lines_over_the_column_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
+    """On a page set in wrapped columns (five of its text lines at least, and half of them, fill the column), a line
+    that runs half as far again past the column, between lines that do not, which the model read as paragraph text
+    under text that ended (not the rest of a line that runs on into it), is no line of that column: a caption (set in
+    smaller type it holds more characters, or a dump leaves it unwrapped) or a head. Half again, because a column
+    line with digits or Latin letters (half a character each) runs a little past it."""
+    out = list(roles)
+    widths = column_widths(items)
+    lines: dict[int, list[int]] = {}
+    for it in items:
+        if it.kind == "text" and len(it.text) >= 8:
+            lines.setdefault(it.page, []).append(len(it.text))
+    wrapped = {}
+    for page, width in widths.items():
+        full = sum(abs(n - width) <= 1 for n in lines.get(page, ()))
+        if width and full >= 5 and 2 * full >= len(lines.get(page, ())):  # five full lines at least: a column, not a chance
+            wrapped[page] = width
+
+    def over(j: int, page: int) -> bool:
+        return 0 <= j < len(items) and items[j].page == page and _measure(items[j].text) > 1.5 * wrapped[page] + 1
+
+    for k, it in enumerate(items):
+        if (
+            it.page in wrapped and out[k].label in ("P", "W") and (k == 0 or out[k - 1].label != "W")
+            and it.kind == "text" and it.ln.force is None
+            and over(k, it.page) and not over(k - 1, it.page) and not over(k + 1, it.page) and not credit_line(it.text.strip())
+        ):
+            out[k] = Role(_set_apart(it.text.strip()), out[k].prob, out[k].kicker)
     return out
 
 
