@@ -293,6 +293,11 @@ def _table(name: str, sources: list[str], references: list[str], ambiguous: froz
         if details:
             for label, result in (("plain", plain), ("ours", ours)):
                 print(f"  {label}: " + "; ".join(f"{k} ×{n}" for k, n in result.examples.most_common(20)))
+            # the same errors by form, whatever the context: what a class of errors weighs against the goal
+            print("  by form (plain / ours): " + "; ".join(
+                f"{c}→{got} (ref {want}) {plain.forms[(c, got, want)]} / {ours.forms[(c, got, want)]}"
+                for (c, got, want), _ in (plain.forms + ours.forms).most_common(16)
+            ))
 
 
 def accuracy(details: bool) -> int:

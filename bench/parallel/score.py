@@ -87,6 +87,7 @@ class Score:
     scored: int = 0
     errors: int = 0
     examples: Counter[str] = field(default_factory=Counter)
+    forms: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (Simplified, ours, reference) per error
 
     @property
     def per_10k(self) -> float:
@@ -112,4 +113,5 @@ def score(
             if got != want:
                 result.errors += 1
                 result.examples[f"{src[max(0, i - 2) : i + 3]} {char}→{got} (ref {want})"] += 1
+                result.forms[(char, got, want)] += 1
     return result
