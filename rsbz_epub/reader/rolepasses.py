@@ -6,9 +6,9 @@ stands between a title and its byline is the headline group's, a head cannot be
 followed by the rest of a sentence (nor a title stop on 的), an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line
 above it, or under a line that ended is set apart: a caption or a head), a line far
-longer than its wrapped column is none of its text, a photo story's caption is its text. Each was measured leave-one-paper-out
-on the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
-``tests/test_role_rules.py``.
+longer than its wrapped column is none of its text, a photo story's caption is its
+text. Each was measured leave-one-paper-out on the real corpus
+(``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from __future__ import annotations
 import unicodedata
 
 from rsbz_epub import regex_cache
-from rsbz_epub.reader.boxes import NOTE_HEAD
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
+from rsbz_epub.reader.segment import NOTE_HEAD
 
 
 def corrected(items: list[Item], roles: list[Role]) -> list[Role]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, Subheading
-from rsbz_epub.reader.boxes import NOTE_HEAD, box_between, box_end, credit_onto_caption, labelled_box
+from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import is_photo_credit, titleish
+from rsbz_epub.reader.segment import NOTE_HEAD, is_photo_credit, titleish
 from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
