@@ -56,21 +56,29 @@ def _prose(block: list[str] | None, size: int = 40, finished: int = 20) -> bool:
 
 
 def _not_a_head(text: str) -> bool:
-    """A paragraph no head is: a bracket, a ——lead-in, a caption or dateline lead, a spaced name or signature, a
-    contributor's line (沈桂龙（上海社会科学院…所长）, 新华社“新华视点”记者董雪)."""
+    """A paragraph no head is: a bracket, a ——lead-in, a caption or dateline lead, a spaced name or signature or its
+    date, a contributor's line (沈桂龙（上海社会科学院…所长）, 新华社“新华视点”记者董雪)."""
     return (
         text.startswith(("（", "(", "——", "图", "本报", "【", "["))
         or text.endswith("——")
         or re.search(r"\s", text.strip()) is not None
         or re.search(r"[（(]|记者|記者|通讯员|通訊員", text) is not None
+        or re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text.strip()) is not None  # a signature's date
     )
+
+
+# two phrases of a head, each of four characters or more, set apart by a space (a name after a post is no phrase)
+_SPACED_HEAD = re.compile(r"^[\u4e00-\u9fff“”‘’、，]{4,16}[ \u3000\xa0]{1,4}[\u4e00-\u9fff“”‘’、，]{4,16}$")
+_WORDED = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2}")
 
 
 def _head_shaped(block: list[str]) -> bool:
     """A body paragraph shaped as a head: one short clause with no sentence mark (漂泊异乡被收留), a short question
     (什么是海洋暖涡？) or a labelled clause (科技创新：解决高密度村居用电难题)."""
     kind, text = block
-    if kind != "p" or _not_a_head(text):
+    if _SPACED_HEAD.match(text.strip()):
+        return True  # 城市仪式感  完整定格夏日光影回忆: two phrases set apart by a space
+    if kind != "p" or _not_a_head(text) or not _WORDED.search(text) or any(text.count(a) != text.count(b) for a, b in _OPEN_CLOSE):
         return False
     if 4 <= len(text) <= 28 and not _SENTENCE_MARKS.search(text):
         return True
@@ -81,27 +89,61 @@ def _head_shaped(block: list[str]) -> bool:
 
 
 def _unmarked_head(body: list[list[str]], k: int) -> bool:
-    """Whether the body paragraph ``k`` is a section head that the source did not mark: head-shaped between
-    paragraphs of prose, or one of two head-shaped lines there (a head over its second line: 从广场到超市 /
-    过去堆满车辆的无障碍通道，有人管护了)."""
+    """Whether the body paragraph ``k`` is a section head that the source did not mark: numbered, with text
+    after it; or in a run of head lines between a paragraph of prose (or a head) and prose: one or two
+    head-shaped lines (a head over its second line: 从广场到超市 / 过去堆满车辆的无障碍通道，有人管护了), a head's
+    own lead-in over it (育良种、买设备，种粮劲头足—— / 政策增信为农业现代化提气), a name or tag set apart (深合作 /
+    拥抱中国研发，跨国车企全面发力; a piece's head / its author 谭琳静 / 【镜头】), three lines at most."""
     kind, text = body[k]
-    if kind != "p" or not 0 < k < len(body) - 1 or _not_a_head(text):
+    if kind != "p" or not 0 < k < len(body) - 1:
         return False
-    before, after = body[k - 1], body[k + 1]
-    if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；":
-        return _prose(after, 10, 10)  # 一、… / 第六章 …: numbered, no sentence inside, text follows
-    if not _head_shaped(body[k]):
+    if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；" and not text.startswith(("（", "(")):
+        return _prose(body[k + 1], 10, 10)  # 一、… / 第六章  救助程序: numbered, no sentence inside, text follows
+    shapes = [_head_line(b) for b in body]
+    if shapes[k] is None:
         return False
-    if _opens(before) and _prose(after, finished=12):
-        return True
-    if k + 2 < len(body) and _opens(before) and _head_shaped(after) and _prose(body[k + 2], finished=12):
-        return True  # the first of a pair
-    return k >= 2 and _head_shaped(before) and _opens(body[k - 2]) and _prose(after, finished=12)
+    first, last = k, k
+    while first > 0 and shapes[first - 1] is not None:
+        first -= 1
+    while last < len(body) - 1 and shapes[last + 1] is not None:
+        last += 1
+    run = shapes[first:last + 1]
+    if first == 0 or last == len(body) - 1 or len(run) > 3 or run.count("head") > 2 or run[-1] == "lead":
+        return False
+    after = body[last + 1]
+    return _opens(body[first - 1]) and (_prose(after, 20, 12) if run[-1] == "apart" else _prose(after, finished=12))
+
+
+def _head_line(block: list[str]) -> str | None:
+    """What kind of head line a body paragraph could be: a head ("head"), a name or tag set apart ("apart"), a
+    head's lead-in ("lead"), or none."""
+    kind, text = block
+    if kind != "p":
+        return None
+    if _set_apart(text):
+        return "apart"
+    if _lead_in_head(text):
+        return "lead"
+    return "head" if _head_shaped(block) else None
+
+
+# a line print sets apart in bold over what it heads: a name of two to four characters, spaced or not (王浩蓝 / 罗  晶)
+# over a person's bio, a short tag in 【】 (【点评】, 【专家观点】)
+_SET_APART = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,3}$|^【[^【】]{2,8}】$")
+
+
+def _set_apart(text: str) -> bool:
+    return _SET_APART.match(text.strip()) is not None
+
+
+def _lead_in_head(text: str) -> bool:
+    """A head's own ——lead-in (历史审判——): short, one clause, over the head it leads into."""
+    return text.endswith("——") and 4 <= len(text) <= 22 and not _SENTENCE_MARKS.search(text) and not text.startswith(("（", "(", "——"))
 
 
 def _opens(block: list[str]) -> bool:
-    """What a section head may follow: a paragraph of prose or another head."""
-    return _prose(block) or block[0] == "h"
+    """What a section head may follow: a paragraph of prose, another head, or a photo's caption."""
+    return _prose(block) or block[0] in ("h", "caption")
 
 
 def mark_unmarked_heads(rec: dict) -> dict:

@@ -147,6 +147,45 @@ def test_numbered_question_and_labelled_heads_are_marked_and_lead_ins_are_not() 
     assert kinds == ["p", "h", "p", "h", "p", "h", "p", "p", "p", "p", "p"]
 
 
+def test_names_tags_chapters_and_a_heads_lead_in_or_author_are_marked_and_a_signature_is_not() -> None:
+    long = "这是一段足够长的正文，用来说明段落之间的小标题在网页上没有加粗时的样子，它的长度超过四十个字。"
+    bio = "山东省民族中等专业学校2023级计算机应用专业学生，获全国职业院校技能大赛一等奖。"
+    body = [
+        ["p", long],
+        ["p", "王浩蓝"],  # a name over a bio
+        ["p", bio],
+        ["p", "罗\xa0\xa0晶"],  # a letter-spaced one
+        ["p", bio],
+        ["p", "【点评】"],  # a tag
+        ["p", long],
+        ["p", "第二章\xa0\xa0救助对象和措施"],  # a numbered chapter, spaced
+        ["p", long],
+        ["p", "育良种、买设备，种粮劲头足——"],  # a head's own lead-in, over the head
+        ["p", "政策增信为农业现代化提气"],
+        ["p", long],
+        ["p", "无人机要“目中有人”"],  # a piece's head over its author's name
+        ["p", "董碧辉"],
+        ["p", long],
+        ["p", "深合作"],  # a short head over its second line
+        ["p", "拥抱中国研发，跨国车企全面发力"],
+        ["p", long],
+        ["p", "城市仪式感\xa0\xa0完整定格夏日光影回忆"],  # two phrases set apart by a space
+        ["p", long],
+        ["caption", "本报记者  郑凯侠摄"],
+        ["p", "头条看点"],  # a head under a photo's caption
+        ["p", long],
+        ["p", "海信集团品牌总监\xa0\xa0汤\xa0\xa0茜"],  # a post and a name are no two phrases
+        ["p", long],
+        ["p", "5.5%"],  # a figure set large is no head
+        ["p", long],
+        ["p", "总理\xa0\xa0李\xa0\xa0强"],  # a signature over its date is no head
+        ["p", "2026年4月29日"],
+        ["p", long],
+    ]
+    kinds = [k for k, _ in mark_unmarked_heads({"body": body})["body"]]
+    assert kinds == ["p", "h", "p", "h", "p", "h", "p", "h", "p", "h", "h", "p", "h", "h", "p", "h", "h", "p", "h", "p", "caption", "h", "p", "p", "p", "p", "p", "p", "p", "p"]
+
+
 def test_issues_group_by_paper_and_date_and_blind_dates_are_known() -> None:
     groups = group_issues(RECORDS)
     assert [(p, n) for p, n, _ in groups] == [("青禾气象报", "qhqxb-2025-03-04-1")]
