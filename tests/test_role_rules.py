@@ -1,6 +1,8 @@
 """The rules the reader applies to the model's roles: a title broken inside a word goes on, a lead-in
 ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption
-(reader/rolesteps.py); and the print conventions of reader/rolepasses.py: a head cut mid-sentence runs on,
+(reader/rolesteps.py); and the print conventions of reader/rolepasses.py: a line ending —— heads the title
+the model read as text below it, in an issue that dashes its subtitles an undashed line under a title is the
+title, an unfinished line between headline lines is one of them, a head cut mid-sentence runs on,
 a lone credit is a caption, an indent opens a paragraph, a credit, staff line or sentence is no title, a
 reporter line under a heading is its byline, a head after a closing note or at a page's top is a title,
 a full indented line above an unindented one goes on, an unindented whole line under text that ended, on an
@@ -68,6 +70,61 @@ def test_a_finished_title_keeps_its_subtitle(monkeypatch: pytest.MonkeyPatch) ->
 def test_a_one_line_title_ending_in_a_dash_is_the_kicker_of_the_line_below(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("贵州遵义加强红色资源保护和利用——", "T"), ("让红色基因代代相传", "S")], monkeypatch)
     assert a.kicker == "贵州遵义加强红色资源保护和利用——" and a.title == "让红色基因代代相传"
+
+
+@pytest.mark.parametrize("role", ["P", "H", "B"])
+def test_a_title_ending_in_a_dash_is_the_kicker_of_the_line_the_model_read_as_text_a_head_or_a_byline(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    a = _read([("辽宁朝阳凌源市——", "T"), ("清理堆存钢渣  完善“三防”设施（反馈）", role), ("本报记者  刘洪超", "B")], monkeypatch)
+    assert (a.kicker, a.title, a.byline) == ("辽宁朝阳凌源市——", "清理堆存钢渣  完善“三防”设施（反馈）", "本报记者  刘洪超")
+
+
+def test_a_title_under_a_dash_lead_in_that_runs_on_keeps_its_second_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("河北正定县用心守护好千年文脉——", "T"), ("保护中发展  古城焕光彩（牢", "W"), ("记初心使命  奋进复兴征程）", "N"), ("本报记者  史自强", "B")], monkeypatch)
+    assert (a.kicker, a.title) == ("河北正定县用心守护好千年文脉——", "保护中发展  古城焕光彩（牢记初心使命  奋进复兴征程）")
+    a = _read([("广东湛江水产养殖基地培育新虾种——", "T"), ("全链条服务，", "P"), ("好苗出好虾", "S")], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == ("广东湛江水产养殖基地培育新虾种——", "全链条服务，好苗出好虾", None)
+
+
+def test_a_dash_title_over_a_reporter_line_or_a_sentence_stays_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("国际社会积极评价中美元首会晤——", "T"), ("本报记者  王  磊", "B")], monkeypatch)
+    assert (a.kicker, a.title, a.byline) == (None, "国际社会积极评价中美元首会晤——", "本报记者  王  磊")
+    a = _read([("国际社会积极评价中美元首会晤——", "T")], monkeypatch, body="连日来，会晤引发国际社会高度关注。\n" + BODY)
+    assert (a.kicker, a.title) == (None, "国际社会积极评价中美元首会晤——")
+
+
+def test_an_unfinished_line_read_as_text_between_headline_lines_is_one_of_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("春耕春播气象服务·一线见闻", "T"), ("气象服务跟着农时走", "P"), ("多地开展春播期精细化预报", "S"), ("本报记者  林  晓", "B")], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == ("春耕春播气象服务·一线见闻", "气象服务跟着农时走", "多地开展春播期精细化预报")
+    arts = _read_all([[("文创产品走俏暑期市场", "T"), ("游客选购文创产品。", "P"), ("下一篇文章的标题", "T")]], monkeypatch)
+    assert [a.title for a in arts] == ["文创产品走俏暑期市场", "下一篇文章的标题"]  # a finished sentence is the article's text
+
+
+def _read_all(groups: list[list[tuple[str, str]]], monkeypatch: pytest.MonkeyPatch, met: bool = False) -> list:
+    """Read an issue of several articles, each a headline group (with roles) over a body; ``met``: the masthead's paper
+    is one the model has met."""
+    roles = {t: r for group in groups for t, r in group}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: met)
+    text = HEAD + "".join("".join(t + "\n" for t, _ in group) + BODY for group in groups)
+    return [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+
+
+DASHING = [
+    [("全国就业形势总体稳定", "T"), ("——前三季度城镇新增就业超千万人", "S")],
+    [("技能人才队伍不断壮大", "T"), ("——各地开展职业技能提升行动", "S")],
+]
+
+
+def test_in_an_issue_that_dashes_its_subtitles_an_undashed_line_under_a_title_is_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    group = [("高温之下，守护从未缺席", "T"), ("户外劳动者用上“解暑黑科技”", "S")]
+    *_, a = _read_all(DASHING + [group], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == ("高温之下，守护从未缺席", "户外劳动者用上“解暑黑科技”", None)
+    *_, a = _read_all(DASHING[:1] + [group], monkeypatch)  # one dashed subtitle shows no habit
+    assert (a.kicker, a.title, a.subtitle) == (None, "高温之下，守护从未缺席", "户外劳动者用上“解暑黑科技”")
+    *_, a = _read_all(DASHING + [group], monkeypatch, met=True)  # a paper the model has met: its habits are the model's
+    assert (a.kicker, a.title, a.subtitle) == (None, "高温之下，守护从未缺席", "户外劳动者用上“解暑黑科技”")
+    dashed = _read_all(DASHING + [group], monkeypatch)[:2]
+    assert [(a.kicker, a.subtitle) for a in dashed] == [(None, "——前三季度城镇新增就业超千万人"), (None, "——各地开展职业技能提升行动")]
 
 
 def test_a_dash_line_under_a_kicker_is_the_subtitle_of_the_kicker_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,7 +220,7 @@ def test_a_page_opens_with_a_headline_unless_the_page_before_left_a_sentence_ope
     assert [a.title for a in arts] == ["一篇文章的标题"]  # a sentence left open goes on at the top of the next page
 
 
-@pytest.mark.parametrize("reporters", ["新华社记者赵文君、高亢", "記者莊曉彤", "新华社记者王钟毅\u3000朱雨博\u3000刘宇辰", "眾 新 聞 記 者", "新 华 社 记 者 邹 多 为", "台灣特派員鄭智仁"])
+@pytest.mark.parametrize("reporters", ["新华社记者赵文君、高亢", "記者莊曉彤", "新华社记者王钟毅\u3000朱雨博\u3000刘宇辰", "眾 新 聞 記 者", "新 华 社 记 者 邹 多 为", "台灣特派員鄭智仁", "實 習 記 者 梁 穎 欣", "实习记者王磊"])
 def test_a_names_only_reporter_line_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, reporters: str) -> None:
     a = _read([("一篇文章的标题", "T"), (reporters, "T")], monkeypatch)
     assert (a.title, a.byline) == ("一篇文章的标题", reporters)

@@ -13,7 +13,7 @@ from rsbz_epub.reader.layout import (
 )
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
-from rsbz_epub.reader.roles import tag
+from rsbz_epub.reader.roles import known_paper, tag
 from rsbz_epub.reader.rolepasses import corrected
 from rsbz_epub.reader.segment import titleish
 
@@ -24,7 +24,7 @@ class AssemblerBase:
         self.chunks = chunks
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
-        self.roles = corrected(self.items, tag(self.items, paper))
+        self.roles = corrected(self.items, tag(self.items, paper), met=known_paper(paper))
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)

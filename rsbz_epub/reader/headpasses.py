@@ -1,0 +1,206 @@
+"""The rules for headline groups applied to the model's roles (``reader/rolepasses.py`` applies them in order).
+
+Each corrects a role against a convention of how print sets a headline, whatever the paper: a photo credit, a staff
+line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
+headline group's; a head after an article's closing note, or at a page's top, is a title; a line ending —— is a
+kicker over its title; an unfinished line between two headline lines is one of them; a kicker stands over its title.
+One reads a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an
+undashed line under a title as the title. Each is tested in ``tests/test_role_rules.py``.
+"""
+
+from __future__ import annotations
+
+from rsbz_epub import regex_cache
+from rsbz_epub.reader.jumps import split_leading
+from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.linefeatures import FINISHED, credit_line
+from rsbz_epub.reader.roles import Role
+from rsbz_epub.reader.segment import NOTE_HEAD
+
+
+# who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
+_STAFF_LINE = regex_cache.compile(r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|数据来源|资料来源)[：:]")
+
+
+# a reporter line and nothing else: 新华社记者赵文君、高亢 / 記者莊曉彤 / 新华社记者王钟毅　朱雨博　刘宇辰
+_REPORTERS_ONLY = regex_cache.compile(
+    r"^(?:本报|本報|新华社|新華社)?(?:特约|特約|首席|见习|見習|实习|實習)?(?:记者|記者|通讯员|通訊員)[:：]?[ \u3000]*"
+    r"(?!手记|手記|观察|觀察|调查|調查|连线|連線|探访|探訪|走访|走訪|札记|札記|笔记|筆記|日记|日記|来信|來信|一线|一線|回音|感言|故事|视角|視角|见闻|見聞|追踪|追蹤|直击|直擊|走基层|走基層|专访|專訪|随笔|隨筆)"
+    r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{1,4})*$"
+    # or the outlet's reporters with no name (眾新聞記者, letter-spaced 眾 新 聞 記 者), or its correspondent (台灣特派員鄭智仁)
+    r"|^(?:[\u4e00-\u9fff][ \u3000]?){0,4}(?:新[ \u3000]?闻|新[ \u3000]?聞|[报報社台网網刊])[ \u3000]?(?:记[ \u3000]?者|記[ \u3000]?者)$|^[\u4e00-\u9fff]{2,6}(?:特派员|特派員)[\u4e00-\u9fff·]{2,4}$"
+)
+
+
+# a line set with a space between every two characters: 新 华 社 记 者 邹 多 为
+_LETTER_SPACED = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+$")
+
+
+def _reporters_only(text: str) -> bool:
+    """A reporter line and nothing else (``_REPORTERS_ONLY``), also when letter-spaced as a whole."""
+    if _LETTER_SPACED.match(text):
+        text = text.replace(" ", "").replace("\u3000", "")
+    return _REPORTERS_ONLY.match(text) is not None
+
+
+def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
+    caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) text;
+    and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading or a box, is
+    its byline — and the lines between it and a title, read as a section head or a box, are the headline group's."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label not in ("T", "K", "S", "H", "X") or it.ln.force is not None:
+            continue
+        text = it.text.strip()
+        if _reporters_only(text) and k > 0 and items[k - 1].page == it.page:
+            _headline_group_above(items, out, k)
+            if out[k - 1].label in ("T", "K", "S"):
+                out[k] = Role("B", out[k].prob)  # under a heading: its byline
+        elif out[k].label in ("T", "K"):
+            label = "C" if credit_line(text) else "N" if _STAFF_LINE.match(text) else "P" if text.endswith("。") else None
+            if label is not None:
+                out[k] = Role(label, out[k].prob)
+    return out
+
+
+def _headline_group_above(items: list[Item], out: list[Role], k: int) -> None:
+    """The lines between a title and the reporter line ``k`` under it that the model read as a section head or as
+    no text (X) are the rest of the headline group, in print's order: one is the title's subtitle; of two, the
+    first is the title and the second its subtitle, and the line the model read as the title is their kicker."""
+    run = k
+    while run > 0 and k - run < 2 and out[run - 1].label in ("H", "X") and items[run - 1].page == items[k].page:
+        run -= 1
+    if run == k or run == 0 or out[run - 1].label not in ("T", "K") or items[run - 1].page != items[k].page:
+        return
+    if k - run == 1:
+        out[run] = Role("S", out[run].prob)
+        return
+    out[run - 1] = Role("K", out[run - 1].prob)
+    out[run], out[run + 1] = Role("T", out[run].prob), Role("S", out[run + 1].prob)
+
+
+# the bracket that closes an article: （记者朱丽莉、陈露缘）, （来源：WMO官网）, （李继翔、彭恩翔对本文有贡献）, （李长培）
+_CLOSING_NOTE = regex_cache.compile(r"（([^（）]{2,40})）$")
+_NOT_CLOSING = regex_cache.compile(r"[上下]转|[转接]第|续第|摄|图|见第")
+
+
+def titles_after_closing_notes(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a section head, right after a paragraph that ends with the bracket that closes an
+    article (…消费。（记者朱丽莉、陈露缘）), heads the next article: no section follows an article's closing note.
+    A jump marker (（下转第二版）) or a photo credit in that bracket closes nothing, and a place name of two or three
+    characters (漯河, 叶县) heads the next brief of a roundup, inside one article."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        if out[k].label != "H" or out[k - 1].label not in ("P", "N") or items[k - 1].page != items[k].page or len(items[k].text.strip()) < 4:
+            continue
+        note = _CLOSING_NOTE.search(items[k - 1].text.rstrip())
+        if note is not None and not _NOT_CLOSING.search(note.group(1)):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
+def pages_open_with_headlines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """The first line of a page is a headline when the page before ended its text: a page opens with a title
+    (an article carried over says so with its jump marker, which is no text line). Only a sentence the page
+    before left open (… 后面还有 / 更多的内容在这里结束。) goes on at the top of the next."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if (
+            it.page_start and k > 0 and out[k - 1].label != "W" and it.kind != "jump" and it.ln.force is None
+            and out[k].label in ("W", "P", "H") and split_leading(it.text, it.ln.no)[0] is None  # （接1版）次。 goes on
+            and len(it.text) <= 60 and not NOTE_HEAD.match(it.text)  # a paragraph or an 编者按 is no title
+        ):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
+# a line that no title is, under a lead-in: a finished sentence, a reporter line, a photo credit
+_NO_TITLE = regex_cache.compile(r"[。；]$|记者|記者|通讯员|通訊員|^本报|^本報|^新华社|^新華社")
+_TITLE_LINES = 2  # a title wraps to two lines at most
+
+
+def lead_ins_head_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a title that ends with —— (河北正定县用心守护好千年文脉——) is a kicker: a lead-in
+    introduces the title under it, and no title ends so. The line under it, which the model read as text, a head or
+    a byline, is the title, and the next one too when the title runs on into it (保护中发展  古城焕光彩（牢 /
+    记初心使命  奋进复兴征程）)."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label != "T" or it.ln.force is not None or not it.text.rstrip().endswith("——"):
+            continue
+        j = k + 1
+        while j < len(items) and j - k <= _TITLE_LINES and _title_under(items, out, j, items[k].page):
+            if j == k + 1:
+                out[k] = Role("K", out[k].prob)
+            goes_on = out[j].label == "W" or _unfinished(items[j].text)
+            if out[j].label != "T":
+                out[j] = Role("T", out[j].prob)
+            if not goes_on:
+                break
+            j += 1
+    return out
+
+
+def _title_under(items: list[Item], out: list[Role], j: int, page: int) -> bool:
+    """Whether item j, under a lead-in on ``page``, can be (a line of) its title."""
+    it = items[j]
+    if it.page != page or it.ln.force is not None or it.kind == "jump" or out[j].label in ("K", "G", "M", "J", "X"):
+        return False
+    text = it.text.strip()
+    return 0 < len(text) <= 40 and not _NO_TITLE.search(text) and not credit_line(text)
+
+
+def _unfinished(text: str) -> bool:
+    """A title line that runs on: it opens a bracket or a quote it does not close, or stops on a comma."""
+    t = text.rstrip()
+    return t.endswith(("，", "、", "：")) or any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
+
+
+def lines_between_headline_lines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A short line with no sentence end that the model read as a paragraph, between a line it read as a title or
+    kicker and one it read as a title or subtitle on the same page, is a line of that headline group: an article's
+    text ends its sentence (春耕春播气象服务·一线见闻 / 气象服务跟着农时走 / 多地开展春播期精细化预报)."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it = items[k]
+        if (
+            out[k].label == "P" and out[k - 1].label in ("T", "K") and out[k + 1].label in ("T", "S")
+            and items[k - 1].page == it.page == items[k + 1].page and it.ln.force is None
+            and len(it.text.strip()) <= 30 and not FINISHED.search(it.text.rstrip()) and not credit_line(it.text.strip())
+        ):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
+_DASHING = 2  # subtitles set with —— that show an issue's habit
+
+
+def undashed_lines_under_titles_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """In an issue that sets its subtitles with —— (two or more), a line the model read as a subtitle with no —— under
+    a line it read as a title is the title, and the line above its kicker (高温之下的坚守 / 户外劳动者用上“解暑黑科技”):
+    a paper that dashes its subtitles dashes them all."""
+    def under_title(k: int) -> bool:
+        return (
+            roles[k].label == "S" and k > 0 and roles[k - 1].label == "T" and items[k - 1].page == items[k].page
+            and items[k].ln.force is None and items[k - 1].ln.force is None
+        )
+
+    dashed = sum(1 for k in range(len(items)) if under_title(k) and items[k].text.lstrip().startswith("——"))
+    if dashed < _DASHING:
+        return roles
+    out = list(roles)
+    for k in range(1, len(items)):
+        if under_title(k) and not items[k].text.lstrip().startswith("——") and (k < 2 or roles[k - 2].label != "K"):
+            out[k - 1], out[k] = Role("K", roles[k - 1].prob), Role("T", roles[k].prob)
+    return out
+
+
+def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a title right above a line it read as a kicker (春耕春播气象服务·一线见闻 / 气象服务跟着农时走)
+    would make an article of a title alone: the two are one headline group, a kicker stands over its title."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        if out[k].label == "T" and out[k + 1].label == "K" and items[k + 1].page == items[k].page and items[k + 1].ln.force is None:
+            out[k], out[k + 1] = Role("K", out[k].prob), Role("T", out[k + 1].prob)
+    return out
