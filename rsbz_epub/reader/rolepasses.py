@@ -2,13 +2,13 @@
 
 ``corrected`` applies them in order: first the headline group's (``reader/headpasses.py``), then the
 ones of this module, each a convention of print that holds whatever the paper: a lone photo credit
-is a caption, and a short finished line over one is its caption; a head cannot be followed by the
-rest of a sentence (nor a title stop on 的); an indent opens a paragraph (and where paragraphs are
-indented, a line with none goes on the full line above it, or under a line that ended is set apart:
-a caption or a head); a line far longer than its wrapped column is none of its text; a photo story's
-caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
-real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
-``tests/test_role_rules.py``.
+is a caption, and a short finished line over one is its caption; a line naming a piece's staff
+(记者：徐壮、周玮) is an end note; a head cannot be followed by the rest of a sentence (nor a title
+stop on 的); an indent opens a paragraph (and where paragraphs are indented, a line with none goes on
+the full line above it, or under a line that ended is set apart: a caption or a head); a line far
+longer than its wrapped column is none of its text; a photo story's caption is its text; a guide
+lists an entry a line. Each was measured leave-one-paper-out on the real corpus
+(``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = lines_between_headline_lines(items, roles)
     if not met:
         roles = undashed_lines_under_titles_are_titles(items, roles)
+    roles = staff_lines_are_notes(items, roles)
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles))
@@ -159,6 +160,23 @@ def lines_over_the_column_set_apart(items: list[Item], roles: list[Role]) -> lis
             and over(k, it.page) and not over(k - 1, it.page) and not over(k + 1, it.page) and not credit_line(it.text.strip())
         ):
             out[k] = Role(_set_apart(it.text.strip()), out[k].prob, out[k].kicker)
+    return out
+
+
+# who made a piece, and nothing else, on a line of its own at its end: 记者：徐壮、周玮 / 海报制作：栾若卉 / 编导：房宽
+_STAFF_CREDIT = regex_cache.compile(
+    r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|主编|编导|包装|摄制|海报制作|海报设计|设计|剪辑|制作|编辑|责编|校对|撰文|文字|记者|作者)"
+    r"[：:][ \u3000]*[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{2,4})*$"
+)
+
+
+def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 编导：房宽), which the model
+    read as a section head or a paragraph, is an end note: no head names a piece's staff, and nothing joins onto it."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label in ("H", "P") and it.ln.force is None and _STAFF_CREDIT.match(it.text.strip()):
+            out[k] = Role("N", out[k].prob)
     return out
 
 
