@@ -88,18 +88,18 @@ def _head_shaped(block: list[str]) -> bool:
     return 6 <= len(text) <= 24 and 2 <= len(label) <= 6 and len(rest) >= 4 and not _SENTENCE_MARKS.search(rest)
 
 
-def _unmarked_head(body: list[list[str]], k: int) -> bool:
+def _unmarked_head(body: list[list[str]], k: int, shapes: list[str | None]) -> bool:
     """Whether the body paragraph ``k`` is a section head that the source did not mark: numbered, with text
-    after it; or in a run of head lines between a paragraph of prose (or a head) and prose: one or two
+    after it; or in a run of head lines between a paragraph of prose (or a head, or a caption) and prose: one or two
     head-shaped lines (a head over its second line: 从广场到超市 / 过去堆满车辆的无障碍通道，有人管护了), a head's
     own lead-in over it (育良种、买设备，种粮劲头足—— / 政策增信为农业现代化提气), a name or tag set apart (深合作 /
-    拥抱中国研发，跨国车企全面发力; a piece's head / its author 谭琳静 / 【镜头】), three lines at most."""
+    拥抱中国研发，跨国车企全面发力; a piece's head / its author 谭琳静 / 【镜头】), three lines at most. ``shapes``: what
+    head line each paragraph could be (``_head_line``)."""
     kind, text = body[k]
     if kind != "p" or not 0 < k < len(body) - 1:
         return False
     if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；" and not text.startswith(("（", "(")):
         return _prose(body[k + 1], 10, 10)  # 一、… / 第六章  救助程序: numbered, no sentence inside, text follows
-    shapes = [_head_line(b) for b in body]
     if shapes[k] is None:
         return False
     first, last = k, k
@@ -158,7 +158,8 @@ def mark_unmarked_heads(rec: dict) -> dict:
     A crawl's own jump note (``（上接第一版）``) is dropped: the layout sets its own jumps.
     """
     body = [b for b in (rec.get("body") or []) if not (b[0] == "note" and _JUMP_NOTE.match(b[1].strip()))]
-    out = [["h" if _unmarked_head(body, k) else kind, text] for k, (kind, text) in enumerate(body)]
+    shapes = [_head_line(b) for b in body]  # what head line each paragraph could be, read once
+    out = [["h" if _unmarked_head(body, k, shapes) else kind, text] for k, (kind, text) in enumerate(body)]
     return {**rec, "body": out}
 
 
