@@ -163,6 +163,70 @@ def mark_unmarked_heads(rec: dict) -> dict:
     return {**rec, "body": out}
 
 
+# a reporter line (本报记者  王  亮, 新华社记者张三、李四)
+_REPORTER_LINE = re.compile(
+    r"^(?:本报|新华社|人民日报)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[ \u3000\xa0]*[\u4e00-\u9fff·]{1,4}(?:[ \u3000\xa0、，]+[\u4e00-\u9fff·]{1,4})*$"
+)
+# a bare name of two or three characters, spaced or not (董碧辉, 胡  波)
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}$")
+
+
+def _piece_byline(text: str) -> bool:
+    """A piece's byline: a reporter line, or a bare name that jieba reads as a person's (董碧辉, not 台风雨)."""
+    text = text.strip()
+    if _REPORTER_LINE.match(text):
+        return True
+    if not _BARE_NAME.match(text):
+        return False
+    import jieba.posseg  # the corpus tools' only use of it; loaded when a bare name is met
+
+    first = next(iter(jieba.posseg.cut(re.sub(r"\s", "", text))))
+    return first.flag.startswith("nr")
+
+
+def split_pieces(rec: dict) -> list[dict]:
+    """A record that holds several printed pieces, each with its own head and byline (a page's reports under one
+    banner: ``一站国际赛事给青少年打开一扇窗`` / ``本报记者  王  亮`` / …; a column's commentaries: ``无人机要“目中有人”`` /
+    ``董碧辉`` / …), is one article per piece, as print sets them: a head — a marked one, or one or two short lines
+    with no sentence mark — over a byline line over prose opens the next piece, with the head as its title (the
+    second head line its subtitle) and the line as its byline. The record's own title heads the text before the
+    first piece; when there is none, it is the first piece's kicker. Run after ``mark_unmarked_heads``."""
+    body = rec.get("body") or []
+    cuts = []
+    for k in range(1, len(body) - 1):
+        kind, text = body[k]
+        if kind not in ("p", "h") or not _piece_byline(text) or not _prose(body[k + 1]):
+            continue
+        heads = [j for j in (k - 2, k - 1) if j >= 0 and _piece_head(body[j])]
+        if heads and heads[-1] == k - 1:
+            start = heads[0] if len(heads) == 2 and body[k - 2][0] == body[k - 1][0] else k - 1
+            if not cuts or start > cuts[-1][1]:
+                cuts.append((start, k))
+    if not cuts:
+        return [rec]
+    out, first = [], cuts[0][0]
+    lead = {**rec, "body": body[:first]}
+    if any(kind in ("p", "note") for kind, _ in body[:first]):
+        out.append(lead)
+        kicker = None
+    else:
+        kicker = rec.get("title")
+    for n, (start, by) in enumerate(cuts):
+        end = cuts[n + 1][0] if n + 1 < len(cuts) else len(body)
+        heads = [text for _, text in body[start:by]]
+        out.append({
+            **rec, "kicker": kicker if n == 0 else None, "title": heads[0].strip(),
+            "subtitle": heads[1].strip() if len(heads) > 1 else None, "byline": body[by][1].strip(), "body": body[by + 1:end],
+        })
+    return out
+
+
+def _piece_head(block: list[str]) -> bool:
+    """A piece's head: a marked section head, or a short paragraph with no sentence mark."""
+    kind, text = block
+    return kind == "h" or (kind == "p" and 4 <= len(text) <= 30 and not _SENTENCE_MARKS.search(text) and not _not_a_head(text))
+
+
 _OPEN_CLOSE = ("“”", "（）", "《》", "「」", "‘’")
 
 
@@ -189,7 +253,8 @@ def group_issues(records: list[dict], max_articles: int = 24) -> list[tuple[str,
     out = []
     for (slug, date), recs in sorted(by.items()):
         for k in range(0, len(recs), max_articles):
-            part = recs[k : k + max_articles]
+            # the parts are cut before the pieces are, so that a record's pieces keep the part and name it had
+            part = [piece for rec in recs[k : k + max_articles] for piece in split_pieces(rec)]
             out.append((recs[0]["paper"], f"{slug}-{date}-{k // max_articles + 1}", part))
     return out
 

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads, split_joined_subtitle  # noqa: E402
+from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads, split_joined_subtitle, split_pieces  # noqa: E402
 from corpus.layout import PARAGRAPH_STYLES, ROLES, lay_out, usable  # noqa: E402
 from rsbz_epub.reader import read_issue  # noqa: E402
 from tests.test_reader_lossless import ir_text  # noqa: E402
@@ -184,6 +184,27 @@ def test_names_tags_chapters_and_a_heads_lead_in_or_author_are_marked_and_a_sign
     ]
     kinds = [k for k, _ in mark_unmarked_heads({"body": body})["body"]]
     assert kinds == ["p", "h", "p", "h", "p", "h", "p", "h", "p", "h", "h", "p", "h", "h", "p", "h", "h", "p", "h", "p", "caption", "h", "p", "p", "p", "p", "p", "p", "p", "p"]
+
+
+def test_a_record_of_several_printed_pieces_is_one_article_a_piece() -> None:
+    long = "这是一段足够长的正文，用来说明一个版面上的几篇报道被网页放进了同一条记录，它的长度超过四十个字。"
+    rec = {**RECORDS[0], "title": "观赛参赛  假期新风尚", "kicker": None, "subtitle": None, "byline": None, "body": [
+        ["p", long],
+        ["h", "一站国际赛事给青少年打开一扇窗"], ["p", "本报记者  王  亮"], ["p", long], ["p", long],
+        ["p", "无人机要“目中有人”"], ["p", "董碧辉"], ["p", long],  # a bare name jieba reads as a person's
+        ["h", "沿海地区重点防范"], ["p", "台风雨"], ["p", long],  # a word is no byline: the head stays a head
+    ]}
+    pieces = split_pieces(rec)
+    assert [(p["title"], p["byline"], len(p["body"])) for p in pieces] == [
+        ("观赛参赛  假期新风尚", None, 1),
+        ("一站国际赛事给青少年打开一扇窗", "本报记者  王  亮", 2),
+        ("无人机要“目中有人”", "董碧辉", 4),
+    ]
+    assert pieces[2]["body"][1] == ["h", "沿海地区重点防范"]
+    # no text before the first piece: the record's title is the first piece's kicker
+    banner = {**rec, "body": rec["body"][1:]}
+    assert [(p["kicker"], p["title"]) for p in split_pieces(banner)][:1] == [("观赛参赛  假期新风尚", "一站国际赛事给青少年打开一扇窗")]
+    assert split_pieces({**rec, "body": [["p", long], ["p", "习近平"], ["p", "2026年5月2日"]]}) == [{**rec, "body": [["p", long], ["p", "习近平"], ["p", "2026年5月2日"]]}]
 
 
 def test_issues_group_by_paper_and_date_and_blind_dates_are_known() -> None:
