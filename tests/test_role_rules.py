@@ -1,13 +1,13 @@
-"""The rules the reader applies to the model's roles: a title broken inside a word goes on, a lead-in
-ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption
+"""The rules the reader applies to the model's roles: a title broken inside a word goes on, a lead-in ending ——
+is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption
 (reader/rolesteps.py); and the print conventions of reader/headpasses.py and reader/rolepasses.py: a line
 ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed
 line under a title is the title, an unfinished line between headline lines is one of them, a head cut
-mid-sentence runs on, a lone credit is a caption, a line naming a piece's staff is an end note, an indent
-opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a heading is its
-byline, a head after a closing note or at a page's top is a title, a full indented line above an unindented
-one goes on, an unindented whole line under text that ended, on an indented page, is a caption or a head, a
-photo story's only caption is its paragraph.
+mid-sentence runs on, a lone credit is a caption, a line naming a piece's staff or a ——line signing the text
+above is an end note, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter
+line under a heading is its byline, a head after a closing note or at a page's top is a title, a full
+indented line above an unindented one goes on, an unindented whole line under text that ended, on an
+indented page, is a caption or a head, a photo story's only caption is its paragraph.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -145,6 +145,14 @@ def test_a_short_line_above_a_credit_is_the_caption_it_credits(monkeypatch: pyte
 def test_a_line_naming_a_pieces_staff_that_the_model_read_as_a_head_is_an_end_note(monkeypatch: pytest.MonkeyPatch, staff: str) -> None:
     a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + staff + "\n", body_roles=((staff, "H"),))
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Paragraph", staff)]
+
+
+@pytest.mark.parametrize("signature", ["——编\u3000\u3000者", "——人民网网友", "——摘自“十五五”规划纲要"])
+def test_a_dash_line_under_text_that_the_model_read_as_a_head_signs_the_text(monkeypatch: pytest.MonkeyPatch, signature: str) -> None:
+    a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + signature + "\n" + BODY, body_roles=((signature, "H"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph", "Paragraph"]
+    a = _read([("春节文化和旅游消费月启动", "T"), (signature, "H")], monkeypatch)  # under a title: not text's signature
+    assert signature not in [getattr(b, "text", "") for b in a.blocks if type(b).__name__ == "Paragraph"]
 
 
 def test_a_reporters_question_read_as_a_head_stays_a_head(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,12 +3,13 @@
 ``corrected`` applies them in order: first the headline group's (``reader/headpasses.py``), then the
 ones of this module, each a convention of print that holds whatever the paper: a lone photo credit
 is a caption, and a short finished line over one is its caption; a line naming a piece's staff
-(记者：徐壮、周玮) is an end note; a head cannot be followed by the rest of a sentence (nor a title
-stop on 的); an indent opens a paragraph (and where paragraphs are indented, a line with none goes on
-the full line above it, or under a line that ended is set apart: a caption or a head); a line far
-longer than its wrapped column is none of its text; a photo story's caption is its text; a guide
-lists an entry a line. Each was measured leave-one-paper-out on the real corpus
-(``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
+(记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
+of a sentence (nor a title stop on 的); an indent opens a paragraph (and where paragraphs are
+indented, a line with none goes on the full line above it, or under a line that ended is set apart:
+a caption or a head); a line far longer than its wrapped column is none of its text; a photo story's
+caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
+real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
+``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -172,11 +173,18 @@ _STAFF_CREDIT = regex_cache.compile(
 
 def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 编导：房宽), which the model
-    read as a section head or a paragraph, is an end note: no head names a piece's staff, and nothing joins onto it."""
+    read as a section head or a paragraph, is an end note: no head names a piece's staff, and nothing joins onto it.
+    So is a ——line under text that the model read as a section head (——编  者, ——摘自…, ——人民网网友): it signs the
+    text above; a ——line heads nothing (under a title it is the subtitle)."""
     out = list(roles)
     for k, it in enumerate(items):
         if out[k].label in ("H", "P") and it.ln.force is None and _STAFF_CREDIT.match(it.text.strip()):
             out[k] = Role("N", out[k].prob)
+        elif (
+            out[k].label == "H" and it.ln.force is None and it.text.strip().startswith("——") and k > 0
+            and out[k - 1].label in ("P", "N") and items[k - 1].page == it.page
+        ):
+            out[k] = Role("N", out[k].prob)  # ——编  者, ——摘自…, ——人民网网友: who signs the text above
     return out
 
 
