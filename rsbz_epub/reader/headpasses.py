@@ -15,7 +15,7 @@ from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import NOTE_HEAD
+from rsbz_epub.reader.segment import NOTE_HEAD, heading_runs_on
 
 
 # who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
@@ -133,7 +133,7 @@ def lead_ins_head_titles(items: list[Item], roles: list[Role]) -> list[Role]:
         while j < len(items) and j - k <= _TITLE_LINES and _title_under(items, out, j, items[k].page):
             if j == k + 1:
                 out[k] = Role("K", out[k].prob)
-            goes_on = out[j].label == "W" or _unfinished(items[j].text)
+            goes_on = out[j].label == "W" or heading_runs_on(items[j].text)
             if out[j].label != "T":
                 out[j] = Role("T", out[j].prob)
             if not goes_on:
@@ -149,12 +149,6 @@ def _title_under(items: list[Item], out: list[Role], j: int, page: int) -> bool:
         return False
     text = it.text.strip()
     return 0 < len(text) <= 40 and not _NO_TITLE.search(text) and not credit_line(text)
-
-
-def _unfinished(text: str) -> bool:
-    """A title line that runs on: it opens a bracket or a quote it does not close, or stops on a comma."""
-    t = text.rstrip()
-    return t.endswith(("，", "、", "：")) or any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
 
 
 def lines_between_headline_lines(items: list[Item], roles: list[Role]) -> list[Role]:

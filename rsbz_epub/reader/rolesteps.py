@@ -13,7 +13,7 @@ from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import NOTE_HEAD, is_photo_credit, titleish
+from rsbz_epub.reader.segment import NOTE_HEAD, heading_runs_on, is_photo_credit, titleish
 from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
@@ -34,9 +34,8 @@ def _title_goes_on(title: str, below: str) -> bool:
     if below.startswith("——"):
         return False
     t, rest = title.rstrip(), below.strip()
-    unclosed = any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
     # a word cut at the line's end joins only a full line: a title wraps where its line is full, or in even halves
-    return unclosed or t.endswith(("，", "、", "：", ",", ":")) or (glue(t, rest) != "0" and len(t) >= len(rest) - 1)
+    return heading_runs_on(t) or (glue(t, rest) != "0" and len(t) >= len(rest) - 1)
 
 
 def _subtitle_under(first: str, second: str) -> bool:

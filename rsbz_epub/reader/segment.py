@@ -106,6 +106,13 @@ def ends_finished(text: str) -> bool:
     return bool(t) and t[-1] in _FINAL
 
 
+def heading_runs_on(text: str) -> bool:
+    """A heading line that goes on in the line below: it opens a quote or a bracket it does not close, or stops on a
+    comma, an enumeration comma or a colon (保护中发展  古城焕光彩（牢 / 全链条服务，)."""
+    t = text.rstrip()
+    return t.endswith(("，", "、", "：", ",", ":")) or any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
+
+
 # A sentence end, then a short bracketed signature, closed (an open one is a caption's wrapped credit).
 _SIGNED_END = regex_cache.compile(r"[。！？!?]\s*[（(][\u4e00-\u9fff \u3000·]{1,10}[）)]$")
 
