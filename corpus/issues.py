@@ -169,18 +169,31 @@ _REPORTER_LINE = re.compile(
 )
 # a bare name of two or three characters, spaced or not (董碧辉, 胡  波)
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}$")
+# an author's post or place, set apart from the name (芜湖职业技术大学党委书记  田  昕, 广西贵港市  胡锦川)
+_POST_NAME = re.compile(
+    r"^(?P<post>[^\s，。；！？：:]{2,40})[ \u3000\xa0]{2,}(?P<name>[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,3})$"
+)
+_PLACE_END = re.compile(r"[省市县区州旗盟镇乡村]$|地区$")
 
 
 def _piece_byline(text: str) -> bool:
-    """A piece's byline: a reporter line, or a bare name that jieba reads as a person's (董碧辉, not 台风雨)."""
+    """A piece's byline: a reporter line, a bare name that jieba reads as a person's (董碧辉, not 台风雨), or an
+    author's post or place over a name (``芜湖职业技术大学党委书记  田  昕``; a reader's letter: ``广西贵港市  胡锦川``),
+    not a chapter head (``第六章  法律责任``)."""
     text = text.strip()
     if _REPORTER_LINE.match(text):
         return True
-    if not _BARE_NAME.match(text):
-        return False
-    import jieba.posseg  # the corpus tools' only use of it; loaded when a bare name is met
+    post = _POST_NAME.match(text)
+    if post:
+        return _person(post["name"]) or (_PLACE_END.search(post["post"]) is not None and len(re.sub(r"\s", "", post["name"])) <= 3)
+    return _BARE_NAME.match(text) is not None and _person(text)
 
-    first = next(iter(jieba.posseg.cut(re.sub(r"\s", "", text))))
+
+def _person(name: str) -> bool:
+    """Whether jieba reads the name's first word as a person's."""
+    import jieba.posseg  # the corpus tools' only use of it; loaded when a name is met
+
+    first = next(iter(jieba.posseg.cut(re.sub(r"\s", "", name))))
     return first.flag.startswith("nr")
 
 

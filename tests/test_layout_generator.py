@@ -193,12 +193,17 @@ def test_a_record_of_several_printed_pieces_is_one_article_a_piece() -> None:
         ["h", "一站国际赛事给青少年打开一扇窗"], ["p", "本报记者  王  亮"], ["p", long], ["p", long],
         ["p", "无人机要“目中有人”"], ["p", "董碧辉"], ["p", long],  # a bare name jieba reads as a person's
         ["h", "沿海地区重点防范"], ["p", "台风雨"], ["p", long],  # a word is no byline: the head stays a head
+        ["h", "创新培养现场工程师"], ["p", "芜湖职业技术大学党委书记\xa0\xa0田\xa0\xa0昕"], ["p", long],  # a post over a name
+        ["p", "不妨“自找麻烦”"], ["p", "广西贵港市\xa0\xa0胡锦川"], ["p", long],  # a reader's place over a name
+        ["h", "第一章\xa0\xa0总\xa0\xa0则"], ["p", "第六章\xa0\xa0法律责任"], ["p", long],  # chapter heads are no byline
     ]}
     pieces = split_pieces(rec)
     assert [(p["title"], p["byline"], len(p["body"])) for p in pieces] == [
         ("观赛参赛  假期新风尚", None, 1),
         ("一站国际赛事给青少年打开一扇窗", "本报记者  王  亮", 2),
         ("无人机要“目中有人”", "董碧辉", 4),
+        ("创新培养现场工程师", "芜湖职业技术大学党委书记\xa0\xa0田\xa0\xa0昕", 1),
+        ("不妨“自找麻烦”", "广西贵港市\xa0\xa0胡锦川", 4),
     ]
     assert pieces[2]["body"][1] == ["h", "沿海地区重点防范"]
     # no text before the first piece: the record's title is the first piece's kicker
