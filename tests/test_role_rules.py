@@ -4,7 +4,7 @@ is a kicker, a ——line under a kicker is a subtitle, a short line above a cre
 ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed
 line under a title is the title, an unfinished line between headline lines is one of them, a head cut
 mid-sentence runs on, a lone credit is a caption, a line naming a piece's staff or a ——line signing the text
-above is an end note, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter
+above is an end note, so is a closing photo credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter
 line under a heading is its byline, a head after a closing note or at a page's top is a title, a full
 indented line above an unindented one goes on, an unindented whole line under text that ended, on an
 indented page, is a caption or a head, a photo story's only caption is its paragraph.
@@ -205,6 +205,31 @@ def test_a_photo_credit_at_an_articles_end_stays_its_own_line(monkeypatch: pytes
     monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
     first = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"][0]
     assert [type(b).__name__ for b in first.blocks] == ["Paragraph", "Paragraph"]
+
+
+def test_a_closing_photo_credit_the_model_read_as_a_caption_is_an_end_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    credit, photo = "唐  克摄（影像中国）", "图为6月7日，出口加纳的国产工程机械装入班轮。"
+    body = BODY.strip() * 2 + "\n"  # a paragraph too long to be the credit's caption, on a page without indents
+    text = HEAD + "图片报道\n" + body + credit + "\n" + "下一篇文章的标题\n" + body
+    roles = {"图片报道": "T", "下一篇文章的标题": "T", credit: "C"}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    first = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"][0]
+    assert [(type(b).__name__, b.text) for b in first.blocks] == [("Paragraph", BODY.strip() * 2), ("Paragraph", credit)]
+    # under a line the model read as a caption, the credit stays that caption's
+    roles[photo] = "C"
+    text = HEAD + "图片报道\n" + body + photo + "\n" + credit + "\n" + "下一篇文章的标题\n" + body
+    first = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"][0]
+    assert [type(b).__name__ for b in first.blocks][0] == "Paragraph" and {type(b).__name__ for b in first.blocks[1:]} == {"Caption"}
+    assert credit in [b.text for b in first.blocks[1:]]
+
+
+@pytest.mark.parametrize("caption", ["建制派議員在立法會宣誓。黎家威攝", "图为1月2日拍摄的天津港码头。新华社记者 赵子硕摄", "政府總部外的示威者。資料圖片"])
+def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monkeypatch: pytest.MonkeyPatch, caption: str) -> None:
+    text = BODY.strip() * 2  # paragraphs without an indent, too long to be a credit's caption
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n")
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", text), ("Caption", caption), ("Paragraph", text)]
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n我们向提供图片的作者致谢。\n{text}\n")  # a sentence stays text
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
 @pytest.mark.parametrize("line", ["杨  东摄（人民视觉）", "本期统筹：郭雪岩", "数据来源：国家统计局", "位于塔吉克斯坦的中塔合作项目产业园。"])

@@ -39,7 +39,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = lines_between_headline_lines(items, roles)
     if not met:
         roles = undashed_lines_under_titles_are_titles(items, roles)
-    roles = staff_lines_are_notes(items, roles)
+    roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles))
@@ -185,6 +185,37 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
             and out[k - 1].label in ("P", "N") and items[k - 1].page == it.page
         ):
             out[k] = Role("N", out[k].prob)  # ——编  者, ——摘自…, ——人民网网友: who signs the text above
+    return out
+
+
+def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A credit line the model read as a caption, under a line it read as the end of a paragraph and over the next
+    headline (or a page's end), is the article's own closing credit (…需求。 / 唐  克摄（影像中国）): an end note, as
+    ``credits_as_captions`` leaves one the model read as text. Under a caption it stays the caption's credit."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it = items[k]
+        closes = k + 1 == len(items) or items[k + 1].page != it.page or out[k + 1].label in ("T", "K")
+        if (
+            out[k].label == "C" and out[k - 1].label == "P" and items[k - 1].page == it.page and closes
+            and it.ln.force is None and credit_line(it.text.strip())
+        ):
+            out[k] = Role("N", out[k].prob)
+    return out
+
+
+# a photo's credit after the caption's last sentence: …立法會宣誓。黎家威攝 / …碼頭。新华社记者 赵子硕摄 / …截圖。
+_CREDITED = regex_cache.compile(r"[。！？」”）][^。！？，]{1,16}(?:攝|摄|圖片|图片|截圖|截图|供圖|供图)(?:（[^）]{1,12}）)?$")
+
+
+def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a paragraph's end that ends with a photo's credit after its last sentence (…立法會宣誓。
+    黎家威攝) is a caption: a paragraph of text does not end by naming a photographer. (A photo story, whose only
+    text is such a caption, gets it back as its paragraph from ``photo_stories_are_their_captions``.)"""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label == "P" and it.ln.force is None and (k == 0 or out[k - 1].label != "W") and _CREDITED.search(it.text.strip()):
+            out[k] = Role("C", out[k].prob, out[k].kicker)
     return out
 
 
