@@ -208,6 +208,20 @@ def test_line_kind(line, kind):
     assert classify(line, 1) == kind
 
 
+@pytest.mark.parametrize("first", [
+    "在隆重庆祝中国共产党成立105周年之际，也迎来了战略导弹部队组建60周年。1966年7月1日，第二炮兵正式成立。",
+    "2026年1月29日，外交部边海司司长同菲律宾外交部副部长在宿务举",  # a wrapped first line that opens with a date
+    "2022/01/03 眾新聞中國組告別篇：紀錄人的故事",  # a headline with a date in it
+])
+def test_text_under_the_first_page_line_that_carries_a_date_is_not_masthead(first: str) -> None:
+    """A short title and byline under the page line may sit in a masthead's block, but the first page's text that
+    dates an event ends it: the masthead is what stands above, and the article keeps its title and text."""
+    texts = ["学习时报", "2026年6月26日　星期五", "第一版", "努力建设一支强大的现代化火箭军", "火箭军党委", first]
+    lines = [Line(no=n, text=t) for n, t in enumerate(texts, start=1)]
+    meta, used, _ = read_masthead(lines, Publication())
+    assert (meta.paper, str(meta.date), used) == ("学习时报", "2026-06-26", {1, 2})
+
+
 def test_letter_spaced_paper_name_and_imprint_notes_are_masthead():
     """清　溪　报 is the paper name; 内部资料 and a bare web address are masthead lines, not articles."""
     texts = ["清　溪　报", "QINGXI BAO", "内部资料　免费交流　准印证号：(岭)L0123", "2024年3月8日　星期五", "第10期（总第1086期）", "www.qxb.cn"]

@@ -44,6 +44,8 @@ _OTHER = regex_cache.compile(
 # Letter-spaced names (清　溪　报) are the paper name all the same.
 _SPACES = regex_cache.compile(r"[ \u3000\t]+")
 _SENTENCE_END = regex_cache.compile(r"[。！？；]")
+# a line of running text or a headline: a masthead or running header has no sentence or clause marks, and is short
+_PROSE = regex_cache.compile(r"[。！？；，、：:]|^.{41,}$")
 _MAX_LINES = 12
 
 
@@ -144,11 +146,15 @@ def _masthead_block(lines: list[Line], pub: Publication) -> list[Line]:
             break
         candidates.append(ln)
     last = -1
+    paged = False
     for i, ln in enumerate(candidates):
+        if paged and _PROSE.search(ln.text):
+            break  # under the first page line, text that dates an event (2026年1月29日，外交部…) is the page's, not the masthead's
         if is_masthead_line(ln.text, pub):
             last = i
         elif not _weak(ln.text):
             break
+        paged = paged or _is_page_line(ln.text, pub)
     block = candidates[: last + 1]
     # A short line between masthead lines (a slogan, the paper name) belongs to it, but a page
     # line such as 第1版 is left for the page step.
