@@ -122,6 +122,21 @@ def test_every_cjk_character_survives_in_order(articles, page_every, indent):
     assert len(cjk(ir_text(issue))) == len(kept) + sum(placeholder_chars(issue).values())
 
 
+def test_a_first_article_that_dates_an_event_is_not_read_as_masthead() -> None:
+    """The masthead is what stands above the first page's text: a first paragraph that opens with a date (a sign a
+    masthead prints) does not pull the article's title and text into it, where the book would lose them."""
+    text = "\n".join([
+        "学习时报", "", "2026年6月26日　星期五", "", "第1版", "", "努力建设一支强大的现代化火箭军", "火箭军党委", "",
+        "1966年7月1日，经毛泽东亲自批准、周恩来亲自命名，第二炮兵正式成立。", "",
+        "在隆重庆祝中国共产党成立105周年之际，也迎来了战略导弹部队组建60周年。", "",
+    ])
+    issue = read_issue(text.encode("utf-8"))
+    assert issue.meta.source_lines == (1, 3)
+    assert [a.title for a in issue.articles()][:1] == ["努力建设一支强大的现代化火箭军"]
+    kept, _ = article_input_cjk(text.encode("utf-8"), issue)
+    assert kept == cjk(ir_text(issue))
+
+
 # ------------------------------------------------------------------ corpus
 
 
