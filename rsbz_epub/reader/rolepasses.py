@@ -204,7 +204,7 @@ def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role
     return out
 
 
-# a photo's credit after the caption's last sentence: …立法會宣誓。黎家威攝 / …碼頭。新华社记者 赵子硕摄 / …截圖。
+# a photo's credit after the caption's last sentence: …立法會宣誓。黎家威攝 / …碼頭。新华社记者 赵子硕摄 / …示威者。資料圖片
 _CREDITED = regex_cache.compile(r"[。！？」”）][^。！？，]{1,16}(?:攝|摄|圖片|图片|截圖|截图|供圖|供图)(?:（[^）]{1,12}）)?$")
 
 
