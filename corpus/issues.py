@@ -127,9 +127,11 @@ def _head_line(block: list[str]) -> str | None:
     return "head" if _head_shaped(block) else None
 
 
+# a name's first character and each further one, letter-spaced or not (王浩蓝, 罗  晶); each use says how many follow
+_NAME = r"[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff])"
 # a line print sets apart in bold over what it heads: a name of two to four characters, spaced or not (王浩蓝 / 罗  晶)
 # over a person's bio, a short tag in 【】 (【点评】, 【专家观点】)
-_SET_APART = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,3}$|^【[^【】]{2,8}】$")
+_SET_APART = re.compile(rf"^{_NAME}{{1,3}}$|^【[^【】]{{2,8}}】$")
 
 
 def _set_apart(text: str) -> bool:
@@ -168,10 +170,10 @@ _REPORTER_LINE = re.compile(
     r"^(?:本报|新华社|人民日报)?(?:特约|首席|见习|实习)?(?:记者|通讯员)[ \u3000\xa0]*[\u4e00-\u9fff·]{1,4}(?:[ \u3000\xa0、，]+[\u4e00-\u9fff·]{1,4})*$"
 )
 # a bare name of two or three characters, spaced or not (董碧辉, 胡  波)
-_BARE_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,2}$")
+_BARE_NAME = re.compile(rf"^{_NAME}{{1,2}}$")
 # an author's post or place, set apart from the name (芜湖职业技术大学党委书记  田  昕, 广西贵港市  胡锦川)
 _POST_NAME = re.compile(
-    r"^(?P<post>[^\s，。；！？：:]{2,40})[ \u3000\xa0]{2,}(?P<name>[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,3})$"
+    rf"^(?P<post>[^\s，。；！？：:]{{2,40}})[ \u3000\xa0]{{2,}}(?P<name>{_NAME}{{1,3}})$"
 )
 _PLACE_END = re.compile(r"[省市县区州旗盟镇乡村]$|地区$")
 
