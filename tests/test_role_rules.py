@@ -323,6 +323,17 @@ def test_the_column_label_goes_with_the_title_so_the_line_above_is_the_kicker(mo
     assert (a.kicker, a.title, a.subtitle) == (None, "高原治虫记（深度观察）", "青海综合防治包虫病纪实")  # the label is the title's
 
 
+def test_for_a_paper_the_model_has_not_met_the_lines_over_a_labelled_title_are_its_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    group = [("国家老年大学已在各地设立8.2万个基层学习点", "T"), ("学海共畅游  桑榆霞满天（大数据观察）", "T")]
+    (a,) = _read_all([group], monkeypatch)
+    assert (a.kicker, a.title) == ("国家老年大学已在各地设立8.2万个基层学习点", "学海共畅游  桑榆霞满天（大数据观察）")
+    (a,) = _read_all([group], monkeypatch, met=True)  # a paper the model has met: two title lines are one title
+    assert (a.kicker, a.title) == (None, "国家老年大学已在各地设立8.2万个基层学习点学海共畅游  桑榆霞满天（大数据观察）")
+    for first, last in (("读懂“文物微笑”背后", "的意涵（人民时评）"), ("在安纳西，看见中国动画的", "出发与远航（环球走笔）")):
+        (a,) = _read_all([[(first, "T"), (last, "T")]], monkeypatch)  # the last words of a wrapped title, or a line cut after 的
+        assert (a.kicker, a.title) == (None, first + last)
+
+
 def test_a_line_the_model_runs_on_ends_its_paragraph_when_the_next_line_is_indented(monkeypatch: pytest.MonkeyPatch) -> None:
     first = "　　这是第一段，模型以为它在下一行接着写"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=first + "\n" + BODY, body_roles=((first.strip(), "W"),))

@@ -24,7 +24,8 @@ class AssemblerBase:
         self.chunks = chunks
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
-        self.roles = corrected(self.items, tag(self.items, paper), met=known_paper(paper))
+        self.met = known_paper(paper)  # the model knows the paper's headline habits; none is inferred from print conventions
+        self.roles = corrected(self.items, tag(self.items, paper), met=self.met)
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)

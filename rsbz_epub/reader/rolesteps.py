@@ -38,6 +38,13 @@ def _title_goes_on(title: str, below: str) -> bool:
     return heading_runs_on(t) or (glue(t, rest) != "0" and len(t) >= len(rest) - 1)
 
 
+def _labelled_title(line: str) -> bool:
+    """A whole title with its column label (学海共畅游  桑榆霞满天（大数据观察）), not the last words of a wrapped one
+    (的意涵（人民时评）): five characters or more stand before the label."""
+    m = _LABELLED.search(line.rstrip())
+    return m is not None and len(line[: m.start() + 1].strip()) >= 5
+
+
 def _subtitle_under(first: str, second: str) -> bool:
     """Two lines the model read as one title are a title over its undashed subtitle when they are no wrap: a title
     wraps in even halves or where its first line is full, so a first line one shorter than the second is finished, and
@@ -64,6 +71,7 @@ class RoleSteps:
 
     roles: list[Role]
     line_index: dict[int, int]
+    met: bool  # the model has met the paper (it knows whether the paper sets kickers over its titles)
 
     def _role(self, i: int) -> str:
         return self.roles[i].label if 0 <= i < len(self.roles) else ""
@@ -168,7 +176,9 @@ class RoleSteps:
         """A run of title lines may open with a kicker the model took for a title line.
 
         A line ending in ——, or a column label with ·, introduces the title under it; a title broken after a
-        comma or colon, inside a word or inside quotes goes on below it; otherwise the first of three lines, or of two when it is
+        comma or colon, inside a word or inside quotes goes on below it; for a paper the model has not met, the lines over a
+        whole title that ends with its column label (国家老年大学已在各地设立8.2万个基层学习点 / 学海共畅游  桑榆霞满天（大数据观察）)
+        are its kicker; otherwise the first of three lines, or of two when it is
         shorter than the second or the model gives it a fair chance of being a kicker, is the kicker. Of two lines left, a
         pair that is no wrap is a title over its undashed subtitle (“总想为大家辟一条光明的路” / 瞿秋白的苏俄采访之行,
         “白海豚”强势逼近华东 / 在日界线西侧生成生命史长).
@@ -181,6 +191,11 @@ class RoleSteps:
             return  # broken inside a word or a quote: one title on two lines
         if first.endswith("——") or ("·" in first and "·" not in lines[1]):
             parts["K"], parts["T"] = [first], lines[1:]
+        elif not self.met and _labelled_title(lines[-1]) and not first.endswith("的"):
+            t = len(lines) - 1
+            while t > 1 and _title_goes_on(lines[t - 1], lines[t]):
+                t -= 1
+            parts["K"], parts["T"] = lines[:t], lines[t:]  # the lines over a title with its column label are its kicker
         elif first.endswith(("，", "、", ",", "：", ":")):
             return
         elif len(lines) >= 3 or self.roles[i].kicker >= 0.5 or len(first) + 2 <= len(lines[1]):
