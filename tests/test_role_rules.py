@@ -334,6 +334,32 @@ def test_for_a_paper_the_model_has_not_met_the_lines_over_a_labelled_title_are_i
         assert (a.kicker, a.title) == (None, first + last)
 
 
+def test_for_a_paper_the_model_has_not_met_a_line_of_matched_phrases_under_another_is_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    for second in ("T", "S"):  # read as a second title line or as a subtitle
+        group = [("327家企业的521个产品获得拟中选资格", "T"), ("交通更有序  出行更从容", second)]
+        (a,) = _read_all([group], monkeypatch)
+        assert (a.kicker, a.title, a.subtitle) == ("327家企业的521个产品获得拟中选资格", "交通更有序  出行更从容", None)
+        (a,) = _read_all([group], monkeypatch, met=True)  # a paper the model has met: the model's reading stands
+        assert a.kicker is None
+    (a,) = _read_all([[("让预警分得开", "T"), ("探析气象分区预警如何直达最后一公里", "S")]], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "让预警分得开", "探析气象分区预警如何直达最后一公里")  # no matched phrases
+    # a long title's last words after its space are no pair of phrases: the title goes on
+    (a,) = _read_all([[("坚持系统观念推进城市更新", "T"), ("完善配套设施  强化长效治理机制建设", "S")]], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "坚持系统观念推进城市更新", "完善配套设施  强化长效治理机制建设")
+
+
+def test_a_traditional_title_broken_inside_a_word_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 現|場 is a word in Simplified (现场): the word list is read through the issue's Simplified view
+    group = [("【迷你倉死因研訊】VR還原火災後現", "T"), ("場圖重組死者路線　揭走廊非常狹窄", "T")]
+    body = "　　這是一段足夠長的正文，用來說明標題之後的文章正文，它的長度超過四十個字，以句號結束。\n"
+    roles = dict(group)
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: False)
+    text = HEAD + "".join(t + "\n" for t, _ in group) + body * 12
+    (a,) = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert (a.kicker, a.title) == (None, "【迷你倉死因研訊】VR還原火災後現場圖重組死者路線　揭走廊非常狹窄")
+
+
 def test_a_line_the_model_runs_on_ends_its_paragraph_when_the_next_line_is_indented(monkeypatch: pytest.MonkeyPatch) -> None:
     first = "　　这是第一段，模型以为它在下一行接着写"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=first + "\n" + BODY, body_roles=((first.strip(), "W"),))

@@ -15,6 +15,7 @@ from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
 from rsbz_epub.reader.roles import known_paper, tag
 from rsbz_epub.reader.rolepasses import corrected
+from rsbz_epub.reader.script import simplified_view
 from rsbz_epub.reader.segment import titleish
 
 
@@ -24,6 +25,7 @@ class AssemblerBase:
         self.chunks = chunks
         self.items = make_items(chunks)
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
+        self.simplified = simplified_view(self.items)
         self.met = known_paper(paper)  # the model knows the paper's headline habits; none is inferred from print conventions
         self.roles = corrected(self.items, tag(self.items, paper), met=self.met)
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index

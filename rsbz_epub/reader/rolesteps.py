@@ -8,6 +8,8 @@ whether a paragraph goes on in the next line — is read from the roles here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
@@ -28,14 +30,15 @@ _LABELLED = regex_cache.compile(r"[^（）]（[^（）\d]{2,30}）$")
 _SPACED_PAIR = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 
 
-def _title_goes_on(title: str, below: str) -> bool:
-    """A title line broken inside a word (消|费), inside quotes or brackets, or after a comma or colon goes on in the line below,
-    which is its second line, not a subtitle (a subtitle set with —— is one)."""
+def _title_goes_on(title: str, below: str, simplified: Callable[[str], str] = str) -> bool:
+    """A title line broken inside a word (消|费, 現|場 read as 现|场 through ``simplified``: the word list is Simplified),
+    inside quotes or brackets, or after a comma or colon goes on in the line below, which is its second line, not a
+    subtitle (a subtitle set with —— is one)."""
     if below.startswith("——"):
         return False
     t, rest = title.rstrip(), below.strip()
     # a word cut at the line's end joins only a full line: a title wraps where its line is full, or in even halves
-    return heading_runs_on(t) or (glue(t, rest) != "0" and len(t) >= len(rest) - 1)
+    return heading_runs_on(t) or (glue(simplified(t[-2:]), simplified(rest[:2])) != "0" and len(t) >= len(rest) - 1)
 
 
 def _labelled_title(line: str) -> bool:
@@ -43,6 +46,15 @@ def _labelled_title(line: str) -> bool:
     (的意涵（人民时评）): five characters or more stand before the label."""
     m = _LABELLED.search(line.rstrip())
     return m is not None and len(line[: m.start() + 1].strip()) >= 5
+
+
+def _slogan(line: str) -> bool:
+    """A line set as a title's matched phrases, two or three of about one length: apart with a space (交通更有序  出行更从容)
+    or a comma (身体动起来，心情亮起来), not a long title's last words after its space (死者路線　揭走廊非常狹窄)."""
+    t = line.strip()
+    parts = t.split() if _SPACED_PAIR.search(t) else t.split("，")
+    sizes = [len(p) for p in parts]
+    return 2 <= len(parts) <= 3 and min(sizes) >= 3 and max(sizes) - min(sizes) <= 2
 
 
 def _subtitle_under(first: str, second: str) -> bool:
@@ -72,6 +84,7 @@ class RoleSteps:
     roles: list[Role]
     line_index: dict[int, int]
     met: bool  # the model has met the paper (it knows whether the paper sets kickers over its titles)
+    simplified: Callable[[str], str]  # a text in Simplified characters (the issue's own text when it is Simplified)
 
     def _role(self, i: int) -> str:
         return self.roles[i].label if 0 <= i < len(self.roles) else ""
@@ -178,7 +191,8 @@ class RoleSteps:
         A line ending in ——, or a column label with ·, introduces the title under it; a title broken after a
         comma or colon, inside a word or inside quotes goes on below it; for a paper the model has not met, the lines over a
         whole title that ends with its column label (国家老年大学已在各地设立8.2万个基层学习点 / 学海共畅游  桑榆霞满天（大数据观察）)
-        are its kicker; otherwise the first of three lines, or of two when it is
+        are its kicker, and so is a line over a title set as matched phrases (327家企业的521个产品获得拟中选资格 / 交通更有序  出行更从容);
+        otherwise the first of three lines, or of two when it is
         shorter than the second or the model gives it a fair chance of being a kicker, is the kicker. Of two lines left, a
         pair that is no wrap is a title over its undashed subtitle (“总想为大家辟一条光明的路” / 瞿秋白的苏俄采访之行,
         “白海豚”强势逼近华东 / 在日界线西侧生成生命史长).
@@ -187,17 +201,19 @@ class RoleSteps:
         if len(lines) < 2:
             return
         first = lines[0].rstrip()
-        if _title_goes_on(first, lines[1]):
+        if _title_goes_on(first, lines[1], self.simplified):
             return  # broken inside a word or a quote: one title on two lines
         if first.endswith("——") or ("·" in first and "·" not in lines[1]):
             parts["K"], parts["T"] = [first], lines[1:]
         elif not self.met and _labelled_title(lines[-1]) and not first.endswith("的"):
             t = len(lines) - 1
-            while t > 1 and _title_goes_on(lines[t - 1], lines[t]):
+            while t > 1 and _title_goes_on(lines[t - 1], lines[t], self.simplified):
                 t -= 1
             parts["K"], parts["T"] = lines[:t], lines[t:]  # the lines over a title with its column label are its kicker
         elif first.endswith(("，", "、", ",", "：", ":")):
             return
+        elif not self.met and len(lines) == 2 and _slogan(lines[1]) and not _slogan(first):
+            parts["K"], parts["T"] = [first], lines[1:]
         elif len(lines) >= 3 or self.roles[i].kicker >= 0.5 or len(first) + 2 <= len(lines[1]):
             # a title wraps where its line is full, so a first line shorter than the next is a kicker
             parts["K"], parts["T"] = [first], lines[1:]
@@ -213,7 +229,7 @@ class RoleSteps:
         text = self.items[j].text.strip()
         if len(text) > 30 or _TAIL_STOP.search(text) or _REPORTER.search(text) or credit_line(text):
             return False
-        return self.items[j].page == self.items[j - 1].page and _title_goes_on(title, text)
+        return self.items[j].page == self.items[j - 1].page and _title_goes_on(title, text, self.simplified)
 
     def _role_heading(self, i: int) -> int:
         """A headline group: kicker lines, title lines, then subtitle and byline lines, on one page."""
@@ -230,16 +246,20 @@ class RoleSteps:
         if parts["T"] and not parts["S"] and not parts["B"] and self._title_tail(j, parts["T"][-1]):
             parts["T"].append(self.items[j].text)  # “网红”玩具不可忽 / 视安全性（建议）: the title's second line
             j += 1
-        if parts["K"] and parts["T"] and len(parts["K"][-1]) >= len(parts["T"][0]) and _title_goes_on(parts["K"][-1], parts["T"][0]):
+        if parts["K"] and parts["T"] and len(parts["K"][-1]) >= len(parts["T"][0]) and _title_goes_on(parts["K"][-1], parts["T"][0], self.simplified):
             # a full line that goes on inside a word: the model's kicker is the title's first line
             parts["K"], parts["T"] = [], parts["K"] + parts["T"]
-        if parts["T"] and parts["S"] and _title_goes_on(parts["T"][-1], parts["S"][0]):
+        if parts["T"] and parts["S"] and _title_goes_on(parts["T"][-1], parts["S"][0], self.simplified):
             parts["T"].append(parts["S"].pop(0))
         if (
-            len(parts["T"]) == 1 and parts["S"] and not parts["K"] and _LABELLED.search(parts["S"][0].rstrip())
-            and not _LABELLED.search(parts["T"][0].rstrip()) and not parts["S"][0].startswith("——")
+            len(parts["T"]) == 1 and parts["S"] and not parts["K"] and not parts["S"][0].startswith("——")
+            and (
+                (_LABELLED.search(parts["S"][0].rstrip()) and not _LABELLED.search(parts["T"][0].rstrip()))
+                or (not self.met and _slogan(parts["S"][0]) and not _slogan(parts["T"][0]))
+            )
         ):
-            parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]  # the column label (（权威发布）) goes with the title
+            # the column label (（权威发布）) goes with the title; for a paper the model has not met, so do matched phrases
+            parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]
         elif len(parts["T"]) == 1 and parts["T"][0].rstrip().endswith("——") and parts["S"] and not parts["K"]:
             parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]  # a lead-in ending —— introduces the title below it
         if parts["K"] and parts["T"] and parts["T"][0].startswith("——"):
