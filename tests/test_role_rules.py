@@ -360,6 +360,26 @@ def test_a_traditional_title_broken_inside_a_word_goes_on(monkeypatch: pytest.Mo
     assert (a.kicker, a.title) == (None, "【迷你倉死因研訊】VR還原火災後現場圖重組死者路線　揭走廊非常狹窄")
 
 
+NO_KICKER = [("观测数据“跑”在风雨前", "K"), ("海南践行“观测即服务”理念应对台风“美莎克”", "T")]
+
+
+def test_in_an_issue_that_shows_no_kicker_a_kicker_over_a_title_is_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    (a,) = _read_all([NO_KICKER], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "观测数据“跑”在风雨前", "海南践行“观测即服务”理念应对台风“美莎克”")
+    (a,) = _read_all([NO_KICKER], monkeypatch, met=True)  # a paper the model has met: its kickers are the model's
+    assert (a.kicker, a.title) == ("观测数据“跑”在风雨前", "海南践行“观测即服务”理念应对台风“美莎克”")
+
+
+@pytest.mark.parametrize("shown", [
+    [("河北正定县用心守护好千年文脉——", "K"), ("保护中发展  古城焕光彩", "T")],  # a lead-in ending ——
+    [("国家老年大学已在各地设立8.2万个基层学习点", "K"), ("学海共畅游  桑榆霞满天（大数据观察）", "T")],  # a column label
+    [("家教课堂", "K"), ("孩子沉迷短视频怎么办？", "T")],  # a column's name
+])
+def test_an_issue_that_shows_a_kicker_keeps_the_models_kickers(monkeypatch: pytest.MonkeyPatch, shown: list) -> None:
+    _, a = _read_all([shown, NO_KICKER], monkeypatch)
+    assert (a.kicker, a.title) == ("观测数据“跑”在风雨前", "海南践行“观测即服务”理念应对台风“美莎克”")
+
+
 def test_a_line_the_model_runs_on_ends_its_paragraph_when_the_next_line_is_indented(monkeypatch: pytest.MonkeyPatch) -> None:
     first = "　　这是第一段，模型以为它在下一行接着写"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=first + "\n" + BODY, body_roles=((first.strip(), "W"),))

@@ -4,8 +4,8 @@ Each corrects a role against a convention of how print sets a headline, whatever
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
 headline group's; a head after an article's closing note, or at a page's top, is a title; a line ending —— is a
 kicker over its title; an unfinished line between two headline lines is one of them; a kicker stands over its title.
-One reads a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an
-undashed line under a title as the title. Each is tested in ``tests/test_role_rules.py``.
+Two read a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an
+undashed line under a title as the title, and an issue that shows no kicker sets none. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import NOTE_HEAD, heading_runs_on
+from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on
 
 
 # who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
@@ -197,4 +197,41 @@ def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role
     for k in range(len(items) - 1):
         if out[k].label == "T" and out[k + 1].label == "K" and items[k + 1].page == items[k].page and items[k + 1].ln.force is None:
             out[k], out[k + 1] = Role("K", out[k].prob), Role("T", out[k + 1].prob)
+    return out
+
+
+
+_COLUMN_NAME = 9  # a column's name set as a kicker over the title, at most this long: 家教课堂, 稳就业 保民生
+
+
+def _shows_a_kicker(items: list[Item], roles: list[Role]) -> bool:
+    """Whether the issue shows a kicker as print sets one: a headline line ending with —— (河北正定县用心守护好千年文脉——),
+    a title with its column label under another headline line (学海共畅游  桑榆霞满天（大数据观察）), or a column's name
+    the model read as a kicker (家教课堂, 稳就业 保民生, 春耕春播气象服务·一线见闻)."""
+    for k, it in enumerate(items):
+        label, text = roles[k].label, it.text.strip()
+        if label not in ("K", "T", "S"):
+            continue
+        if (
+            text.endswith("——")
+            or (TITLE_LABEL.search(text) and k > 0 and roles[k - 1].label in ("K", "T") and items[k - 1].page == it.page)
+            or (label == "K" and (len(text) <= _COLUMN_NAME or "·" in text))
+        ):
+            return True
+    return False
+
+
+def issues_showing_no_kicker_set_none(items: list[Item], roles: list[Role]) -> list[Role]:
+    """In an issue that shows no kicker (:func:`_shows_a_kicker`), a line the model read as a kicker over a title is that
+    title, and the title line under it its subtitle (观测数据“跑”在风雨前 / 海南践行“观测即服务”理念应对台风“美莎克”): in the
+    real papers the models learn from, a paper that sets kickers shows some of them so in every issue."""
+    if _shows_a_kicker(items, roles):
+        return roles
+    out = list(roles)
+    for k in range(len(items) - 1):
+        if (
+            out[k].label == "K" and out[k + 1].label == "T" and items[k + 1].page == items[k].page
+            and items[k].ln.force is None and items[k + 1].ln.force is None
+        ):
+            out[k], out[k + 1] = Role("T", out[k].prob), Role("S", out[k + 1].prob)
     return out

@@ -15,7 +15,7 @@ from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import NOTE_HEAD, heading_runs_on, is_photo_credit, titleish
+from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
 from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
@@ -24,8 +24,6 @@ _TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
 _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
 
 
-# a title's column label: 守护自然资源  建设美丽中国（权威发布）; never a subtitle's
-_LABELLED = regex_cache.compile(r"[^（）]（[^（）\d]{2,30}）$")
 # two phrases of a title set apart with a space: 以侨为桥  发挥侨力
 _SPACED_PAIR = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 
@@ -44,7 +42,7 @@ def _title_goes_on(title: str, below: str, simplified: Callable[[str], str] = st
 def _labelled_title(line: str) -> bool:
     """A whole title with its column label (学海共畅游  桑榆霞满天（大数据观察）), not the last words of a wrapped one
     (的意涵（人民时评）): five characters or more stand before the label."""
-    m = _LABELLED.search(line.rstrip())
+    m = TITLE_LABEL.search(line.rstrip())
     return m is not None and len(line[: m.start() + 1].strip()) >= 5
 
 
@@ -254,7 +252,7 @@ class RoleSteps:
         if (
             len(parts["T"]) == 1 and parts["S"] and not parts["K"] and not parts["S"][0].startswith("——")
             and (
-                (_LABELLED.search(parts["S"][0].rstrip()) and not _LABELLED.search(parts["T"][0].rstrip()))
+                (TITLE_LABEL.search(parts["S"][0].rstrip()) and not TITLE_LABEL.search(parts["T"][0].rstrip()))
                 or (not self.met and _slogan(parts["S"][0]) and not _slogan(parts["T"][0]))
             )
         ):

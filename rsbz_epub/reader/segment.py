@@ -113,6 +113,10 @@ def heading_runs_on(text: str) -> bool:
     return t.endswith(("，", "、", "：", ",", ":")) or any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
 
 
+# a title's column label at its end: 守护自然资源  建设美丽中国（权威发布）; never a subtitle's
+TITLE_LABEL = regex_cache.compile(r"[^（）]（[^（）\d]{2,30}）$")
+
+
 # A sentence end, then a short bracketed signature, closed (an open one is a caption's wrapped credit).
 _SIGNED_END = regex_cache.compile(r"[。！？!?]\s*[（(][\u4e00-\u9fff \u3000·]{1,10}[）)]$")
 
