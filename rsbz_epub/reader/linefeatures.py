@@ -287,8 +287,12 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
     style = _paragraph_marks(marks)
     lo, hi = max(0, start - 2), min(len(items), end + 2)
     view = simplified_view(items)
-    # breaks[j]: the word-list band of the break before item j ("-" at a page's start or the ends)
-    breaks = {j: glue(items[j - 1].text, items[j].text) if 0 < j < len(items) and items[j - 1].page == items[j].page else "-" for j in range(start, end + 1)}
+    # breaks[j]: the word-list band of the break before item j ("-" at a page's start or the ends), the pair
+    # read in Simplified characters (the word list's: 現|場 is 现|场)
+    breaks = {
+        j: glue(view(items[j - 1].text[-2:]), view(items[j].text[:2])) if 0 < j < len(items) and items[j - 1].page == items[j].page else "-"
+        for j in range(start, end + 1)
+    }
     own = {k: _own(items[k], widths.get(items[k].page, widths[-1]), view(items[k].text).translate(_FULL_WIDTH)) for k in range(lo, hi)}
     # the parallel shape of section heads: short lines with no stop, of a length seen again on the page
     shapes: Counter[tuple[int, int, str]] = Counter()
