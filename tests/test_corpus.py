@@ -30,7 +30,10 @@ CASES = [(p, m) for p in EXACT for m in metrics.METRICS]
 #: The invented issues of tests/corpus/ are a regression set for layout variety: their pooled
 #: figures may not fall below these floors (measured with the shipped model; they are part
 #: of its training data, so these are not figures on unseen text — see README, "Reading raw issues").
-FLOORS = {"title_precision": 0.97, "title_recall": 0.98, "paragraphs": 0.97, "breaks": 0.96, "jumps": 0.93,
+#: Paragraphs and jumps went from 0.97 and 0.93 to 0.96 and 0.92 when real text overruled one invented issue: an
+#: issue that shows no kicker sets none in every real paper the model learns from, and ljlgdx-2024-11-15 sets
+#: one with no mark (its title's paragraph count and jump follow the kicker read as its title).
+FLOORS = {"title_precision": 0.97, "title_recall": 0.98, "paragraphs": 0.96, "breaks": 0.96, "jumps": 0.92,
           "masthead": 1.0, "pages": 1.0, "parts": 0.98, "punct": 1.0}
 
 

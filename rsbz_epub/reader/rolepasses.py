@@ -39,7 +39,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = kickers_stand_over_titles(items, lead_ins_head_titles(items, pages_open_with_headlines(items, roles)))
     roles = lines_between_headline_lines(items, roles)
     if not met:
-        roles = issues_showing_no_kicker_set_none(items, undashed_lines_under_titles_are_titles(items, roles))
+        roles = undashed_lines_under_titles_are_titles(items, issues_showing_no_kicker_set_none(items, roles))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
