@@ -380,6 +380,19 @@ def test_an_issue_that_shows_a_kicker_keeps_the_models_kickers(monkeypatch: pyte
     assert (a.kicker, a.title) == ("观测数据“跑”在风雨前", "海南践行“观测即服务”理念应对台风“美莎克”")
 
 
+@pytest.mark.parametrize("roles", [("N", "N"), ("C", "C"), ("P", "P"), ("P", "H")])
+def test_a_reporter_line_over_the_text_makes_the_line_above_it_a_title(monkeypatch: pytest.MonkeyPatch, roles: tuple) -> None:
+    head, reporter = "特朗普退出伊朗核協議失信國際　或影響美朝會談", "記者陳駿豪"
+    a = _read([(head, roles[0]), (reporter, roles[1])], monkeypatch, body=BODY * 2)
+    assert (a.title, a.byline) == (head, reporter)
+
+
+@pytest.mark.parametrize("head", ["这是上一篇文章的最后一句话。", "——陳以晉出獄　眼神堅定激動　母子牽手離開"])
+def test_a_finished_sentence_or_a_dashed_line_over_a_reporter_line_is_no_title(monkeypatch: pytest.MonkeyPatch, head: str) -> None:
+    arts = _articles("一篇文章的标题\n" + BODY + head + "\n记者陈骏豪\n" + BODY, {"一篇文章的标题": "T", "记者陈骏豪": "N"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题"]
+
+
 def test_a_line_the_model_runs_on_ends_its_paragraph_when_the_next_line_is_indented(monkeypatch: pytest.MonkeyPatch) -> None:
     first = "　　这是第一段，模型以为它在下一行接着写"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=first + "\n" + BODY, body_roles=((first.strip(), "W"),))

@@ -2,7 +2,7 @@
 
 Each corrects a role against a convention of how print sets a headline, whatever the paper: a photo credit, a staff
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
-headline group's; a head after an article's closing note, or at a page's top, is a title; a line ending —— is a
+headline group's; a reporter line over the text makes the line above it a title; a head after an article's closing note, or at a page's top, is a title; a line ending —— is a
 kicker over its title; an unfinished line between two headline lines is one of them; a kicker stands over its title.
 Two read a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an
 undashed line under a title as the title, and an issue that shows no kicker sets none. Each is tested in ``tests/test_role_rules.py``.
@@ -200,7 +200,6 @@ def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role
     return out
 
 
-
 _COLUMN_NAME = 9  # a column's name set as a kicker over the title, at most this long: 家教课堂, 稳就业 保民生
 
 
@@ -234,4 +233,22 @@ def issues_showing_no_kicker_set_none(items: list[Item], roles: list[Role]) -> l
             and items[k].ln.force is None and items[k + 1].ln.force is None
         ):
             out[k], out[k + 1] = Role("T", out[k].prob), Role("S", out[k + 1].prob)
+    return out
+
+
+def titles_over_reporter_lines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A reporter line and nothing else (記者莊曉彤, 台灣特派員鄭智仁), over the text, is the byline of the line above it,
+    which is the title, whatever the model read them as: a reporter signs an article under its headline."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it, above, below = items[k], items[k - 1], items[k + 1]
+        text, head = it.text.strip(), above.text.strip()
+        if (
+            out[k].label not in ("B", "T", "K", "S") and out[k - 1].label not in ("T", "K", "S", "B", "G", "M", "J")
+            and out[k + 1].label in ("P", "W") and above.page == it.page == below.page
+            and it.ln.force is None and above.ln.force is None
+            and "：" not in text and ":" not in text and _reporters_only(text)
+            and 4 <= len(head) <= 60 and not head.endswith(("。", "；", "，")) and not head.startswith("——") and not credit_line(head)
+        ):
+            out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
     return out
