@@ -6,9 +6,12 @@ Usage:  .venv/bin/python bench/convert_bench.py [--edition tw] [--size-mb 10] [-
 
 --accuracy scores plain OpenCC, ours without the context model ("before") and ours
 against the parallel benches (bench/parallel/: build their text first with
-extract_cuv.py, extract_ddia.py, extract_2kenize.py) for s2t, s2tw, s2hk and s2twp in
-one run: conversion errors per 10,000 Chinese characters (see bench/parallel/score.py
-for what counts), for each bench and its parts.  Otherwise:
+extract_cuv.py, extract_ddia.py, extract_2kenize.py, extract_hkcnews.py) for s2t, s2tw,
+s2hk and s2twp in one run: conversion errors per 10,000 Chinese characters (see
+bench/parallel/score.py for what counts), for each bench and its parts.  On hkcnews,
+Hong Kong news the shipped context model was counted from, "ours" uses the model built
+without those articles (bench/parallel/data/context-heldout.tsv: see
+extract_hkcnews.py).  Otherwise:
 
 Reports, for the example issues and an archive-sized synthetic issue (the
 examples repeated to >= --size-mb of text):
@@ -45,6 +48,7 @@ from rsbz_epub.model import Article, Issue, Page, Paragraph
 from rsbz_epub.reader import read_issue
 from rsbz_epub.options import EDITIONS, BuildOptions, Publication, ReadOptions
 from rsbz_epub.transforms.chinese import convert_issue, convert_many, convert_text, visible_strings
+from rsbz_epub.transforms.context import ContextModel, parse_model
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -210,7 +214,10 @@ BENCHES = {
     "cuv": ("cuv.zh-Hans.txt", "cuv.zh-Hant.txt"),  # bench/parallel/extract_cuv.py
     "ddia": ("ddia.zh-Hans.txt", "ddia.zh-Hant-TW.txt"),  # bench/parallel/extract_ddia.py
     "2kenize": ("2kenize.zh-Hans.txt", "2kenize.zh-Hant.txt"),  # bench/parallel/extract_2kenize.py
+    "hkcnews": ("hkcnews.zh-Hans.txt", "hkcnews.zh-Hant.txt"),  # bench/parallel/extract_hkcnews.py
 }
+#: Bench → the context model "ours" is scored with instead of the shipped one, which read that bench's text.
+HELD_OUT_MODELS = {"hkcnews": "context-heldout.tsv"}  # bench/context/build_context.py --input …-train…
 
 
 #: The CUV bench's books 1–39 (Old Testament) tuned the context model's thresholds; 40–66 are the test.
@@ -255,13 +262,13 @@ def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")[:-1]
 
 
-def _without_context_model(sources: list[str], edition: str) -> list[str]:
-    """Our conversion with an empty context model: the state before the model (bench-only switch)."""
+def _with_context_model(sources: list[str], edition: str, model: ContextModel) -> list[str]:
+    """Our conversion with another context model than the shipped one (bench-only switch);
+    with an empty one, the state before the model."""
     from rsbz_epub.transforms import wordwise
-    from rsbz_epub.transforms.context import ContextModel
 
     shipped = wordwise.context_model
-    wordwise.context_model = lambda: ContextModel({}, {})  # type: ignore[assignment]
+    wordwise.context_model = lambda: model  # type: ignore[assignment]
     wordwise._edition_forms.cache_clear()
     try:
         return convert_many(sources, edition, keep_quotes=True)
@@ -270,8 +277,9 @@ def _without_context_model(sources: list[str], edition: str) -> list[str]:
         wordwise._edition_forms.cache_clear()
 
 
-def _table(name: str, sources: list[str], references: list[str], ambiguous: frozenset[str], details: bool) -> None:
-    """One bench table: errors per 10,000 characters, plain OpenCC, ours before the context model, ours; per edition."""
+def _table(name: str, sources: list[str], references: list[str], ambiguous: frozenset[str], details: bool, model: ContextModel | None = None) -> None:
+    """One bench table: errors per 10,000 characters, plain OpenCC, ours before the context model, ours
+    (with ``model`` instead of the shipped context model when given); per edition."""
     from score import score  # type: ignore[import-not-found]
 
     han = sum(len(re.findall(r"[\u4e00-\u9fff]", s)) for s in sources)
@@ -283,8 +291,9 @@ def _table(name: str, sources: list[str], references: list[str], ambiguous: froz
             continue
         opencc = OpenCC(config)
         plain = score(sources, references, [opencc.convert(s) for s in sources], ambiguous)
-        before = score(sources, references, _without_context_model(sources, edition), ambiguous)
-        ours = score(sources, references, convert_many(sources, edition, keep_quotes=True), ambiguous)
+        before = score(sources, references, _with_context_model(sources, edition, ContextModel({}, {})), ambiguous)
+        converted = convert_many(sources, edition, keep_quotes=True) if model is None else _with_context_model(sources, edition, model)
+        ours = score(sources, references, converted, ambiguous)
         ratio = f"{ours.errors / plain.errors:.2f}" if plain.errors else "n/a"
         print(
             f"| {edition} | {config} | {plain.scored} | {plain.per_10k:.2f} ({plain.errors}) | {before.per_10k:.2f} ({before.errors})"
@@ -311,10 +320,17 @@ def accuracy(details: bool) -> int:
         if not (data / zh_name).exists():
             print(f"{name}: no text in {data}: run bench/parallel/extract_{name}.py GIT_DIR first (see its docstring)")
             continue
+        model = None
+        if name in HELD_OUT_MODELS:
+            if not (data / HELD_OUT_MODELS[name]).exists():
+                print(f"{name}: no {data / HELD_OUT_MODELS[name]} (the model without its text): build it as bench/parallel/extract_{name}.py says")
+                continue
+            model = parse_model((data / HELD_OUT_MODELS[name]).read_text(encoding="utf-8"))
+            print(f"\n{name}: ours with the context model {HELD_OUT_MODELS[name]}, not the shipped one")
         found += 1
         sources, references = _lines(data / zh_name), _lines(data / tw_name)
         ambiguous = ambiguous_characters(sources, references)
-        _table(name, sources, references, ambiguous, details)
+        _table(name, sources, references, ambiguous, details, model)
         for part, (zh, tw) in parts(name, sources, references).items():
             _table(f"{name}, {part}", zh, tw, ambiguous, details)
     return 0 if found else 1

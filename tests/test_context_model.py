@@ -22,7 +22,8 @@ from rsbz_epub.transforms.wordwise import convert_wordwise
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench" / "context"))
 
-from build_context import aligned_pairs, build, stcharacters  # type: ignore[import-not-found]  # noqa: E402
+from build_context import aligned_pairs, build, main, stcharacters  # type: ignore[import-not-found]  # noqa: E402
+from extract_hkcnews import held_out  # type: ignore[import-not-found]  # noqa: E402
 
 stcharacters = lru_cache(maxsize=1)(stcharacters)
 
@@ -117,6 +118,20 @@ def test_building_twice_gives_the_same_bytes() -> None:
     model = parse_model(first)
     assert model.contexts["1老板"] == ("闆", 4, 4) and model.contexts["1黑板"] == ("板", 2, 2)
     assert model.decide("那位老板", 3).form == "闆"
+
+
+def test_input_names_the_training_text(tmp_path: Path) -> None:
+    # the bench-only model is built from hkcnews-train.zh-Hant.txt this way; ten copies reach MIN_FORM
+    train, out = tmp_path / "train.zh-Hant.txt", tmp_path / "model.tsv"
+    train.write_text("\n".join(TRAINING * 10) + "\n", encoding="utf-8")
+    assert main(["--input", str(train), "--output", str(out), "--min-count", "2", "--min-share", "0.9"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# rsbz-epub context model: built by bench/context/build_context.py from train.zh-Hant.txt\n")
+    assert parse_model(text).contexts["1老板"] == ("闆", 40, 40)
+
+
+def test_every_fiftieth_article_is_held_out_of_the_bench_model() -> None:
+    assert [n for n in range(1, 201) if held_out(n)] == [50, 100, 150, 200]
 
 
 def test_training_pairs_align_position_by_position() -> None:

@@ -1,10 +1,13 @@
 """Build the context model (rsbz_epub/data/context.tsv) from human-written Traditional text.
 
-Usage:  python bench/context/build_context.py [--min-count N] [--min-share R] [--output PATH]
+Usage:  python bench/context/build_context.py [--min-count N] [--min-share R] [--input PATH] [--output PATH]
 
-Input: the training text that bench/context/extract_*.py wrote to
-bench/context/data/ (see the manifests beside this script); never the parallel
-bench's text.  Steps:
+Input: the training text that bench/context/extract_hkcnews.py wrote to
+bench/context/data/ (see the manifest beside this script); never the parallel
+bench's text.  ``--input`` names another Hong Kong text: hkcnews-train.zh-Hant.txt,
+the same articles without those of the held-out hkcnews bench
+(bench/parallel/extract_hkcnews.py), builds the model that bench is scored with.
+Steps:
 
 1. candidates: OpenCC's own STCharacters table, read from the opencc wheel with
    its ``opencc_dict`` tool — a Simplified character with two or more Traditional forms;
@@ -25,7 +28,8 @@ bench's text.  Steps:
 Same input, same bytes: everything is sorted, nothing depends on time or hashing.
 The thresholds were chosen on the Old Testament half of the CUV bench only
 (bench/context/tune_context.py); the New Testament half is the test.  Training
-text and bench share no text (news vs. the Bible).
+text and that bench share no text (news vs. the Bible); the hkcnews bench is
+articles of the training text, so it is scored with the model built without them.
 """
 
 from __future__ import annotations
@@ -49,8 +53,9 @@ from rsbz_epub.transforms.context import UNDECIDED, context_keys, parse_model  #
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 OUTPUT = ROOT / "rsbz_epub" / "data" / "context.tsv"
-#: Training text file (in DATA) → the OpenCC config that folds it to standard glyphs.
-SOURCES = {"hkcnews.zh-Hant.txt": "hk2t"}
+#: The training text, and the OpenCC config that folds its Hong Kong glyphs to standard ones.
+INPUT = DATA / "hkcnews.zh-Hant.txt"
+FOLD = "hk2t"
 MIN_FORM = 10
 #: Cantonese particles: a line with one is written Cantonese (唔係, 係咪), whose 係 a Mandarin input never means.
 CANTONESE = re.compile("[嘅咗唔哋喺嘢啲冇佢嗰咩囉㗎噉畀睇嚟諗]")
@@ -83,13 +88,9 @@ def aligned_pairs(lines: list[str], fold: str) -> list[tuple[str, str]]:
     return [(s, t) for s, t in zip(simplified, standard) if len(s) == len(t) and not CANTONESE.search(t)]
 
 
-def training_pairs() -> list[tuple[str, str]]:
-    """The aligned pairs of every training text in DATA."""
-    return [
-        pair
-        for name, fold in SOURCES.items()
-        for pair in aligned_pairs((DATA / name).read_text(encoding="utf-8").split("\n")[:-1], fold)
-    ]
+def training_pairs(path: Path = INPUT) -> list[tuple[str, str]]:
+    """The aligned pairs of a training text (one paragraph per line)."""
+    return aligned_pairs(path.read_text(encoding="utf-8").split("\n")[:-1], FOLD)
 
 
 def count(candidates: dict[str, tuple[str, ...]], pairs: list[tuple[str, str]], min_form: int = MIN_FORM) -> tuple[Counter[str], dict[str, Counter[str]]]:
@@ -147,10 +148,10 @@ def _pruned(found: dict[str, tuple[str, int, int]]) -> dict[str, tuple[str, int,
     return kept
 
 
-def model_text(candidates: dict[str, tuple[str, ...]], forms: dict[str, Counter[str]], found: dict[str, tuple[str, int, int]], min_count: int, min_share: float) -> str:
-    """The model file: a header, each modelled character's candidates, then the contexts, sorted."""
+def model_text(candidates: dict[str, tuple[str, ...]], forms: dict[str, Counter[str]], found: dict[str, tuple[str, int, int]], min_count: int, min_share: float, source: str = INPUT.name) -> str:
+    """The model file: a header (naming the training text ``source``), each modelled character's candidates, then the contexts, sorted."""
     lines = [
-        "# rsbz-epub context model: built by bench/context/build_context.py from " + ", ".join(SOURCES),
+        f"# rsbz-epub context model: built by bench/context/build_context.py from {source}",
         f"# opencc {getattr(opencc, '__version__', '?')}; min-count {min_count}, min-share {min_share}; key = offset + Simplified span",
     ]
     lines += [f"=\t{c}\t{''.join(candidates[c])}" for c in forms]
@@ -158,10 +159,10 @@ def model_text(candidates: dict[str, tuple[str, ...]], forms: dict[str, Counter[
     return "\n".join(lines) + "\n"
 
 
-def build(candidates: dict[str, tuple[str, ...]], pairs: list[tuple[str, str]], min_count: int, min_share: float, min_form: int = MIN_FORM) -> str:
+def build(candidates: dict[str, tuple[str, ...]], pairs: list[tuple[str, str]], min_count: int, min_share: float, min_form: int = MIN_FORM, source: str = INPUT.name) -> str:
     """The model file of aligned training pairs (what main writes; a function so tests can build twice)."""
     counts, forms = count(candidates, pairs, min_form)
-    return model_text(candidates, forms, decisions(summary(counts), min_count, min_share), min_count, min_share)
+    return model_text(candidates, forms, decisions(summary(counts), min_count, min_share), min_count, min_share, source)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--min-share", type=float, default=MIN_SHARE)
+    parser.add_argument("--input", type=Path, default=INPUT, help="the training text, one paragraph per line (default: %(default)s)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
-    text = build(stcharacters(), training_pairs(), args.min_count, args.min_share)
+    text = build(stcharacters(), training_pairs(args.input), args.min_count, args.min_share, source=args.input.name)
     args.output.write_text(text, encoding="utf-8")
     model = parse_model(text)
     decided = sum(v[0] != UNDECIDED for v in model.contexts.values())

@@ -12,6 +12,11 @@ article).  Kept: body paragraphs and captions with their inline markup removed;
 dropped: front matter, tables, media embeds, the site's subscription trailer, and
 any line with fewer than 4 ideographs.  One paragraph per line, in article order.
 
+Every ``HELD_OUT_EVERY``-th article (``held_out``) is the held-out Hong Kong news
+bench, bench/parallel/extract_hkcnews.py, which also writes the training text
+without it (hkcnews-train.zh-Hant.txt) for a bench-only model; the shipped model
+is counted from all of them.
+
 Usage:  python bench/context/extract_hkcnews.py GIT_DIR [--write-manifest]
 """
 
@@ -38,11 +43,19 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)")
 _MARKUP = re.compile(r"<[^>]+>|\*\*|^#+\s+|^(?:[-*] |> ?)+")
 _TRAILER = ("月費訂戶", "眾新聞的月費", "支持眾新聞")
+#: An article whose number is a multiple of this is held out of the bench-only model (bench/parallel/extract_hkcnews.py).
+HELD_OUT_EVERY = 50
 
 
-def articles(repo: GitMirror) -> list[tuple[int, str]]:
-    """(article number, blob id) of every article at HEAD, in article order."""
-    return sorted((int(m.group(1)), blob) for path, blob in repo.head_tree().items() if (m := _PATH.match(path)) is not None)
+def held_out(number: int) -> bool:
+    """Whether article ``number`` belongs to the held-out bench, not to the bench-only model's training text."""
+    return number % HELD_OUT_EVERY == 0
+
+
+def articles(repo: GitMirror, commit: str = "HEAD") -> list[tuple[int, str]]:
+    """(article number, blob id) of every article at ``commit``, in article order."""
+    listing = (line.split(None, 3)[2:] for line in repo.run("ls-tree", "-r", commit, "articles").splitlines())
+    return sorted((int(m.group(1)), blob) for blob, path in listing if (m := _PATH.match(path)) is not None)
 
 
 def paragraphs(markdown: str) -> list[str]:

@@ -38,15 +38,18 @@ def arguments(name: str, doc: str, argv: list[str] | None) -> tuple[str, str, bo
     return args.git_dir, str(commit), args.write_manifest
 
 
+def write_lines(path: Path, lines: list[str]) -> dict[str, object]:
+    """Write ``lines`` to ``path``, one a line; return what a manifest records of it: checksum, lines, Chinese characters."""
+    path.parent.mkdir(exist_ok=True)
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "lines": len(lines), "han": len(HAN.findall(text))}
+
+
 def write_bench(name: str, texts: dict[str, list[str]], record: dict[str, object], write_manifest: bool) -> int:
     """Write each text (one line per pair) to DATA, record checksums, and write or check the manifest."""
     path, manifest = manifest_of(name)
-    DATA.mkdir(exist_ok=True)
-    outputs = {}
-    for file_name, lines in texts.items():
-        text = "\n".join(lines) + "\n"
-        (DATA / file_name).write_text(text, encoding="utf-8")
-        outputs[file_name] = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "lines": len(lines), "han": len(HAN.findall(text))}
+    outputs = {file_name: write_lines(DATA / file_name, lines) for file_name, lines in texts.items()}
     record = record | {"outputs": outputs}
     if write_manifest:
         path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
