@@ -1,13 +1,15 @@
-"""The rules the reader applies to the model's roles: a title broken inside a word goes on, a lead-in ending ——
-is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption
-(reader/rolesteps.py); and the print conventions of reader/headpasses.py and reader/rolepasses.py: a line
-ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed
-line under a title is the title, an unfinished line between headline lines is one of them, a head cut
-mid-sentence runs on, a lone credit is a caption, a line naming a piece's staff or a ——line signing the text
-above is an end note, so is a closing photo credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter
-line under a heading is its byline, a head after a closing note or at a page's top is a title, a full
-indented line above an unindented one goes on, an unindented whole line under text that ended, on an
-indented page, is a caption or a head, a photo story's only caption is its paragraph.
+"""The rules the reader applies to the model's roles: a title broken inside a word goes on (in Traditional words too),
+a lead-in ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption, and
+for a paper the model has not met, a whole title with its column label or set as matched phrases is the title under
+its kicker (reader/rolesteps.py); and the print conventions of reader/headpasses.py and reader/rolepasses.py: a line
+ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed line
+under a title is the title, an issue that shows no kicker sets none, an unfinished line between headline lines is one
+of them, a head cut mid-sentence runs on, a lone credit is a caption, a line ending with a photo's credit is a
+caption, a line naming a piece's staff or a ——line signing the text above is an end note, so is a closing photo
+credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
+heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
+page's top is a title, a full indented line above an unindented one goes on, an unindented whole line under text
+that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """

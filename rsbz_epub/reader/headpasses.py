@@ -2,10 +2,11 @@
 
 Each corrects a role against a convention of how print sets a headline, whatever the paper: a photo credit, a staff
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
-headline group's; a reporter line over the text makes the line above it a title; a head after an article's closing note, or at a page's top, is a title; a line ending —— is a
-kicker over its title; an unfinished line between two headline lines is one of them; a kicker stands over its title.
-Two read a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an
-undashed line under a title as the title, and an issue that shows no kicker sets none. Each is tested in ``tests/test_role_rules.py``.
+headline group's; a reporter line over the text makes the line above it a title; a head after an article's closing
+note, or at a page's top, is a title; a line ending —— is a kicker over its title; an unfinished line between two
+headline lines is one of them; a kicker stands over its title. Two read a habit off the issue, for a paper the model
+has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, and an issue that
+shows no kicker sets none. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
