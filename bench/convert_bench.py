@@ -9,9 +9,9 @@ against the parallel benches (bench/parallel/: build their text first with
 extract_cuv.py, extract_ddia.py, extract_2kenize.py, extract_hkcnews.py) for s2t, s2tw,
 s2hk and s2twp in one run: conversion errors per 10,000 Chinese characters (see
 bench/parallel/score.py for what counts), for each bench and its parts.  On hkcnews,
-Hong Kong news the shipped context model was counted from, "ours" uses the model built
-without those articles (bench/parallel/data/context-heldout.tsv: see
-extract_hkcnews.py).  Otherwise:
+Hong Kong news the shipped context models were counted from, "ours" uses the models built
+without those articles (bench/parallel/data/context-heldout.tsv, and
+context-hk-heldout.tsv for s2hk: see extract_hkcnews.py).  Otherwise:
 
 Reports, for the example issues and an archive-sized synthetic issue (the
 examples repeated to >= --size-mb of text):
@@ -216,8 +216,9 @@ BENCHES = {
     "2kenize": ("2kenize.zh-Hans.txt", "2kenize.zh-Hant.txt"),  # bench/parallel/extract_2kenize.py
     "hkcnews": ("hkcnews.zh-Hans.txt", "hkcnews.zh-Hant.txt"),  # bench/parallel/extract_hkcnews.py
 }
-#: Bench → the context model "ours" is scored with instead of the shipped one, which read that bench's text.
-HELD_OUT_MODELS = {"hkcnews": "context-heldout.tsv"}  # bench/context/build_context.py --input …-train…
+#: A bench whose text the shipped models have read: its models built without that text
+#: (bench/context/build_context.py --input …-train… [--profile hk]), per OpenCC config (None: the others).
+HELD_OUT_MODELS = {"hkcnews": {None: "context-heldout.tsv", "s2hk": "context-hk-heldout.tsv"}}
 
 
 #: The CUV bench's books 1–39 (Old Testament) tuned the context model's thresholds; 40–66 are the test.
@@ -268,7 +269,7 @@ def _with_context_model(sources: list[str], edition: str, model: ContextModel) -
     from rsbz_epub.transforms import wordwise
 
     shipped = wordwise.context_model
-    wordwise.context_model = lambda: model  # type: ignore[assignment]
+    wordwise.context_model = lambda config=None: model  # type: ignore[assignment]
     wordwise._edition_forms.cache_clear()
     try:
         return convert_many(sources, edition, keep_quotes=True)
@@ -277,9 +278,12 @@ def _with_context_model(sources: list[str], edition: str, model: ContextModel) -
         wordwise._edition_forms.cache_clear()
 
 
-def _table(name: str, sources: list[str], references: list[str], ambiguous: frozenset[str], details: bool, model: ContextModel | None = None) -> None:
+def _table(
+    name: str, sources: list[str], references: list[str], ambiguous: frozenset[str], details: bool,
+    models: dict[str | None, ContextModel] | None = None,
+) -> None:
     """One bench table: errors per 10,000 characters, plain OpenCC, ours before the context model, ours
-    (with ``model`` instead of the shipped context model when given); per edition."""
+    (with ``models`` — per OpenCC config, None for the others — instead of the shipped ones when given); per edition."""
     from score import score  # type: ignore[import-not-found]
 
     han = sum(len(re.findall(r"[\u4e00-\u9fff]", s)) for s in sources)
@@ -292,6 +296,7 @@ def _table(name: str, sources: list[str], references: list[str], ambiguous: froz
         opencc = OpenCC(config)
         plain = score(sources, references, [opencc.convert(s) for s in sources], ambiguous)
         before = score(sources, references, _with_context_model(sources, edition, ContextModel({}, {})), ambiguous)
+        model = None if models is None else models.get(config, models[None])
         converted = convert_many(sources, edition, keep_quotes=True) if model is None else _with_context_model(sources, edition, model)
         ours = score(sources, references, converted, ambiguous)
         ratio = f"{ours.errors / plain.errors:.2f}" if plain.errors else "n/a"
@@ -320,17 +325,18 @@ def accuracy(details: bool) -> int:
         if not (data / zh_name).exists():
             print(f"{name}: no text in {data}: run bench/parallel/extract_{name}.py GIT_DIR first (see its docstring)")
             continue
-        model = None
+        models = None
         if name in HELD_OUT_MODELS:
-            if not (data / HELD_OUT_MODELS[name]).exists():
-                print(f"{name}: no {data / HELD_OUT_MODELS[name]} (the model without its text): build it as bench/parallel/extract_{name}.py says")
+            missing = [f for f in HELD_OUT_MODELS[name].values() if not (data / f).exists()]
+            if missing:
+                print(f"{name}: no {', '.join(missing)} in {data} (the models without its text): build them as bench/parallel/extract_{name}.py says")
                 continue
-            model = parse_model((data / HELD_OUT_MODELS[name]).read_text(encoding="utf-8"))
-            print(f"\n{name}: ours with the context model {HELD_OUT_MODELS[name]}, not the shipped one")
+            models = {config: parse_model((data / f).read_text(encoding="utf-8")) for config, f in HELD_OUT_MODELS[name].items()}
+            print(f"\n{name}: ours with the context models {', '.join(HELD_OUT_MODELS[name].values())}, not the shipped ones")
         found += 1
         sources, references = _lines(data / zh_name), _lines(data / tw_name)
         ambiguous = ambiguous_characters(sources, references)
-        _table(name, sources, references, ambiguous, details, model)
+        _table(name, sources, references, ambiguous, details, models)
         for part, (zh, tw) in parts(name, sources, references).items():
             _table(f"{name}, {part}", zh, tw, ambiguous, details)
     return 0 if found else 1

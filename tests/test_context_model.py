@@ -58,6 +58,29 @@ def test_the_model_decides_a_character_by_its_context(simplified: str, context: 
 def test_the_model_keeps_the_forms_opencc_phrases_chose() -> None:
     # Hong Kong writes 盡快 and 周一, OpenCC's phrases 儘快 and 週一: a phrase's form stays
     assert convert_text("请尽快回复，周一见", "tw") == "請儘快回覆，週一見"
+    assert convert_text("请尽快回复，周一见", "hant") == "請儘快回覆，週一見"
+
+
+@pytest.mark.parametrize(
+    ("simplified", "hong_kong"),
+    [
+        ("请尽快回复，周一见", "請盡快回覆，周一見"),  # OpenCC s2hk: 儘快, 週一
+        ("政府宣布每周开会", "政府宣布每周開會"),  # OpenCC s2hk: 宣佈, 每週
+        ("香港回归二十五周年", "香港回歸二十五周年"),  # OpenCC s2hk: 迴歸, 週年
+    ],
+)
+def test_the_hong_kong_model_writes_hong_kong_usage_over_opencc_phrases(simplified: str, hong_kong: str) -> None:
+    assert OpenCC("s2hk").convert(simplified) != hong_kong
+    assert convert_text(simplified, "hk") == hong_kong
+    converted = convert_wordwise([simplified], "s2hk", "hk")[0]
+    changed = [i for i, (a, b) in enumerate(zip(OpenCC("s2hk").convert(simplified), converted.text)) if a != b]
+    assert all(converted.rules[i].startswith("context ") for i in changed)
+
+
+def test_only_the_hong_kong_edition_has_its_own_model() -> None:
+    assert context_model("s2hk").overrules_phrases and not context_model("s2t").overrules_phrases
+    assert context_model("s2tw") is context_model("s2t") is context_model("s2twp")
+    assert context_model("s2hk").contexts != context_model("s2t").contexts
 
 
 def test_check_lists_the_context_rule() -> None:
@@ -74,8 +97,9 @@ def test_check_lists_the_context_rule() -> None:
     assert any(d.source == "喂" and d.ours == "餵" and d.rule.startswith("context 喂饲: 餵 (n=") for d in found)
 
 
-def test_every_form_in_the_model_is_an_opencc_candidate() -> None:
-    model = context_model()
+@pytest.mark.parametrize("config", ["s2t", "s2hk"])
+def test_every_form_in_the_model_is_an_opencc_candidate(config: str) -> None:
+    model = context_model(config)
     table = stcharacters()
     assert model.candidates, "the shipped model is empty"
     for char, forms in model.candidates.items():
@@ -96,8 +120,9 @@ def test_the_model_never_writes_a_form_outside_opencc(text: str, config: str) ->
             assert standard(part, config) in stcharacters()[char]
 
 
-def test_the_model_file_is_small() -> None:
-    path = resources.files("rsbz_epub.data").joinpath("context.tsv")
+@pytest.mark.parametrize("name", ["context.tsv", "context-hk.tsv"])
+def test_the_model_file_is_small(name: str) -> None:
+    path = resources.files("rsbz_epub.data").joinpath(name)
     assert len(path.read_bytes()) <= 2_000_000
 
 
@@ -120,6 +145,19 @@ def test_building_twice_gives_the_same_bytes() -> None:
     assert model.decide("那位老板", 3).form == "闆"
 
 
+def test_a_model_that_overrules_phrases_says_so_in_its_file() -> None:
+    pairs = aligned_pairs(TRAINING, "hk2t")
+    text = build(stcharacters(), pairs, 2, 0.9, min_form=1, overrules_phrases=True)
+    assert "\n!\toverrules-phrases\n" in text
+    assert parse_model(text).overrules_phrases and not parse_model(build(stcharacters(), pairs, 2, 0.9, min_form=1)).overrules_phrases
+
+
+def test_only_the_hong_kong_profile_counts_cantonese_lines() -> None:
+    cantonese = ["佢係老闆，唔係夥計。"]
+    assert aligned_pairs(cantonese, "hk2t") == []
+    assert aligned_pairs(cantonese, "hk2t", cantonese=True) == [("佢系老板，唔系伙计。", "佢係老闆，唔係夥計。")]
+
+
 def test_input_names_the_training_text(tmp_path: Path) -> None:
     # the bench-only model is built from hkcnews-train.zh-Hant.txt this way; ten copies reach MIN_FORM
     train, out = tmp_path / "train.zh-Hant.txt", tmp_path / "model.tsv"
@@ -132,6 +170,12 @@ def test_input_names_the_training_text(tmp_path: Path) -> None:
 
 def test_every_fiftieth_article_is_held_out_of_the_bench_model() -> None:
     assert [n for n in range(1, 201) if held_out(n)] == [50, 100, 150, 200]
+
+
+def test_the_hong_kong_development_split_is_not_the_held_out_bench() -> None:
+    from tune_hk import development  # type: ignore[import-not-found]
+
+    assert [n for n in range(1, 201) if development(n)] == [25, 75, 125, 175]
 
 
 def test_training_pairs_align_position_by_position() -> None:

@@ -15,6 +15,8 @@ from rsbz_epub.transforms.chinese import convert_text
 
 _FOLD = {"hant": None, "tw": "tw2t", "hk": "hk2t", "twp": "tw2t"}
 ALL = ("hant", "tw", "hk", "twp")
+#: Hong Kong writes 了解 and 幾周 (the hk edition's usage model, bench/context/build_context.py's hk profile).
+NOT_HK = ("hant", "tw", "twp")
 
 #: (issue, Simplified, expected in OpenCC standard forms, editions)
 TRACKER = [
@@ -22,7 +24,8 @@ TRACKER = [
     ("BYVoid/OpenCC#1497", "被发掘", "被發掘", ALL),
     ("BYVoid/OpenCC#1497", "展示了如何", "展示了如何", ALL),
     ("BYVoid/OpenCC#1497", "学习了如何", "學習了如何", ALL),
-    ("BYVoid/OpenCC#1497", "了解了如何", "瞭解了如何", ALL),
+    ("BYVoid/OpenCC#1497", "了解了如何", "瞭解了如何", NOT_HK),
+    ("BYVoid/OpenCC#1497", "了解了如何", "了解了如何", ("hk",)),
     ("BYVoid/OpenCC#1497", "参与制造", "參與製造", ALL),
     ("BYVoid/OpenCC#1497", "改变量子比特", "改變量子位元", ("twp",)),
     ("BYVoid/OpenCC#1497", "少数组织", "少數組織", ("twp",)),
@@ -50,7 +53,8 @@ TRACKER = [
     ("BYVoid/OpenCC#349", "直发抖", "直發抖", ALL),
     ("BYVoid/OpenCC#349", "皮肤发炎", "皮膚發炎", ALL),
     ("BYVoid/OpenCC#349", "总发电量", "總發電量", ALL),
-    ("BYVoid/OpenCC#349", "几周内", "幾週內", ALL),
+    ("BYVoid/OpenCC#349", "几周内", "幾週內", NOT_HK),
+    ("BYVoid/OpenCC#349", "几周内", "幾周內", ("hk",)),
     ("BYVoid/OpenCC#349", "冻干", "凍乾", ALL),
     ("BYVoid/OpenCC#349", "辣椒干", "辣椒乾", ALL),
     ("BYVoid/OpenCC#349", "白岩松", "白巖松", ALL),

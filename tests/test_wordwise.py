@@ -19,7 +19,7 @@ from rsbz_epub.transforms.corrections import corrections
 from rsbz_epub.transforms.names import byline_names, surname_forms
 from rsbz_epub.transforms.phrases import opencc_phrases
 from rsbz_epub.transforms.review import differences
-from rsbz_epub.transforms.wordwise import convert_wordwise
+from rsbz_epub.transforms.wordwise import _plan, convert_wordwise
 
 ROOT = Path(__file__).resolve().parents[1]
 TRADITIONAL = [e for e, row in EDITIONS.items() if row[0]]
@@ -113,6 +113,7 @@ def test_a_word_is_not_cut_through_a_long_opencc_phrase(text: str, expected: str
         ("他只好回去", "他只好回去", None),
         ("学校不准学生带手机", "學校不准學生帶手機", "prohibition 不准|学生: 准 (to permit)"),  # OpenCC: 不準
         ("你们都不准进去", "你們都不准進去", "prohibition 不准|进去: 准 (to permit)"),
+        ("全市已有1200余家企业、院校", "全市已有1200餘家企業、院校", "numeral and 余 1200|余家: 餘 (more than)"),  # rsbz-2021-41
         ("这块表不准了", "這塊表不準了", None),  # not accurate: before a particle
         ("说不准明天会下雨", "說不準明天會下雨", None),  # after a one-character verb: 说不准 is "hard to say"
         ("在上海的推动者，并成功申办", "在上海的推動者，並成功申辦", None),  # 并|成功 is still not 併成
@@ -121,7 +122,7 @@ def test_a_word_is_not_cut_through_a_long_opencc_phrase(text: str, expected: str
 def test_a_neighbouring_word_decides_a_verb_measure_word_or_prohibition(text: str, expected: str, rule: str | None, edition: str) -> None:
     assert OpenCC("tw2t").convert(OpenCC("hk2t").convert(convert_text(text, edition))) == expected
     config = EDITIONS[edition][0]
-    rules = {r for r in convert_wordwise([text], config, edition)[0].rules if r.startswith(("verb and", "numeral and", "prohibition"))}
+    rules = {n.rule for n in _plan(text, None, config)[1] if n.rule.startswith(("verb and", "numeral and", "prohibition"))}
     assert rules == ({rule} if rule else set())
 
 

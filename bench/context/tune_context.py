@@ -59,7 +59,7 @@ def whole_bench() -> tuple[list[str], list[str]]:
 
 def use(model: ContextModel) -> None:
     """Make the conversion use ``model`` (a bench-only switch of the shipped model)."""
-    wordwise.context_model = lambda: model  # type: ignore[assignment]
+    wordwise.context_model = lambda config=None: model  # type: ignore[assignment]
     wordwise._edition_forms.cache_clear()
 
 

@@ -11,11 +11,13 @@ positions would not align) or when the line has no character outside ASCII.
 
 The other articles are written, one paragraph a line, to
 bench/context/data/hkcnews-train.zh-Hant.txt: the training text of the bench-only
-model that bench/convert_bench.py --accuracy scores "ours" with on this bench
-(the shipped model has read the held-out articles):
+models that bench/convert_bench.py --accuracy scores "ours" with on this bench
+(the shipped models have read the held-out articles):
 
     python bench/context/build_context.py --input bench/context/data/hkcnews-train.zh-Hant.txt \\
         --output bench/parallel/data/context-heldout.tsv
+    python bench/context/build_context.py --profile hk --input bench/context/data/hkcnews-train.zh-Hant.txt \\
+        --output bench/parallel/data/context-hk-heldout.tsv
 
 The text is not ours and is never committed: both files are git-ignored;
 manifest-hkcnews.json records repository, commit, the held-out articles and

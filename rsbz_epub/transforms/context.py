@@ -14,6 +14,12 @@ right, the bigrams — never a span that cuts a neighbouring word.  The first
 context the model knows decides; a split one decides "keep OpenCC's form".  Every form the model can give is one of
 OpenCC's own candidates for the character (STCharacters), so the model only
 chooses among what OpenCC could have written.
+
+The Hong Kong edition has its own model, rsbz_epub/data/context-hk.tsv: Hong Kong
+usage counted from the same text, which also overrules the form an OpenCC phrase
+chose where the deciding span covers that phrase (its header line
+``!	overrules-phrases``): Hong Kong writes 宣布, 盡快, 每周 where OpenCC's phrases
+write 宣佈, 儘快, 每週; 必须 does not overrule the phrase 须发 of 必|须发.
 """
 
 from __future__ import annotations
@@ -30,6 +36,10 @@ __all__ = ["ContextModel", "Decision", "context_keys", "context_model", "parse_m
 
 #: The decision of a context whose forms are split: OpenCC's form stays.
 UNDECIDED = "?"
+#: The model file's option: its decisions overrule the forms OpenCC's phrases chose.
+OVERRULES_PHRASES = "overrules-phrases"
+#: The OpenCC configs with a model of their own (the others use context.tsv).
+MODEL_FILES = {"s2hk": "context-hk.tsv"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,11 @@ class Decision:
     form: str  # a Traditional form (OpenCC standard glyph) or UNDECIDED
     count: int  # occurrences of ``form`` in that context in the training text
     total: int  # occurrences of the context
+    start: int = 0  # where the span begins in the text decided
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the span that decided covers ``start:end`` (an OpenCC phrase it may overrule)."""
+        return self.start <= start and end <= self.start + len(self.context)
 
     @property
     def rule(self) -> str:
@@ -78,15 +93,20 @@ class ContextModel:
 
     candidates: dict[str, str]  # Simplified character → its OpenCC forms, concatenated
     contexts: dict[str, tuple[str, int, int]]  # key → (form or UNDECIDED, count, total)
+    overrules_phrases: bool = False  # its decisions overrule the forms OpenCC's phrases chose
 
     def decide(
-        self, text: str, i: int, word: tuple[int, int] | None = None, bounds: frozenset[int] | None = None
+        self, text: str, i: int, word: tuple[int, int] | None = None, bounds: frozenset[int] | None = None,
+        covering: tuple[int, int] | None = None,
     ) -> Decision | None:
-        """The decision of the first context of ``text[i]`` the model knows, or None."""
+        """The decision of the first context of ``text[i]`` the model knows (with ``covering``, the first
+        whose span covers that one: an OpenCC phrase the decision may overrule), or None."""
         for key in context_keys(text, i, word, bounds):
             found = self.contexts.get(key)
             if found is not None:
-                return Decision(key[1:], *found)
+                decision = Decision(key[1:], *found, start=i - int(key[0]))
+                if covering is None or decision.covers(*covering):
+                    return decision
         return None
 
     @property
@@ -102,22 +122,30 @@ def _pattern(model: ContextModel) -> re.Pattern[str]:
 
 
 def parse_model(text: str) -> ContextModel:
-    """Read the model's TSV: ``=`` lines give a character's candidates, the others a context's decision."""
+    """Read the model's TSV: ``=`` lines give a character's candidates, ``!`` lines an option, the others a context's decision."""
     candidates: dict[str, str] = {}
     contexts: dict[str, tuple[str, int, int]] = {}
+    options: set[str] = set()
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         key, form, *counts = line.split("\t")
         if key == "=":
             candidates[form] = counts[0]
+        elif key == "!":
+            options.add(form)
         else:
             contexts[key] = (form, int(counts[0]), int(counts[1]))
-    return ContextModel(candidates, contexts)
+    return ContextModel(candidates, contexts, OVERRULES_PHRASES in options)
 
 
-@lru_cache(maxsize=1)
-def context_model() -> ContextModel:
-    """The shipped model (rsbz_epub/data/context.tsv), read once."""
-    path = resources.files("rsbz_epub.data").joinpath("context.tsv")
+def context_model(config: str = "s2t") -> ContextModel:
+    """The shipped model of OpenCC ``config``: rsbz_epub/data/context.tsv, or its own file in MODEL_FILES."""
+    return _shipped(MODEL_FILES.get(config, "context.tsv"))
+
+
+@lru_cache(maxsize=2)
+def _shipped(name: str) -> ContextModel:
+    """A model file of rsbz_epub/data, read once (an empty model when absent)."""
+    path = resources.files("rsbz_epub.data").joinpath(name)
     return parse_model(path.read_text(encoding="utf-8")) if path.is_file() else ContextModel({}, {})

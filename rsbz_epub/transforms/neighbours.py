@@ -2,7 +2,7 @@
 
 The word-by-word conversion keeps OpenCC's phrases inside jieba's words, so no
 phrase matches across a word boundary (分配|制度 is not read as 配制, 并|成功 not
-as 併成).  Three kinds of neighbours are the exception, because there the phrase
+as 併成).  Four kinds of neighbours are the exception, because there the phrase
 across the boundary *is* the grammar and jieba's cut is not:
 
 - a one-character verb and its directional or resultative complement (卷|起来,
@@ -14,10 +14,15 @@ across the boundary *is* the grammar and jieba's cut is not:
 - a numeral and the measure word 只 that jieba glued to the next word (七|只好
   母牛, 每|只要献): after a numeral 只 is the measure word 隻 (七只 → 七隻), never
   the adverb of 只好, 只要;
+- 余 after a number (1200|余家, 60|余万) is 餘, "more than", never the surname 余
+  that a span of the Hong Kong context model knows (余家: a family name);
 - 不准 before what it forbids (不准|他们, 不准|再, 不准|进去) is 准, to permit, as
   every Traditional standard writes it; OpenCC's phrase 不准 → 不準 is "not
   accurate", which is what it means after a one-character verb (说|不准, 看|不准)
-  or before a particle (不准|了).
+  or before a particle (不准|了): there the neighbour is OpenCC's phrase itself.
+
+A character a neighbour decides is not re-decided by the context model, whose
+spans know the word (不准, 只好) but not the grammar around it.
 
 Each gives the span whose OpenCC conversion decides the character (or the form
 itself); the caller applies it only where the character got OpenCC's
@@ -71,8 +76,12 @@ def neighbours(words: Sequence[str]) -> Iterator[Neighbour]:
             yield Neighbour(end - 1, end - 1, end + 1, f"verb and complement {word}|{following}: OpenCC phrase {pair}")
         elif following[0] in _MEASURES and len(following) > 1 and NUMBER.fullmatch(word) and is_opencc_phrase(pair):
             yield Neighbour(end, end - 1, end + 1, f"numeral and measure word {word}|{following}: OpenCC phrase {pair}")
+        elif following[0] == "余" and NUMBER.fullmatch(word):
+            yield Neighbour(end, end, end + 1, f"numeral and 余 {word}|{following}: 餘 (more than)", form="餘")
         elif word == "不准" and _governs(following) and not (previous and len(previous) == 1 and word_tag(previous) == "v"):
             yield Neighbour(end - 1, end - 1, end, f"prohibition 不准|{following}: 准 (to permit)", form="准")
+        elif word == "不准":
+            yield Neighbour(end - 1, end - 2, end, f"不准|{following}, no prohibition: OpenCC phrase 不准 (not accurate)")
         previous = word
         pos = end
 

@@ -36,7 +36,7 @@ def opencc_phrases(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         step = 1
         for n in lengths.get(text[i], ()):
-            if text[i : i + n] in keys:
+            if i + n <= len(text) and text[i : i + n] in keys:  # a slice past the end is shorter than n
                 spans.append((i, i + n))
                 step = n
                 break

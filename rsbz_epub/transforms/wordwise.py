@@ -26,7 +26,9 @@ name falls to the common word (游钧 → 遊鈞).  Here, for each string:
    with several Traditional forms (饥 飢/饑, 只 只/隻) where real Traditional text
    clearly prefers another of OpenCC's forms in its context; not in names, nor
    where an OpenCC phrase chose the form (儘快, 週一: the training text's Hong Kong
-   habits must not overrule OpenCC's table);
+   habits must not overrule OpenCC's table) — except in the Hong Kong edition,
+   whose own model is Hong Kong usage (盡快, 每周, 宣布), where a context that
+   covers the OpenCC phrase decides;
 8. the edition's correction table (rsbz_epub/data/corrections/) overrules what is
    left, on the Simplified source.
 
@@ -215,7 +217,7 @@ KEEP_PHRASES = True
 def _edition_forms(config: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """For ``config``: each form the context model can give (OpenCC's standard glyph) → its glyph in the
     output, and each modelled character → the glyphs OpenCC could have written for it."""
-    model = context_model()
+    model = context_model(config)
     variants = {"s2tw": "t2tw", "s2twp": "t2tw", "s2hk": "t2hk"}.get(config)
     glyph = {f: (converter(variants).convert(f) if variants else f) for cands in model.candidates.values() for f in cands}
     options = {c: frozenset(glyph[f] for f in cands) for c, cands in model.candidates.items()}
@@ -247,11 +249,20 @@ def _apply_neighbours(source: str, decided: list[Neighbour], parts: list[str], r
             rules[i] = rule
 
 
-def _apply_context(source: str, plan: list[_Unit], parts: list[str], rules: list[str], aligned: list[bool], config: str) -> None:
-    """Re-decide each ambiguous character with the context model, in place (see the module note, step 5)."""
-    model = context_model()
+def _phrase_over(unit: _Unit, offset: int) -> tuple[int, int] | None:
+    """The span of the OpenCC phrase that takes ``unit.text[offset]`` in the unit's conversion, if one does."""
+    return next(((unit.start + a, unit.start + b) for a, b in opencc_phrases(unit.text) if a <= offset < b), None)
+
+
+def _apply_context(
+    source: str, plan: list[_Unit], parts: list[str], rules: list[str], aligned: list[bool], config: str, fixed: frozenset[int] = frozenset()
+) -> None:
+    """Re-decide each ambiguous character with the context model, in place (see the module note, step 7);
+    not the ``fixed`` positions, which a neighbouring word decided (step 6)."""
+    model = context_model(config)
     if not model.pattern.search(source):
         return
+    keep_phrases = KEEP_PHRASES and not model.overrules_phrases
     forms, options = _edition_forms(config)
     bounds: frozenset[int] | None = None  # the word boundaries, found on first need
     for unit in plan:
@@ -263,15 +274,18 @@ def _apply_context(source: str, plan: list[_Unit], parts: list[str], rules: list
         word = (unit.start, unit.start + len(unit.text)) if not unit.singles else None
         for m in matches:
             i = unit.start + m.start()
-            if not aligned[i]:
-                continue  # OpenCC rewrote the word to another length (a twp term)
+            if not aligned[i] or i in fixed:
+                continue  # OpenCC rewrote the word to another length (a twp term), or a neighbour decided
             if parts[i] not in options[source[i]]:
                 continue  # OpenCC wrote another word here (软件 → 軟體): vocabulary, not a form
-            if KEEP_PHRASES and parts[i] != _single_form(source[i], config):
+            if keep_phrases and parts[i] != _single_form(source[i], config):
                 continue  # an OpenCC phrase chose this form
+            # the hk model overrules an OpenCC phrase over the character only with a span that covers it:
+            # 必须 says nothing of 须发, nor 关干 of 干部 (whose 幹 is also 干's default)
+            phrase = None if keep_phrases else _phrase_over(unit, m.start())
             if bounds is None:
                 bounds = _word_bounds(plan)
-            decision = model.decide(source, i, word, bounds)
+            decision = model.decide(source, i, word, bounds, phrase)
             if decision is None or decision.form == UNDECIDED:
                 continue
             form = forms[decision.form]
@@ -316,7 +330,7 @@ def convert_wordwise(
             rules += [unit.rule] * len(unit.text)
             aligned += [same] * len(unit.text)
         _apply_neighbours(text, decided, parts, rules, aligned, config)
-        _apply_context(text, plan, parts, rules, aligned, config)
+        _apply_context(text, plan, parts, rules, aligned, config, frozenset(n.position for n in decided))
         _apply_corrections(text, parts, rules, aligned, edition)
         result.append(Converted(text, tuple(parts), tuple(rules)))
     return result
