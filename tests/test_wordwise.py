@@ -93,6 +93,7 @@ def test_an_opencc_phrase_is_not_a_name(text: str, expected: str, edition: str) 
         ("一场不知所云的谈话", "一場不知所云的談話"),  # not cut 不知|所|云 (所雲)
         ("一包夹心饼干", "一包夾心餅乾"),  # not cut 夹心饼|干 (餅幹)
         ("深化薪酬分配制度改革", "深化薪酬分配制度改革"),  # still cut 分配|制度: OpenCC's 配制 has two characters
+        ("奉上第二只公绵羊", "奉上第二隻公綿羊"),  # an ordinal and its measure word: not cut 第二|只 (CUV, Numbers 29)
     ],
 )
 def test_a_word_is_not_cut_through_a_long_opencc_phrase(text: str, expected: str, edition: str) -> None:

@@ -96,10 +96,10 @@ def _crossed_subwords(word: str, config: str) -> tuple[str, ...]:
 
     分配制度 → (分配, 制度): OpenCC matches 配制, itself a word, across the two.
     分布式 stays whole for s2twp, whose 分布式 → 分散式 is a phrase of the whole word;
-    A number with its measure word (十四只 → 十四隻) stays whole.
+    A number with its measure word (十四只 → 十四隻, 第二只 → 第二隻) stays whole.
     """
     parts = subwords(word)
-    if len(parts) < 2 or _NUMBER.match(word):
+    if len(parts) < 2 or _NUMBER.match(word.removeprefix("第")):
         return (word,)  # a number and its measure word (十四只) convert as one
     conv = converter(config).convert
     if conv(word) == "".join(conv(p) for p in parts):
