@@ -3,7 +3,8 @@ a lead-in ending —— is a kicker, a ——line under a kicker is a subtitle, 
 for a paper the model has not met, a whole title with its column label or set as matched phrases is the title under
 its kicker (reader/rolesteps.py); and the print conventions of reader/headpasses.py and reader/rolepasses.py: a line
 ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed line
-under a title is the title, an issue that shows no kicker sets none, an unfinished line between headline lines is one
+under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
+subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a lone credit is a caption, a line ending with a photo's credit is a
 caption, a line naming a piece's staff or a ——line signing the text above is an end note, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
@@ -380,6 +381,31 @@ def test_in_an_issue_that_shows_no_kicker_a_kicker_over_a_title_is_the_title(mon
 def test_an_issue_that_shows_a_kicker_keeps_the_models_kickers(monkeypatch: pytest.MonkeyPatch, shown: list) -> None:
     _, a = _read_all([shown, NO_KICKER], monkeypatch)
     assert (a.kicker, a.title) == ("观测数据“跑”在风雨前", "海南践行“观测即服务”理念应对台风“美莎克”")
+
+
+SHORT_UNDER = [("湖南省衡南县呵护青少年心理健康", "T"), ("来“知心屋”说说心里话", "S")]  # 15 over 11 characters
+SHOWN = [("家教课堂", "K"), ("孩子沉迷短视频怎么办？", "T")]
+
+
+def test_in_an_issue_that_shows_a_kicker_a_short_line_under_a_title_is_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, a = _read_all([SHOWN, SHORT_UNDER], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == ("湖南省衡南县呵护青少年心理健康", "来“知心屋”说说心里话", None)
+    _, a = _read_all([SHOWN, SHORT_UNDER], monkeypatch, met=True)  # a paper the model has met: the model's subtitle
+    assert (a.kicker, a.title, a.subtitle) == (None, "湖南省衡南县呵护青少年心理健康", "来“知心屋”说说心里话")
+
+
+@pytest.mark.parametrize("group", [
+    [("第五次全国人民法庭工作会议在京召开", "T"), ("——陈文清出席会议并讲话", "S")],  # a dashed subtitle
+    [("湖南省衡南县呵护青少年心理健康", "T"), ("来“知心屋”说说心里话啊", "S")],  # three characters shorter only
+])
+def test_a_dashed_or_nearly_as_long_subtitle_stays_under_its_title(monkeypatch: pytest.MonkeyPatch, group: list) -> None:
+    _, a = _read_all([SHOWN, group], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, group[0][0], group[1][0])
+
+
+def test_in_an_issue_that_shows_no_kicker_a_short_line_under_a_title_stays_its_subtitle(monkeypatch: pytest.MonkeyPatch) -> None:
+    (a,) = _read_all([SHORT_UNDER], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "湖南省衡南县呵护青少年心理健康", "来“知心屋”说说心里话")
 
 
 @pytest.mark.parametrize("roles", [("N", "N"), ("C", "C"), ("P", "P"), ("P", "H")])

@@ -4,9 +4,10 @@ Each corrects a role against a convention of how print sets a headline, whatever
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
 headline group's; a reporter line over the text makes the line above it a title; a head after an article's closing
 note, or at a page's top, is a title; a line ending —— is a kicker over its title; an unfinished line between two
-headline lines is one of them; a kicker stands over its title. Two read a habit off the issue, for a paper the model
-has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, and an issue that
-shows no kicker sets none. Each is tested in ``tests/test_role_rules.py``.
+headline lines is one of them; a kicker stands over its title. Three read a habit off the issue, for a paper the model
+has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
+shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the
+title under a kicker. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -234,6 +235,29 @@ def issues_showing_no_kicker_set_none(items: list[Item], roles: list[Role]) -> l
             and items[k].ln.force is None and items[k + 1].ln.force is None
         ):
             out[k], out[k + 1] = Role("T", out[k].prob), Role("S", out[k + 1].prob)
+    return out
+
+
+#: A title over an undashed subtitle this much shorter is, in an issue that sets kickers, a kicker over its title.
+_SHORTER = 4
+
+
+def short_lines_under_titles_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """In an issue that shows a kicker (:func:`_shows_a_kicker`), a line the model read as an undashed subtitle, at least
+    _SHORTER characters shorter than the one title line above it, is the title and that line its kicker
+    (湖南省衡南县呵护青少年心理健康 / 来“知心屋”说说心里话): a kicker tells who and where at length, the title under it
+    is short; a subtitle explains its title at more length."""
+    if not _shows_a_kicker(items, roles):
+        return roles
+    out = list(roles)
+    for k in range(1, len(items)):
+        title, line = items[k - 1].text.strip(), items[k].text.strip()
+        if (
+            roles[k].label == "S" and roles[k - 1].label == "T" and (k < 2 or roles[k - 2].label not in ("T", "K"))
+            and items[k - 1].page == items[k].page and items[k].ln.force is None and items[k - 1].ln.force is None
+            and not line.startswith("——") and len(title) - len(line) >= _SHORTER
+        ):
+            out[k - 1], out[k] = Role("K", roles[k - 1].prob), Role("T", roles[k].prob)
     return out
 
 

@@ -26,6 +26,7 @@ from rsbz_epub.reader.headpasses import (
     titles_after_closing_notes,
     titles_over_reporter_lines,
     issues_showing_no_kicker_set_none,
+    short_lines_under_titles_are_titles,
     undashed_lines_under_titles_are_titles,
 )
 from rsbz_epub.reader.layout import Item
@@ -41,6 +42,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = lines_between_headline_lines(items, roles)
     if not met:
         roles = undashed_lines_under_titles_are_titles(items, issues_showing_no_kicker_set_none(items, roles))
+        roles = short_lines_under_titles_are_titles(items, roles)
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
