@@ -10,7 +10,8 @@ caption, a line naming a piece's staff or a ——line signing the text above is
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
 page's top is a title, a full indented line above an unindented one goes on, an unindented whole line under text
-that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph.
+that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph, a line that
+finishes no sentence ends its paragraph above a date or time word and a comma.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -459,6 +460,27 @@ def test_a_full_line_ends_its_paragraph_above_an_indent_or_where_no_line_is_inde
     flat = [(t.strip(), r) for t, r in COLUMN]
     a = _read([("一篇文章的标题", "T")], monkeypatch, body="".join(t + "\n" for t, _ in flat), body_roles=tuple(flat))
     assert len(a.blocks) == 3  # a page that indents no paragraph shows nothing: the model decides
+
+
+LEAD_IN = "　　这是第一段很长的导语，它写完了一层意思，却没有以句号收尾，把南海问题拉回到对话协商的正确轨道上来"
+
+
+@pytest.mark.parametrize("opener", ["近日，部分域外国家发表联合声明。", "7月11日，浙江省台州市发布通知。", "近年来，我国跨境电商快速发展。"])
+def test_a_line_that_finishes_no_sentence_ends_its_paragraph_above_a_time_word_and_a_comma(monkeypatch: pytest.MonkeyPatch, opener: str) -> None:
+    body = LEAD_IN + "\n" + opener + "\n"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=((LEAD_IN.strip(), "W"), (opener, "P")))
+    assert [b.text for b in a.blocks] == [LEAD_IN.strip(), opener]
+
+
+@pytest.mark.parametrize(("line", "below"), [
+    ("　　这是第一段很长的正文，它说到入境通关的最高峰出现在", "5月2日，达252万人次。"),  # a word that takes a date
+    ("　　这是第一段很长的正文，它说到入境通关的最高峰是5月", "2日，达252万人次。"),  # a date cut in two
+    ("　　这是第一段很长的正文，它说到入境通关的最高峰，", "5月2日，达252万人次。"),  # a clause's comma
+    ("　　本报讯  记者 张三  通讯员 李四  王五  赵六  钱七  孙八", "6月10日，河南发布暴雨强度公式。"),  # a dateline
+])
+def test_a_date_that_goes_on_a_line_does_not_begin_a_paragraph(monkeypatch: pytest.MonkeyPatch, line: str, below: str) -> None:
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=line + "\n" + below + "\n", body_roles=((line.strip(), "W"), (below, "P")))
+    assert [b.text for b in a.blocks] == [line.strip() + below]
 
 
 def test_a_title_right_above_a_kicker_is_that_headlines_kicker(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,7 @@ is a caption, and a short finished line over one is its caption; a line naming a
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
 of a sentence (nor a title stop on 的); an indent opens a paragraph (and where paragraphs are
 indented, a line with none goes on the full line above it, or under a line that ended is set apart:
-a caption or a head); a line far longer than its wrapped column is none of its text; a photo story's
+a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far longer than its wrapped column is none of its text; a photo story's
 caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
 real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
 ``tests/test_role_rules.py``.
@@ -32,6 +32,7 @@ from rsbz_epub.reader.headpasses import (
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
+from rsbz_epub.reader.script import simplified_view
 
 
 def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[Role]:
@@ -45,6 +46,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
         roles = short_lines_under_titles_are_titles(items, roles)
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
+    roles = time_openers_begin_paragraphs(items, roles)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles))
     return guides_list_an_entry_a_line(items, roles)
@@ -68,6 +70,41 @@ def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]
     out = list(roles)
     for k in range(len(items) - 1):
         if out[k].label == "W" and items[k + 1].page == items[k].page and items[k + 1].ln.indent > 0 and items[k].ln.force is None:
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
+
+
+#: A clause that opens a paragraph: a date or a time word, then a comma (近日，/ 7月11日，/ 近年来，).
+_TIME_OPENER = regex_cache.compile(
+    r"^(?:\d{1,4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上下中]午|晚|早|凌晨|傍晚|夜)?[，,]"
+    r"|^(?:近日|日前|近年来|近年|近期|目前|当前|今年以来|今年|去年|此前|随后|此外|另外|据悉|据了解|与此同时|截至目前|如今|当天|当日|次日)[，,]"
+)
+#: A line's end the date under it completes: a date cut in two (5月|2日, 2018年|6月), a word that takes one (出现在|5月2日),
+#: a clause's comma or colon, or a word that cannot end a clause (向全息的|7月18日…).
+_TAKES_A_DATE = regex_cache.compile(r"(?:[0-9０-９年月日至到在于从自起—－-]|截至|与此|[，、：；,:;]|[的地得和与及或对把被向将让给为是比跟同并而且又也都就])$")
+
+
+#: A dateline or reporter line, which the date under it goes on (本报讯 记者 张三 通讯员 李四 / 6月10日，…).
+_LEAD = regex_cache.compile(r"记者|通讯员|本报|讯|报道|电")
+
+
+def time_openers_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as running on, that finishes no sentence, ends its paragraph above a line that opens with a
+    date or a time word and a comma (…的正确轨道上来 / 近日，部分域外国家…): such a clause begins a paragraph, and a column
+    break does not fall just before it mid-sentence — unless the break cuts the date or follows a word that takes one
+    (4月3|0日, 出现在|5月2日). Read in the issue's Simplified view (近年來 is 近年来)."""
+    view = simplified_view(items)
+    out = list(roles)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        text = it.text.rstrip()
+        if (
+            out[k].label == "W" and out[k + 1].label in ("P", "W") and (k > 0 and out[k - 1].label in ("P", "W") or len(text) > 30)
+            and below.page == it.page and it.ln.force is None
+            and text and not FINISHED.search(text) and not _TAKES_A_DATE.search(view(text[-2:]))
+            and not _LEAD.search(view(text))
+            and _TIME_OPENER.search(view(below.text.strip()[:12]))
+        ):
             out[k] = Role("P", out[k].prob, out[k].kicker)
     return out
 
