@@ -11,7 +11,8 @@ credit under text, an indent opens a paragraph, a credit, staff line or sentence
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
 page's top is a title, a full indented line above an unindented one goes on, an unindented whole line under text
 that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph, a line that
-finishes no sentence ends its paragraph above a date or time word and a comma.
+finishes no sentence ends its paragraph above a date or time word and a comma, a line read as a byline over a dateline
+that names no one is the subtitle.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -275,6 +276,20 @@ def test_a_page_opens_with_a_headline_unless_the_page_before_left_a_sentence_ope
 def test_a_names_only_reporter_line_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, reporters: str) -> None:
     a = _read([("一篇文章的标题", "T"), (reporters, "T")], monkeypatch)
     assert (a.title, a.byline) == ("一篇文章的标题", reporters)
+
+
+DATELINE = "　　本报北京8月17日电  （记者郑轶）由国际连珠联盟主办的世界五子棋团体锦标赛日前落幕，中国队夺得冠亚军。\n"
+
+
+def test_a_line_read_as_a_byline_over_a_dateline_that_names_no_one_is_the_subtitle(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _read([("2026年世界五子棋团体锦标赛", "T"), ("中国队包揽冠亚军", "B")], monkeypatch, body=DATELINE)
+    assert (a.title, a.subtitle, a.byline) == ("2026年世界五子棋团体锦标赛", "中国队包揽冠亚军", None)
+
+
+@pytest.mark.parametrize("byline", ["本报记者  郑  轶", "郑  轶", "新华社记者赵文君、高亢"])
+def test_a_reporter_line_over_a_dateline_stays_the_byline(monkeypatch: pytest.MonkeyPatch, byline: str) -> None:
+    a = _read([("2026年世界五子棋团体锦标赛", "T"), (byline, "B")], monkeypatch, body=DATELINE)
+    assert (a.subtitle, a.byline) == (None, byline)
 
 
 @pytest.mark.parametrize("line", ["本报记者调查组织建设", "记者手记"])

@@ -2,7 +2,8 @@
 
 Each corrects a role against a convention of how print sets a headline, whatever the paper: a photo credit, a staff
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
-headline group's; a reporter line over the text makes the line above it a title; a head after an article's closing
+headline group's; a reporter line over the text makes the line above it a title; a line read as a byline over a
+dateline lead that names no one is the subtitle; a head after an article's closing
 note, or at a page's top, is a title; a line ending —— is a kicker over its title; an unfinished line between two
 headline lines is one of them; a kicker stands over its title. Three read a habit off the issue, for a paper the model
 has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
@@ -258,6 +259,26 @@ def short_lines_under_titles_are_titles(items: list[Item], roles: list[Role]) ->
             and not line.startswith("——") and len(title) - len(line) >= _SHORTER
         ):
             out[k - 1], out[k] = Role("K", roles[k - 1].prob), Role("T", roles[k].prob)
+    return out
+
+
+_OVER_DATELINE = regex_cache.compile(r"^.{0,16}?(?:\d{1,2}月\d{1,2}日电|[0-9一二三四五六七八九十]日电|本报讯)")
+_NAMES = regex_cache.compile(r"^[\u4e00-\u9fff·]{1,4}(?:[ \u3000\xa0]+[\u4e00-\u9fff·]{1,4})*$")
+
+
+def headlines_over_datelines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a byline, under a title and over a dateline lead (本报北京8月17日电), that names no
+    reporter and is no run of names (中国队包揽冠亚军), is the headline's subtitle: the dateline signs the text."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        text = items[k].text.strip()
+        if (
+            roles[k].label == "B" and roles[k - 1].label in ("T", "S") and items[k - 1].page == items[k].page == items[k + 1].page
+            and items[k].ln.force is None and _OVER_DATELINE.search(items[k + 1].text.strip())
+            and not _reporters_only(text) and not _NAMES.match(text) and not credit_line(text)
+            and not any(w in text for w in ("记者", "記者", "通讯员", "通訊員", "作者", "撰稿"))
+        ):
+            out[k] = Role("S", roles[k].prob)
     return out
 
 
