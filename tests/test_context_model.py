@@ -168,6 +168,18 @@ def test_input_names_the_training_text(tmp_path: Path) -> None:
     assert parse_model(text).contexts["1老板"] == ("闆", 40, 40)
 
 
+def test_the_hong_kong_profile_counts_cantonese_lines_and_overrules_phrases(tmp_path: Path) -> None:
+    train, out = tmp_path / "train.zh-Hant.txt", tmp_path / "model.tsv"
+    train.write_text("\n".join(TRAINING * 10 + ["佢係老闆，唔係夥計。"] * 10) + "\n", encoding="utf-8")
+    assert main(["--profile", "hk", "--input", str(train), "--output", str(out), "--min-count", "2"]) == 0
+    model = parse_model(out.read_text(encoding="utf-8"))
+    assert model.overrules_phrases and "min-share 0.7;" in out.read_text(encoding="utf-8")
+    assert model.contexts["1老板"] == ("闆", 50, 50)  # the ten Cantonese lines counted too
+    assert main(["--input", str(train), "--output", str(out), "--min-count", "2"]) == 0
+    standard = parse_model(out.read_text(encoding="utf-8"))
+    assert not standard.overrules_phrases and standard.contexts["1老板"] == ("闆", 40, 40)
+
+
 def test_every_fiftieth_article_is_held_out_of_the_bench_model() -> None:
     assert [n for n in range(1, 201) if held_out(n)] == [50, 100, 150, 200]
 

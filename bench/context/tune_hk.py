@@ -35,7 +35,6 @@ Counting the Cantonese lines costs nothing on the Mandarin ones (1,320 against
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,20 +42,16 @@ from pathlib import Path
 from opencc import OpenCC
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench" / "parallel"), str(ROOT / "bench" / "context")]
+# bench/context before bench/parallel: its extract_hkcnews is the archive's reader (the other writes the bench)
+sys.path[:0] = [str(ROOT), str(ROOT / "bench" / "context"), str(ROOT / "bench" / "parallel")]
 
+import extract_hkcnews as hkcnews  # noqa: E402
 from build_context import CANTONESE, aligned_pairs, count, decisions, FOLD, model_text, stcharacters, summary  # noqa: E402
 from score import ambiguous_characters, score  # type: ignore[import-not-found]  # noqa: E402
 
 from rsbz_epub.transforms import wordwise  # noqa: E402
 from rsbz_epub.transforms.chinese import convert_many  # noqa: E402
 from rsbz_epub.transforms.context import parse_model  # noqa: E402
-
-# bench/context/extract_hkcnews.py, loaded by path as bench/parallel/extract_hkcnews.py does
-_spec = importlib.util.spec_from_file_location("context_extract_hkcnews", ROOT / "bench" / "context" / "extract_hkcnews.py")
-assert _spec is not None and _spec.loader is not None
-hkcnews = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(hkcnews)
 
 GRID = [
     (cantonese, n, r, overrule)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.linefeatures import FINISHED, credit_line
+from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on
 
@@ -262,7 +262,6 @@ def short_lines_under_titles_are_titles(items: list[Item], roles: list[Role]) ->
     return out
 
 
-_OVER_DATELINE = regex_cache.compile(r"^.{0,16}?(?:\d{1,2}月\d{1,2}日电|[0-9一二三四五六七八九十]日电|本报讯)")
 _NAMES = regex_cache.compile(r"^[\u4e00-\u9fff·]{1,4}(?:[ \u3000\xa0]+[\u4e00-\u9fff·]{1,4})*$")
 
 
@@ -274,7 +273,7 @@ def headlines_over_datelines(items: list[Item], roles: list[Role]) -> list[Role]
         text = items[k].text.strip()
         if (
             roles[k].label == "B" and roles[k - 1].label in ("T", "S") and items[k - 1].page == items[k].page == items[k + 1].page
-            and items[k].ln.force is None and _OVER_DATELINE.search(items[k + 1].text.strip())
+            and items[k].ln.force is None and DATELINE.search(items[k + 1].text.strip())
             and not _reporters_only(text) and not _NAMES.match(text) and not credit_line(text)
             and not any(w in text for w in ("记者", "記者", "通讯员", "通訊員", "作者", "撰稿"))
         ):

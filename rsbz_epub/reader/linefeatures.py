@@ -39,7 +39,7 @@ _CREDIT_END = regex_cache.compile(
 )
 # a dateline lead opens an article's first paragraph: 本报北京7月5日电 / 新华社墨尔本1月27日电 /
 # 央视网消息（新闻联播）： / 本报讯
-_DATELINE = regex_cache.compile(r"^.{0,16}?(?:\d{1,2}月\d{1,2}日电|[0-9一二三四五六七八九十]日电|消息[（(：:]|本报讯|^[^，。]{2,10}讯[ 　（(])")
+DATELINE = regex_cache.compile(r"^.{0,16}?(?:\d{1,2}月\d{1,2}日电|[0-9一二三四五六七八九十]日电|消息[（(：:]|本报讯|^[^，。]{2,10}讯[ 　（(])")
 _LEADS = ("本报讯", "本报记者", "记者", "通讯员", "新华社", "本报", "据", "图为", "图：", "图/", "文/", "文：", "（作者", "（本报", "——", "编者按", "【", "■", "□", "●", "写在", "专访")
 # a subtitle often names the piece's genre: …观察, …纪实, 写在…之际
 _TAILS = ("摄", "供图", "电）", "报道", "记者）", "整理）", "编者", "制图", "本报记者", "》", "？", "！", "观察", "纪实", "调查", "述评", "之际", "综述", "侧记", "手记")
@@ -173,7 +173,7 @@ def _own(it: Item, width: float, t: str) -> dict[str, str]:
             break
     if _CREDIT_END.search(t):
         f["credit"] = "1"
-    if _DATELINE.search(t):
+    if DATELINE.search(t):
         f["dateline"] = "1"
     opened = max(t.rfind("（"), t.rfind("【"))
     if t.startswith("（") and t.endswith("）"):

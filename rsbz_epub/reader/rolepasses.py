@@ -103,9 +103,8 @@ def time_openers_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[
         if (
             out[k].label == "W" and out[k + 1].label in ("P", "W") and (k > 0 and out[k - 1].label in ("P", "W") or len(text) > 30)
             and below.page == it.page and it.ln.force is None
-            and text and not FINISHED.search(text) and not _TAKES_A_DATE.search(view(text[-2:]))
-            and not _LEAD.search(view(text))
-            and _TIME_OPENER.search(view(below.text.strip()[:12]))
+            and text and not FINISHED.search(text) and _TIME_OPENER.search(view(below.text.strip()[:12]))
+            and not _TAKES_A_DATE.search(view(text[-2:])) and not _LEAD.search(view(text))
         ):
             out[k] = Role("P", out[k].prob, out[k].kicker)
     return out

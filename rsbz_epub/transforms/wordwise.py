@@ -249,11 +249,6 @@ def _apply_neighbours(source: str, decided: list[Neighbour], parts: list[str], r
             rules[i] = rule
 
 
-def _phrase_over(unit: _Unit, offset: int) -> tuple[int, int] | None:
-    """The span of the OpenCC phrase that takes ``unit.text[offset]`` in the unit's conversion, if one does."""
-    return next(((unit.start + a, unit.start + b) for a, b in opencc_phrases(unit.text) if a <= offset < b), None)
-
-
 def _apply_context(
     source: str, plan: list[_Unit], parts: list[str], rules: list[str], aligned: list[bool], config: str, fixed: frozenset[int] = frozenset()
 ) -> None:
@@ -272,6 +267,7 @@ def _apply_context(
         if not matches or (not unit.singles and is_dictionary_name(unit.text)):
             continue  # a name jieba knows (白岩松) keeps OpenCC's forms too
         word = (unit.start, unit.start + len(unit.text)) if not unit.singles else None
+        phrases = [] if keep_phrases else [(unit.start + a, unit.start + b) for a, b in opencc_phrases(unit.text)]
         for m in matches:
             i = unit.start + m.start()
             if not aligned[i] or i in fixed:
@@ -282,7 +278,7 @@ def _apply_context(
                 continue  # an OpenCC phrase chose this form
             # the hk model overrules an OpenCC phrase over the character only with a span that covers it:
             # 必须 says nothing of 须发, nor 关干 of 干部 (whose 幹 is also 干's default)
-            phrase = None if keep_phrases else _phrase_over(unit, m.start())
+            phrase = next(((a, b) for a, b in phrases if a <= i < b), None)
             if bounds is None:
                 bounds = _word_bounds(plan)
             decision = model.decide(source, i, word, bounds, phrase)
