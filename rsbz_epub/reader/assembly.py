@@ -43,7 +43,6 @@ class AssemblerBase:
         self.cur: Draft | None = None
         self.para: OpenParagraph | None = None
         self.diags: list[Diagnostic] = []
-        self.ended = False  # the current article showed an end (trailing byline, continued-on jump)
         self.page_break: PageBreak | None = None  # a page began inside the current article
         self.pending_note: Aside | None = None
 
@@ -57,7 +56,6 @@ class AssemblerBase:
         if jump.direction == "continued-on":
             self._close_para()
             self._add(it, jump)
-            self.ended = True
             return i + 1
         if self.cur is not None and not self.cur.has_body:
             self.cur.blocks.append(jump)
@@ -116,7 +114,6 @@ class AssemblerBase:
             self._close_para()
             assert self.cur is not None
             self.cur.blocks.append(jump)
-            self.ended = True
         elif has_inner_marker(para.text):
             self.diags.append(diag("R010", "a jump marker inside a paragraph was left in the text", para.last_line))
 
@@ -126,7 +123,6 @@ class AssemblerBase:
         """Begin a new draft at the item (a waiting 编者按 goes into it)."""
         self.cur = Draft(page=it.page, line=it.ln.no, placeholder=placeholder)
         self.drafts.append(self.cur)
-        self.ended = False
         self.page_break = None
         if self.pending_note is not None:
             self.cur.blocks.append(self.pending_note)
@@ -170,7 +166,6 @@ class AssemblerBase:
             self.cur.blocks.append(self.pending_note)
             self.pending_note = None
         self.cur = None
-        self.ended = False
         self.page_break = None
 
 

@@ -69,17 +69,6 @@ def split_leading(text: str, line: int) -> tuple[PageJump | None, str]:
     return jump, text[m.end() :].lstrip()
 
 
-def split_title_marker(text: str, line: int) -> tuple[str, PageJump | None]:
-    """A repeated title carrying its marker: ``赵永峰局长讲话（上接第1版）``."""
-    m = MARKER.search(text)
-    if m is None or m.start() == 0 or text[m.end() :].strip():
-        return text, None
-    jump = _jump(m, line)
-    if jump is None or jump.direction != "continued-from":
-        return text, None
-    return text[: m.start()].rstrip(), jump
-
-
 def has_inner_marker(text: str) -> bool:
     """True when a bracketed marker sits inside the text (it is then left as printed)."""
     return MARKER.search(text) is not None

@@ -26,13 +26,6 @@ BYLINE_PERSON_ENDS = "员|者|民|友|师|工"
 #: 教务处, 市交通运输局).  Only read as a byline directly under a title with the body after it.
 BYLINE_UNIT_ENDS = "部|处|办|局|厅|委|院|所|站|中心|办公室|委员会|学院|研究院|协会|工会|团委"
 
-#: Column labels set above a title (a kicker that names the column, not the story).
-COLUMN_LABELS = (
-    "读者来信|记者手记|记者观察|编辑手记|编者手记|短评|时评|快评|社评|评论员文章|本报评论员|一线直击|"
-    "人物|特写|速读|综述|观察|声音|图片新闻|新闻速递|专访|访谈|述评|调查|聚焦|以案说法|基层一线|权威访谈|"
-    "科技观察|对话科学家"
-)
-
 #: Labels papers print over a box of background facts; the label is the box's only heading.
 BOX_LABELS = (
     "小贴士|温馨提示|相关链接|新闻链接|政策链接|知识链接|背景链接|链接|延伸阅读|背景资料|背景|名词解释|小知识|"

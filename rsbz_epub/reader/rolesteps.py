@@ -180,7 +180,6 @@ class RoleSteps:
             return True
         self._new_paragraph(it)
         self._close_para()  # a trailing byline is complete; nothing joins onto it
-        self.ended = True
         return True
 
     def _split_kicker(self, i: int, parts: dict[str, list[str]]) -> None:
