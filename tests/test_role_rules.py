@@ -228,7 +228,13 @@ def test_a_closing_photo_credit_the_model_read_as_a_caption_is_an_end_note(monke
     assert credit in [b.text for b in first.blocks[1:]]
 
 
-@pytest.mark.parametrize("caption", ["建制派議員在立法會宣誓。黎家威攝", "图为1月2日拍摄的天津港码头。新华社记者 赵子硕摄", "政府總部外的示威者。資料圖片"])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "建制派議員在立法會宣誓。黎家威攝", "图为1月2日拍摄的天津港码头。新华社记者 赵子硕摄", "政府總部外的示威者。資料圖片",
+        "工作人员在对发货鞋类产品进行分拣、打包。新华社发（刘吉利摄）", "案發當日警方在尖沙咀拘控多人。（資料圖片）", "佛羅里達州的草莓也結冰。美聯社",
+    ],
+)
 def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monkeypatch: pytest.MonkeyPatch, caption: str) -> None:
     text = BODY.strip() * 2  # paragraphs without an indent, too long to be a credit's caption
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n")

@@ -246,8 +246,12 @@ def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role
     return out
 
 
-# a photo's credit after the caption's last sentence: …立法會宣誓。黎家威攝 / …碼頭。新华社记者 赵子硕摄 / …示威者。資料圖片
-_CREDITED = regex_cache.compile(r"[。！？」”）][^。！？，]{1,16}(?:攝|摄|圖片|图片|截圖|截图|供圖|供图)(?:（[^）]{1,12}）)?$")
+# a photo's credit after the caption's last sentence: …立法會宣誓。黎家威攝 / …碼頭。新华社记者 赵子硕摄 / …示威者。資料圖片,
+# in brackets (…分拣、打包。新华社发（刘吉利摄） / …拘控多人。（資料圖片）), or a news agency's name (…聆聽會。美聯社)
+_CREDITED = regex_cache.compile(
+    r"[。！？」”）](?:[^。！？，]{1,16}(?:攝|摄|圖片|图片|截圖|截图|供圖|供图)(?:（[^）]{1,12}）)?|[^。！？，]{1,16}(?:攝|摄|圖片|图片)[）)]"
+    r"|\s*(?:美聯社|美联社|路透社|法新社))$"
+)
 
 
 def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Role]:
