@@ -243,6 +243,16 @@ def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monk
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
+def test_a_credited_caption_the_model_ran_into_the_text_is_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
+    text, caption = BODY.strip() * 2, "George Michael 1985年在北京演出。美聯社"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n", body_roles=((caption, "W"),))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", text), ("Caption", caption), ("Paragraph", text)]
+    # under a line that runs on into it, the same words end a paragraph: the text is left as the model read it
+    head = "这是一段在栏中折行的文字"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{head}\n{caption}\n{text}\n", body_roles=((head, "W"), (caption, "P")))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", head + caption), ("Paragraph", text)]
+
+
 @pytest.mark.parametrize("line", ["杨  东摄（人民视觉）", "本期统筹：郭雪岩", "数据来源：国家统计局", "位于塔吉克斯坦的中塔合作项目产业园。"])
 def test_a_line_no_headline_is_does_not_open_an_article_when_the_model_calls_it_a_title(monkeypatch: pytest.MonkeyPatch, line: str) -> None:
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=BODY + line + "\n" + BODY, body_roles=((line, "T"),))
