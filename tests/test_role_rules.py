@@ -233,14 +233,17 @@ def test_a_closing_photo_credit_the_model_read_as_a_caption_is_an_end_note(monke
     [
         "建制派議員在立法會宣誓。黎家威攝", "图为1月2日拍摄的天津港码头。新华社记者 赵子硕摄", "政府總部外的示威者。資料圖片",
         "工作人员在对发货鞋类产品进行分拣、打包。新华社发（刘吉利摄）", "案發當日警方在尖沙咀拘控多人。（資料圖片）", "佛羅里達州的草莓也結冰。美聯社",
+        "陳克勤宣誓時，無按立法會秘書長陳維安提醒舉起右手。立法會直播片段", "每人每月可領取3,485元。眾新聞製圖",
+        "中環摩天輪。照片來源：google map", "Julia Bergès鏡頭下的香港。www.juliabergesphoto.com",
     ],
 )
 def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monkeypatch: pytest.MonkeyPatch, caption: str) -> None:
     text = BODY.strip() * 2  # paragraphs without an indent, too long to be a credit's caption
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n")
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", text), ("Caption", caption), ("Paragraph", text)]
-    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n我们向提供图片的作者致谢。\n{text}\n")  # a sentence stays text
-    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+    for line in ("我们向提供图片的作者致谢。", "全年增长百分之五。数据来源：国家统计局"):  # a sentence, a data source stay text
+        a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{line}\n{text}\n")
+        assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
 def test_a_credited_caption_the_model_ran_into_the_text_is_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
