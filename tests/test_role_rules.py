@@ -246,6 +246,14 @@ def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monk
         assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
+def test_an_editors_note_head_the_model_read_as_the_titles_second_line_opens_the_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    note = "夏收夏种是稳住全年粮食产能的关键一环。本版推出特别策划，敬请关注。"
+    a = _read([("气象赋能夏收夏种稳产增产更有底气", "T"), ("编者按：", "T")], monkeypatch, body=note + "\n" + BODY)
+    assert a.title == "气象赋能夏收夏种稳产增产更有底气"
+    notes = [b for b in a.blocks if getattr(b, "kind", "") == "editor-note"]
+    assert len(notes) == 1 and note in "".join(notes[0].paragraphs)
+
+
 def test_a_credited_caption_the_model_ran_into_the_text_is_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
     text, caption = BODY.strip() * 2, "George Michael 1985年在北京演出。美聯社"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n", body_roles=((caption, "W"),))
