@@ -246,6 +246,15 @@ def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monk
         assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
+@pytest.mark.parametrize("met", [True, False])
+@pytest.mark.parametrize("name", ["刘典", "宋超营", "王  磊"])
+def test_a_name_the_model_read_as_a_title_under_its_kicker_is_the_byline(monkeypatch: pytest.MonkeyPatch, name: str, met: bool) -> None:
+    # the issue shows a kicker (a lead-in ending ——), so no rule for an issue without one reads the pair first
+    shows = [("河北正定县用心守护好千年文脉——", "K"), ("古城焕新颜", "T")]
+    arts = _read_all([shows, [("词元经济：智能时代重塑生产力的重要引擎", "K"), (name, "T")]], monkeypatch, met=met)
+    assert [(a.kicker, a.title, a.byline) for a in arts][1] == (None, "词元经济：智能时代重塑生产力的重要引擎", name)
+
+
 def test_an_editors_note_head_the_model_read_as_the_titles_second_line_opens_the_note(monkeypatch: pytest.MonkeyPatch) -> None:
     note = "夏收夏种是稳住全年粮食产能的关键一环。本版推出特别策划，敬请关注。"
     a = _read([("气象赋能夏收夏种稳产增产更有底气", "T"), ("编者按：", "T")], monkeypatch, body=note + "\n" + BODY)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, credit_line
+from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on
 
@@ -295,6 +295,21 @@ def titles_over_reporter_lines(items: list[Item], roles: list[Role]) -> list[Rol
             and it.ln.force is None and above.ln.force is None
             and "：" not in text and ":" not in text and _reporters_only(text)
             and 4 <= len(head) <= 60 and not head.endswith(("。", "；", "，")) and not head.startswith("——") and not credit_line(head)
+        ):
+            out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
+    return out
+
+
+def names_under_kickers_are_bylines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A name alone (刘典, 宋超营, 王  磊) that the model read as a title under a line it read as a kicker, over the text,
+    is the byline, and that kicker the title: a headline is no bare name, and a byline stands under its title."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it, above, below = items[k], items[k - 1], items[k + 1]
+        if (
+            out[k].label == "T" and out[k - 1].label == "K" and out[k + 1].label in ("P", "W")
+            and above.page == it.page == below.page and it.ln.force is None and above.ln.force is None
+            and SPACED_NAME.match(it.text.strip())
         ):
             out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
     return out

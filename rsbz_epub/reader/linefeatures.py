@@ -31,7 +31,7 @@ _OPENERS = "“‘「『（(【《〈"
 _CJK = regex_cache.compile(r"[\u3400-\u9fff]")
 _SPACE_INSIDE = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]")
 _NUMBERED = regex_cache.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])")
-_SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9fff]){1,3}$|^[\u4e00-\u9fff]{2,4}$")
+SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9fff]){1,3}$|^[\u4e00-\u9fff]{2,4}$")
 # a photo or graphic credit at the end of a line: 吴晓峰摄（影像中国） / 受访者供图 / 资料图片 / 网上图片 /
 # 美联社 / 片段截图 / ViuTV提供 / 制图：…
 _CREDIT_END = regex_cache.compile(
@@ -147,7 +147,7 @@ def _own(it: Item, width: float, t: str) -> dict[str, str]:
         "titleish": str(titleish(t)),
         "midstart": str(starts_mid_sentence(t)),
         "numbered": str(bool(_NUMBERED.match(t))),
-        "name": str(bool(_SPACED_NAME.match(t))),
+        "name": str(bool(SPACED_NAME.match(t))),
         "dot": str("·" in t or "•" in t),
         "space": str(bool(_SPACE_INSIDE.search(t))),
         "first1": t[:1],
