@@ -255,6 +255,14 @@ def test_a_name_the_model_read_as_a_title_under_its_kicker_is_the_byline(monkeyp
     assert [(a.kicker, a.title, a.byline) for a in arts][1] == (None, "词元经济：智能时代重塑生产力的重要引擎", name)
 
 
+@pytest.mark.parametrize("met", [True, False])
+def test_a_column_label_alone_under_a_line_read_as_a_kicker_labels_that_title(monkeypatch: pytest.MonkeyPatch, met: bool) -> None:
+    shows = [("河北正定县用心守护好千年文脉——", "K"), ("古城焕新颜", "T")]
+    group = [("云南做强做优做大资源型产业", "K"), ("（“十五五”开好局起好步）", "T"), ("本报记者  杨文明", "B")]
+    a = _read_all([shows, group], monkeypatch, met=met)[1]
+    assert a.kicker is None and a.title.startswith("云南做强做优做大资源型产业") and a.title.endswith("（“十五五”开好局起好步）")
+
+
 def test_an_editors_note_head_the_model_read_as_the_titles_second_line_opens_the_note(monkeypatch: pytest.MonkeyPatch) -> None:
     note = "夏收夏种是稳住全年粮食产能的关键一环。本版推出特别策划，敬请关注。"
     a = _read([("气象赋能夏收夏种稳产增产更有底气", "T"), ("编者按：", "T")], monkeypatch, body=note + "\n" + BODY)

@@ -313,3 +313,21 @@ def names_under_kickers_are_bylines(items: list[Item], roles: list[Role]) -> lis
         ):
             out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
     return out
+
+
+# a title's column label set on a line of its own under it: （“十五五”开好局起好步）, （把自然讲给你听）
+_LABEL_LINE = regex_cache.compile(r"^（[^（）\d]{2,30}）$")
+
+
+def labels_stand_under_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line that is a column label alone (（“十五五”开好局起好步）), read as a title under a line read as a kicker, is
+    the label of that line, which is the title: a label names the column of the title it stands under, never a title."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        if (
+            out[k].label == "T" and out[k - 1].label == "K" and above.page == it.page
+            and it.ln.force is None and above.ln.force is None and _LABEL_LINE.match(it.text.strip())
+        ):
+            out[k - 1] = Role("T", out[k - 1].prob)
+    return out
