@@ -293,6 +293,15 @@ def _articles(text: str, roles: dict[str, str], monkeypatch: pytest.MonkeyPatch)
     return [a for a in read_issue((HEAD + text).encode("utf-8")).articles() if a.kind == "article"]
 
 
+@pytest.mark.parametrize("role", ["K", "H", "P"])
+@pytest.mark.parametrize("maker", ["新华社音视频部制作", "新华社国内部出品"])
+def test_a_makers_line_closes_its_article_whatever_the_model_read(monkeypatch: pytest.MonkeyPatch, maker: str, role: str) -> None:
+    text = "一篇文章的标题\n" + BODY + maker + "\n" + "下一篇文章的标题\n" + BODY
+    arts = _articles(text, {"一篇文章的标题": "T", maker: role, "下一篇文章的标题": "T"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题", "下一篇文章的标题"] and arts[1].kicker is None
+    assert [b.text for b in arts[0].blocks][-1] == maker
+
+
 def test_a_head_after_an_articles_closing_note_heads_the_next_article(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它以记者的名字结束。（记者朱丽莉、陈露缘）\n" + "国家疾控局发布新版指南\n" + BODY
     arts = _articles(text, {"一篇文章的标题": "T", "国家疾控局发布新版指南": "H"}, monkeypatch)

@@ -18,7 +18,7 @@ from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on
+from rsbz_epub.reader.segment import MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
 
 
 # who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
@@ -48,7 +48,7 @@ def _reporters_only(text: str) -> bool:
 
 def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
-    caption, a staff or source line (本期统筹：郭雪岩, 数据来源：…) an end note, a finished sentence (…产业园。) or an
+    caption, a staff, source or maker's line (本期统筹：郭雪岩, 数据来源：…, 新华社音视频部制作) an end note, a finished sentence (…产业园。) or an
     editor's note (编者按：, under the title it introduces) text;
     and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading or a box, is
     its byline — and the lines between it and a title, read as a section head or a box, are the headline group's."""
@@ -62,7 +62,10 @@ def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
             if out[k - 1].label in ("T", "K", "S"):
                 out[k] = Role("B", out[k].prob)  # under a heading: its byline
         elif out[k].label in ("T", "K"):
-            label = "C" if credit_line(text) else "N" if _STAFF_LINE.match(text) else "P" if text.endswith("。") or NOTE_HEAD.match(text) else None
+            label = (
+                "C" if credit_line(text) else "N" if _STAFF_LINE.match(text) or MADE_BY.match(text)
+                else "P" if text.endswith("。") or NOTE_HEAD.match(text) else None
+            )
             if label is not None:
                 out[k] = Role(label, out[k].prob)
     return out

@@ -36,6 +36,7 @@ from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.script import simplified_view
+from rsbz_epub.reader.segment import MADE_BY
 
 
 def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[Role]:
@@ -216,13 +217,13 @@ _STAFF_CREDIT = regex_cache.compile(
 
 
 def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 编导：房宽), which the model
+    """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 新华社音视频部制作), which the model
     read as a section head or a paragraph, is an end note: no head names a piece's staff, and nothing joins onto it.
     So is a ——line under text that the model read as a section head (——编  者, ——摘自…, ——人民网网友): it signs the
     text above; a ——line heads nothing (under a title it is the subtitle)."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label in ("H", "P") and it.ln.force is None and _STAFF_CREDIT.match(it.text.strip()):
+        if out[k].label in ("H", "P") and it.ln.force is None and (_STAFF_CREDIT.match(it.text.strip()) or MADE_BY.match(it.text.strip())):
             out[k] = Role("N", out[k].prob)
         elif (
             out[k].label == "H" and it.ln.force is None and it.text.strip().startswith("——") and k > 0

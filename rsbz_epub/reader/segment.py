@@ -113,6 +113,13 @@ def heading_runs_on(text: str) -> bool:
     return t.endswith(("，", "、", "：", ",", ":")) or any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
 
 
+# who made a piece, alone on its closing line: 新华社音视频部制作, 新华社国内部出品, 新华社第一工作室出品
+MADE_BY = regex_cache.compile(
+    r"^(?:(?:新华社|新華社|人民日报|人民日報|人民网|人民網|央视|总台|中央广播电视总台)[\u4e00-\u9fff·]{0,14}(?:制作|製作|出品)"
+    r"|[\u4e00-\u9fff·]{2,16}出品)$"
+)
+
+
 # a title's column label at its end: 守护自然资源  建设美丽中国（权威发布）; never a subtitle's
 TITLE_LABEL = regex_cache.compile(r"[^（）]（[^（）\d]{2,30}）$")
 
