@@ -325,7 +325,8 @@ def test_a_page_opens_with_a_headline_unless_the_page_before_left_a_sentence_ope
 
 
 @pytest.mark.parametrize("reporters", ["新华社记者赵文君、高亢", "記者莊曉彤", "新华社记者王钟毅\u3000朱雨博\u3000刘宇辰", "眾 新 聞 記 者", "新 华 社 记 者 邹 多 为", "台灣特派員鄭智仁", "實 習 記 者 梁 穎 欣", "实习记者王磊",
-    "本报通讯 员 米卫红", "本报通讯员 张妍张金平杨芳"])  # a stray space in 通讯员; names run together (中国气象报)
+    "本报通讯 员 米卫红", "本报通讯员 张妍张金平杨芳",  # a stray space in 通讯员; names run together (中国气象报)
+    "嘉兴日报记者  杨  洁  潘晓琴  郑小梅", "人民网记者  王  初"])  # another outlet's reporters on 人民日报's page
 def test_a_names_only_reporter_line_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, reporters: str) -> None:
     a = _read([("一篇文章的标题", "T"), (reporters, "T")], monkeypatch)
     assert (a.title, a.byline) == ("一篇文章的标题", reporters)
