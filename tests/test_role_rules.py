@@ -302,6 +302,17 @@ def test_a_makers_line_closes_its_article_whatever_the_model_read(monkeypatch: p
     assert [b.text for b in arts[0].blocks][-1] == maker
 
 
+def test_a_couplet_the_model_ran_together_is_two_lines_of_verse(monkeypatch: pytest.MonkeyPatch) -> None:
+    verse = "百草拈来须守度，\n护得苍生享安康。\n"
+    text = "一篇文章的标题\n" + BODY * 4 + "这正是：\n" + verse + BODY  # the page's column: the text's long lines
+    a = _articles(text, {"一篇文章的标题": "T", "百草拈来须守度，": "W"}, monkeypatch)[0]
+    assert [b.text for b in a.blocks][5:7] == ["百草拈来须守度，", "护得苍生享安康。"]
+    # a line that is the rest of one running on into it stays in its paragraph
+    text = "一篇文章的标题\n" + BODY * 4 + "这是一段在栏中折行的文字\n" + verse + BODY
+    a = _articles(text, {"一篇文章的标题": "T", "这是一段在栏中折行的文字": "W", "百草拈来须守度，": "W"}, monkeypatch)[0]
+    assert "这是一段在栏中折行的文字百草拈来须守度，护得苍生享安康。" in [b.text for b in a.blocks]
+
+
 def test_a_head_after_an_articles_closing_note_heads_the_next_article(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它以记者的名字结束。（记者朱丽莉、陈露缘）\n" + "国家疾控局发布新版指南\n" + BODY
     arts = _articles(text, {"一篇文章的标题": "T", "国家疾控局发布新版指南": "H"}, monkeypatch)

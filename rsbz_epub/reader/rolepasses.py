@@ -51,7 +51,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
-    roles = time_openers_begin_paragraphs(items, roles)
+    roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles))
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles))
     return guides_list_an_entry_a_line(items, roles)
@@ -314,6 +314,25 @@ _CUT_AFTER = regex_cache.compile(r"[\u4e00-\u9fff]的$")
 # the head of a guide to the issue: 导读, 今日导读, 本期要目
 _GUIDE = regex_cache.compile(r"^(?:今日|本期|本版)?(?:导读|要目)$")
 _GUIDE_ENTRIES = 12  # a guide lists a few stories; more lines under it are the page's next text
+
+
+def verse_lines_stand_alone(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A short line ending with a comma over a line of the same length that ends a sentence (徐徐书卷展， / 处处盈墨香。,
+    百草拈来须守度， / 护得苍生享安康。) is the first line of a couplet, which the model read as running on: each line of
+    verse is set on its own. Not under a line that runs on into it, nor where the line fills its column."""
+    out = list(roles)
+    widths = column_widths(items)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        line, second = it.text.strip(), below.text.strip()
+        width = widths.get(it.page, widths[-1])
+        if (
+            out[k].label == "W" and it.ln.force is None and below.page == it.page and (k == 0 or out[k - 1].label != "W")
+            and 5 <= len(line) <= 12 and line.endswith("，") and len(second) == len(line) and second.endswith(("。", "！", "？"))
+            and (not width or len(line) < width - 1)
+        ):
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
 
 
 def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Role]:
