@@ -311,6 +311,12 @@ def test_a_couplet_the_model_ran_together_is_two_lines_of_verse(monkeypatch: pyt
     text = "一篇文章的标题\n" + BODY * 4 + "这是一段在栏中折行的文字\n" + verse + BODY
     a = _articles(text, {"一篇文章的标题": "T", "这是一段在栏中折行的文字": "W", "百草拈来须守度，": "W"}, monkeypatch)[0]
     assert "这是一段在栏中折行的文字百草拈来须守度，护得苍生享安康。" in [b.text for b in a.blocks]
+    # in a column no wider than the couplet's lines, they are column lines: a paragraph wrapped in the column
+    column = "一二三四五六七八九\n" * 6 + "子丑寅卯辰巳午未。\n"
+    text = "一篇文章的标题\n" + column + verse + BODY
+    roles = {"一篇文章的标题": "T", "一二三四五六七八九": "W", "百草拈来须守度，": "W"}
+    a = _articles(text, roles, monkeypatch)[0]
+    assert "百草拈来须守度，护得苍生享安康。" in [b.text for b in a.blocks]
 
 
 def test_a_head_after_an_articles_closing_note_heads_the_next_article(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -51,9 +51,10 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
-    roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles))
+    widths = column_widths(items)  # each page's column, measured once for the passes that need it
+    roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
-    roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles))
+    roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, widths))
     return guides_list_an_entry_a_line(items, roles)
 
 
@@ -178,14 +179,13 @@ def _measure(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
-def lines_over_the_column_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
+def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
     """On a page set in wrapped columns (five of its text lines at least, and half of them, fill the column), a line
     that runs half as far again past the column, between lines that do not, which the model read as paragraph text
     under text that ended (not the rest of a line that runs on into it), is no line of that column: a caption (set in
     smaller type it holds more characters, or a dump leaves it unwrapped) or a head. Half again, because a column
     line with digits or Latin letters (half a character each) runs a little past it."""
     out = list(roles)
-    widths = column_widths(items)
     lines: dict[int, list[int]] = {}
     for it in items:
         if it.kind == "text" and len(it.text) >= 8:
@@ -223,10 +223,11 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     text above; a ——line heads nothing (under a title it is the subtitle)."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label in ("H", "P") and it.ln.force is None and (_STAFF_CREDIT.match(it.text.strip()) or MADE_BY.match(it.text.strip())):
+        text = it.text.strip()
+        if out[k].label in ("H", "P") and it.ln.force is None and (_STAFF_CREDIT.match(text) or MADE_BY.match(text)):
             out[k] = Role("N", out[k].prob)
         elif (
-            out[k].label == "H" and it.ln.force is None and it.text.strip().startswith("——") and k > 0
+            out[k].label == "H" and it.ln.force is None and text.startswith("——") and k > 0
             and out[k - 1].label in ("P", "N") and items[k - 1].page == it.page
         ):
             out[k] = Role("N", out[k].prob)  # ——编  者, ——摘自…, ——人民网网友: who signs the text above
@@ -316,12 +317,11 @@ _GUIDE = regex_cache.compile(r"^(?:今日|本期|本版)?(?:导读|要目)$")
 _GUIDE_ENTRIES = 12  # a guide lists a few stories; more lines under it are the page's next text
 
 
-def verse_lines_stand_alone(items: list[Item], roles: list[Role]) -> list[Role]:
+def verse_lines_stand_alone(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
     """A short line ending with a comma over a line of the same length that ends a sentence (徐徐书卷展， / 处处盈墨香。,
     百草拈来须守度， / 护得苍生享安康。) is the first line of a couplet, which the model read as running on: each line of
     verse is set on its own. Not under a line that runs on into it, nor where the line fills its column."""
     out = list(roles)
-    widths = column_widths(items)
     for k in range(len(items) - 1):
         it, below = items[k], items[k + 1]
         line, second = it.text.strip(), below.text.strip()
