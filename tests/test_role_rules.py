@@ -9,7 +9,7 @@ of them, a head cut mid-sentence runs on, a lone credit is a caption, a line end
 caption, a line naming a piece's staff or a ——line signing the text above is an end note, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
-page's top is a title, a full indented line above an unindented one goes on, an unindented whole line under text
+page's top is a title, and so is one a blank line sets apart where the issue sets its heads close, a full indented line above an unindented one goes on, an unindented whole line under text
 that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph, a line that
 finishes no sentence ends its paragraph above a date or time word and a comma, a line read as a byline over a dateline
 that names no one is the subtitle.
@@ -323,6 +323,25 @@ def test_a_head_after_an_articles_closing_note_heads_the_next_article(monkeypatc
     text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它以记者的名字结束。（记者朱丽莉、陈露缘）\n" + "国家疾控局发布新版指南\n" + BODY
     arts = _articles(text, {"一篇文章的标题": "T", "国家疾控局发布新版指南": "H"}, monkeypatch)
     assert [a.title for a in arts] == ["一篇文章的标题", "国家疾控局发布新版指南"]
+
+
+def test_a_head_set_apart_by_a_blank_line_heads_the_next_article_where_heads_stand_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    roles = {"一篇文章的标题": "T", "党建引领强根基": "H", "民生为本优治理": "H", "坚守风雨一线跑出防灾加速度": "H"}
+    text = "一篇文章的标题\n" + BODY + "党建引领强根基\n" + BODY + "民生为本优治理\n" + BODY + "\n坚守风雨一线跑出防灾加速度\n" + BODY
+    arts = _articles(text, roles, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题", "坚守风雨一线跑出防灾加速度"]
+    assert [b.text for b in arts[0].blocks if type(b).__name__ == "Subheading"] == ["党建引领强根基", "民生为本优治理"]
+
+
+def test_a_head_set_apart_stays_a_head_where_the_issue_sets_every_head_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    roles = {"一篇文章的标题": "T", "党建引领强根基": "H", "民生为本优治理": "H"}
+    text = "一篇文章的标题\n" + BODY + "\n党建引领强根基\n" + BODY + "\n民生为本优治理\n" + BODY
+    (a,) = _articles(text, roles, monkeypatch)  # no head stands close to the text above: a blank line parts sections
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["党建引领强根基", "民生为本优治理"]
+    # one head close and one apart is no habit either
+    text = "一篇文章的标题\n" + BODY + "党建引领强根基\n" + BODY + "\n民生为本优治理\n" + BODY
+    (a,) = _articles(text, roles, monkeypatch)
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["党建引领强根基", "民生为本优治理"]
 
 
 @pytest.mark.parametrize(("end", "head"), [("新华社发（比拉尔·贾维希摄）", "伊朗：已掌握敌方作战计划"), ("（张莹）", "漯河")])

@@ -4,7 +4,7 @@ Each corrects a role against a convention of how print sets a headline, whatever
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
 headline group's; a reporter line over the text makes the line above it a title; a line read as a byline over a
 dateline lead that names no one is the subtitle; a head after an article's closing
-note, or at a page's top, is a title; a line ending —— is a kicker over its title; an unfinished line between two
+note, or at a page's top, or set apart by a blank line where the issue sets its heads close, is a title; a line ending —— is a kicker over its title; an unfinished line between two
 headline lines is one of them; a kicker stands over its title. Three read a habit off the issue, for a paper the model
 has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the
@@ -103,6 +103,25 @@ def titles_after_closing_notes(items: list[Item], roles: list[Role]) -> list[Rol
             continue
         note = _CLOSING_NOTE.search(items[k - 1].text.rstrip())
         if note is not None and not _NOT_CLOSING.search(note.group(1)):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
+def titles_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as a section head with a blank line above it, under a paragraph's end, caption or note, is the
+    next article's title in an issue that sets its section heads close: one where more heads follow the text
+    above them with no blank line than with one, and at least one does. There a blank line parts articles, not an
+    article's sections (…防线。 / (blank) / 坚守风雨一线跑出防灾“加速度” / 　　入汛以来，…)."""
+    out = list(roles)
+    heads = [
+        k for k in range(1, len(items))
+        if out[k].label == "H" and out[k - 1].label in ("P", "W", "N", "C") and items[k - 1].page == items[k].page
+    ]
+    close = sum(1 for k in heads if items[k].gap == 0)
+    if close == 0 or close <= len(heads) - close:
+        return out
+    for k in heads:
+        if items[k].gap > 0 and out[k - 1].label in ("P", "N", "C"):
             out[k] = Role("T", out[k].prob)
     return out
 
