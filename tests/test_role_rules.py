@@ -394,6 +394,13 @@ def test_a_names_only_reporter_line_read_as_a_box_or_a_head_under_a_title_is_its
     assert (a.title, a.byline) == ("一篇文章的标题", "本报记者  林  晓")
 
 
+@pytest.mark.parametrize("role", ["P", "W", "C"])
+@pytest.mark.parametrize("reporters", ["眾新聞記者", "記者張凱傑", "本报通讯 员 李雯吴然王娣"])
+def test_a_reporter_line_read_as_text_or_a_caption_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, role: str, reporters: str) -> None:
+    a = _read([("一篇文章的标题", "T"), (reporters, role)], monkeypatch)
+    assert (a.title, a.byline) == ("一篇文章的标题", reporters)
+
+
 def test_a_head_between_a_title_and_its_byline_is_the_subtitle(monkeypatch: pytest.MonkeyPatch) -> None:
     # 气象服务跟着农时走 / 多地开展春播期精细化预报 / 本报记者  林  晓: no section head stands above a byline
     a = _read([("气象服务跟着农时走", "T"), ("多地开展春播期精细化预报", "H"), ("本报记者  林  晓", "X")], monkeypatch)

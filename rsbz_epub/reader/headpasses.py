@@ -306,12 +306,18 @@ def headlines_over_datelines(items: list[Item], roles: list[Role]) -> list[Role]
 
 def titles_over_reporter_lines(items: list[Item], roles: list[Role]) -> list[Role]:
     """A reporter line and nothing else (記者莊曉彤, 台灣特派員鄭智仁), over the text, is the byline of the line above it,
-    which is the title, whatever the model read them as: a reporter signs an article under its headline."""
+    which is the title, whatever the model read them as: a reporter signs an article under its headline. Under a line
+    read as a headline it is that headline's byline, whatever it was read as."""
     out = list(roles)
     for k in range(1, len(items) - 1):
         it, above, below = items[k], items[k - 1], items[k + 1]
         text, head = it.text.strip(), above.text.strip()
         if (
+            out[k - 1].label in ("T", "K", "S") and out[k].label in ("P", "W", "C", "H", "X") and above.page == it.page
+            and it.ln.force is None and "：" not in text and ":" not in text and _reporters_only(text)
+        ):
+            out[k] = Role("B", out[k].prob)
+        elif (
             out[k].label not in ("B", "T", "K", "S") and out[k - 1].label not in ("T", "K", "S", "B", "G", "M", "J")
             and out[k + 1].label in ("P", "W") and above.page == it.page == below.page
             and it.ln.force is None and above.ln.force is None
