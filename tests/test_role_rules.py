@@ -5,7 +5,7 @@ its kicker (reader/rolesteps.py); and the print conventions of reader/headpasses
 ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed line
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
-of them, a head cut mid-sentence runs on, a lone credit is a caption, a line ending with a photo's credit is a
+of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, a line naming a piece's staff or a ——line signing the text above is an end note, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
@@ -323,6 +323,21 @@ def test_a_head_after_an_articles_closing_note_heads_the_next_article(monkeypatc
     text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它以记者的名字结束。（记者朱丽莉、陈露缘）\n" + "国家疾控局发布新版指南\n" + BODY
     arts = _articles(text, {"一篇文章的标题": "T", "国家疾控局发布新版指南": "H"}, monkeypatch)
     assert [a.title for a in arts] == ["一篇文章的标题", "国家疾控局发布新版指南"]
+
+
+def test_a_short_lead_in_over_a_head_is_a_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = BODY.lstrip("　")  # paragraphs with no indent: no line stands apart by its indent
+    roles = {"一篇文章的标题": "T", "清算罪行，捍卫人类文明": "H"}
+    text = "一篇文章的标题\n" + body + "历史审判——\n" + "清算罪行，捍卫人类文明\n" + body
+    (a,) = _articles(text, roles, monkeypatch)
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["历史审判——", "清算罪行，捍卫人类文明"]
+    # a long line ending —— is text leading into what follows; a line the one above runs on into stays in its paragraph
+    long = "围绕加强气象灾害监测预警和应急联动工作——"
+    (a,) = _articles("一篇文章的标题\n" + body + long + "\n清算罪行，捍卫人类文明\n" + body, roles, monkeypatch)
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["清算罪行，捍卫人类文明"]
+    cut = "这是一段在栏中折行的文字，它的后面"
+    (a,) = _articles("一篇文章的标题\n" + cut + "\n历史审判——\n清算罪行，捍卫人类文明\n" + body, roles | {cut: "W"}, monkeypatch)
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["清算罪行，捍卫人类文明"]
 
 
 def test_a_head_set_apart_by_a_blank_line_heads_the_next_article_where_heads_stand_close(monkeypatch: pytest.MonkeyPatch) -> None:

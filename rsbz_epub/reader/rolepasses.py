@@ -2,7 +2,7 @@
 
 ``corrected`` applies them in order: first the headline group's (``reader/headpasses.py``), then the
 ones of this module, each a convention of print that holds whatever the paper: a lone photo credit
-is a caption, and a short finished line over one is its caption; a line naming a piece's staff
+is a caption, a short line ending —— over a section head leads it in, and a short finished line over one is its caption; a line naming a piece's staff
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
 of a sentence (nor a title stop on 的); an indent opens a paragraph (and where paragraphs are
 indented, a line with none goes on the full line above it, or under a line that ended is set apart:
@@ -51,7 +51,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
         roles = short_lines_under_titles_are_titles(items, roles)
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
-    roles = indents_begin_paragraphs(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
+    roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles))))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
     roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
@@ -306,6 +306,24 @@ def heads_cut_mid_sentence(items: list[Item], roles: list[Role]) -> list[Role]:
         elif out[k].label == "T" and _CUT_AFTER.search(items[k].text) and out[k + 1].label in ("P", "W"):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
+
+
+def lead_ins_open_heads(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A short line of its own ending —— over a line read as a section head leads that head in (历史审判—— /
+    清算罪行，捍卫人类文明): it is a head too, not a paragraph. It does not apply under a line that runs on into it."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        text = items[k].text.strip()
+        if (
+            out[k].label == "P" and out[k + 1].label == "H" and items[k + 1].page == items[k].page
+            and text.endswith("——") and len(text) <= _LEAD_IN_HEAD and items[k].ln.force is None
+            and (k == 0 or out[k - 1].label != "W")
+        ):
+            out[k] = Role("H", out[k].prob)
+    return out
+
+
+_LEAD_IN_HEAD = 16  # characters: a head's lead-in is a few words (法理创举——, “大家的心贴得更近了”——)
 
 
 # a line that stops on a particle waiting for its noun (这是一段足够长的 / 正文，…): a title over its text seldom ends so,
