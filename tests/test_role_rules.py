@@ -11,7 +11,8 @@ credit under text, an indent opens a paragraph, a credit, staff line or sentence
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
 page's top is a title, and so is one a blank line sets apart where the issue sets its heads close, a full indented line above an unindented one goes on, an unindented whole line under text
 that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph, a line that
-finishes no sentence ends its paragraph above a date or time word and a comma, a line read as a byline over a dateline
+finishes no sentence ends its paragraph above a date or time word and a comma, in wrapped columns that mark
+paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a line read as a byline over a dateline
 that names no one is the subtitle.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
@@ -714,6 +715,30 @@ def test_a_line_far_longer_than_its_wrapped_column_is_set_apart_from_the_text(mo
     head = "以创新破题　激活跨境贸易新动能，点燃企业出海强引擎"  # unfinished and short: a head
     a = _wrapped_article(WRAPPED[:4] + [(head, "W")] + WRAPPED[4:], monkeypatch)
     assert [(type(b).__name__, b.text) for b in a.blocks][1] == ("Subheading", head)
+
+
+# a column of 15, no indent, no blank line: a paragraph ends where its last line stops short, and these run to two
+# sentences; the second line fills the column and finishes a sentence inside its paragraph
+SENTENCES = [
+    ("展览正在改变。观众走进了新的场", "W"), ("景，与展品面对面地交流和对话。", "P"), ("这样的体验让人难忘。", "P"),
+    ("博物馆也在变化。展厅里多了屏幕", "W"), ("和灯光。讲解员用新的方式讲故事", "W"), ("，吸引了很多年轻人。", "P"),
+    ("技术带来了便利。也带来了新的问", "W"), ("题，需要认真思考。", "P"),
+]
+
+
+def test_a_full_line_that_finishes_a_sentence_goes_on_where_paragraphs_hold_several(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _wrapped_article(SENTENCES, monkeypatch)
+    assert [b.text for b in a.blocks][0] == "展览正在改变。观众走进了新的场景，与展品面对面地交流和对话。这样的体验让人难忘。"
+    assert len(a.blocks) == 3
+
+
+def test_a_full_line_that_finishes_a_sentence_ends_its_paragraph_where_paragraphs_are_one_sentence_or_set_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    single = [(t.replace("。", "，", 1) if t.count("。") and not t.endswith("。") else t, r) for t, r in SENTENCES]
+    a = _wrapped_article(single, monkeypatch)  # a paragraph is one sentence: a line that finishes one ends it
+    assert [b.text for b in a.blocks][0] == "展览正在改变，观众走进了新的场景，与展品面对面地交流和对话。" and len(a.blocks) == 4
+    gapped = SENTENCES[:3] + [("", "")] + SENTENCES[3:6] + [("", "")] + SENTENCES[6:]
+    a = _wrapped_article(gapped, monkeypatch)  # blank lines part the paragraphs: the full line ends its own
+    assert len(a.blocks) == 4
 
 
 def test_a_column_line_with_digits_or_lines_of_a_wider_column_stay_text(monkeypatch: pytest.MonkeyPatch) -> None:

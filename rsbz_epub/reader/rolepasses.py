@@ -6,7 +6,9 @@ is a caption, a short line ending —— over a section head leads it in, and a 
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
 of a sentence (nor a title stop on 的); an indent opens a paragraph (and where paragraphs are
 indented, a line with none goes on the full line above it, or under a line that ended is set apart:
-a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far longer than its wrapped column is none of its text; a photo story's
+a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far longer than its wrapped column is none of its text; in wrapped columns that mark a
+paragraph only by a short last line, a full line that finishes a sentence goes on where the issue's paragraphs hold
+several sentences; a photo story's
 caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
 real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
 ``tests/test_role_rules.py``.
@@ -55,6 +57,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
     roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
+    roles = full_lines_go_on_in_unmarked_columns(items, roles, widths)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, widths))
     return guides_list_an_entry_a_line(items, roles)
 
@@ -180,13 +183,9 @@ def _measure(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
-def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
-    """On a page set in wrapped columns (five of its text lines at least, and half of them, fill the column), a line
-    that runs half as far again past the column, between lines that do not, which the model read as paragraph text
-    under text that ended (not the rest of a line that runs on into it), is no line of that column: a caption (set in
-    smaller type it holds more characters, or a dump leaves it unwrapped) or a head. Half again, because a column
-    line with digits or Latin letters (half a character each) runs a little past it."""
-    out = list(roles)
+def _wrapped_pages(items: list[Item], widths: dict[int, float]) -> dict[int, float]:
+    """The pages set in wrapped columns (five of their text lines at least, and half of them, fill the column), each
+    with its column's width."""
     lines: dict[int, list[int]] = {}
     for it in items:
         if it.kind == "text" and len(it.text) >= 8:
@@ -196,6 +195,54 @@ def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], widths
         full = sum(abs(n - width) <= 1 for n in lines.get(page, ()))
         if width and full >= 5 and 2 * full >= len(lines.get(page, ())):  # five full lines at least: a column, not a chance
             wrapped[page] = width
+    return wrapped
+
+
+_STOPS = regex_cache.compile(r"[。！？!?]")
+
+
+def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
+    """In wrapped columns that mark a paragraph only by where its last line stops short (no indent, no blank line),
+    a line that fills the column and finishes a sentence, read as ending its paragraph, goes on when the issue's
+    paragraphs run to two sentences or more: a sentence ends at a line's end by chance as often in a paragraph as at
+    its end, so in an issue whose paragraphs hold two or more sentences a full line that finishes one goes on more
+    often than it ends its paragraph. The sentences a paragraph holds are counted in the issue: the sentences its
+    column text finishes for each paragraph end that shows (a line that finishes a sentence short of the column)."""
+    out = list(roles)
+    indented = _indented_pages(items)
+    columns = {page: w for page, w in _wrapped_pages(items, widths).items() if page not in indented}
+    ends = gapped = stops = 0
+    for k, it in enumerate(items):
+        width = columns.get(it.page)
+        if width is None or it.kind != "text" or out[k].label not in ("P", "W"):
+            continue
+        text = it.text.strip()
+        stops += len(_STOPS.findall(text[:-2]))
+        if out[k].label == "P" and FINISHED.search(text) and len(text) < width - 1:
+            ends += 1
+            gapped += k + 1 < len(items) and items[k + 1].page == it.page and items[k + 1].gap > 0
+    if not ends or 2 * gapped >= ends or stops < ends:  # blank lines part the paragraphs, or they are one sentence each
+        return out
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        width = columns.get(it.page)
+        if (
+            width is not None and out[k].label == "P" and out[k + 1].label in ("P", "W") and below.page == it.page
+            and below.gap == 0 and below.ln.indent == 0 and below.kind == "text" and not below.page_start
+            and it.ln.force is None and abs(len(it.text.strip()) - width) <= 0.5 and FINISHED.search(it.text.strip())
+        ):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
+    """On a page set in wrapped columns (five of its text lines at least, and half of them, fill the column), a line
+    that runs half as far again past the column, between lines that do not, which the model read as paragraph text
+    under text that ended (not the rest of a line that runs on into it), is no line of that column: a caption (set in
+    smaller type it holds more characters, or a dump leaves it unwrapped) or a head. Half again, because a column
+    line with digits or Latin letters (half a character each) runs a little past it."""
+    out = list(roles)
+    wrapped = _wrapped_pages(items, widths)
 
     def over(j: int, page: int) -> bool:
         return 0 <= j < len(items) and items[j].page == page and _measure(items[j].text) > 1.5 * wrapped[page] + 1
