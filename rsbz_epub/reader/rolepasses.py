@@ -2,14 +2,14 @@
 
 ``corrected`` applies them in order: first the headline group's (``reader/headpasses.py``), then the
 ones of this module, each a convention of print that holds whatever the paper: a lone photo credit
-is a caption, a short line ending —— over a section head leads it in, and a short finished line over one is its caption; a line naming a piece's staff
+is a caption, and a short finished line over one is its caption; a line naming a piece's staff
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
-of a sentence (nor a title stop on 的); an indent opens a paragraph (and where paragraphs are
-indented, a line with none goes on the full line above it, or under a line that ended is set apart:
-a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far longer than its wrapped column is none of its text; in wrapped columns that mark a
-paragraph only by a short last line, a full line that finishes a sentence goes on where the issue's paragraphs hold
-several sentences; a photo story's
-caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
+of a sentence (nor a title stop on 的); a short line ending —— over a section head leads it in; an indent opens a
+paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
+ended is set apart: a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far
+longer than its wrapped column is none of its text; in wrapped columns that mark a paragraph only by a short last
+line, a full line that finishes a sentence goes on where the issue's paragraphs hold several sentences; a photo
+story's caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
 real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
 ``tests/test_role_rules.py``.
 """
