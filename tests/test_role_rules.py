@@ -6,7 +6,8 @@ ending —— heads the title the model read as text below it, in an issue that 
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
-caption, a line naming a piece's staff or a ——line signing the text above is an end note, so is a closing photo
+caption, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
+the text, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
 page's top is a title, and so is one a blank line sets apart where the issue sets its heads close, a full indented line above an unindented one goes on, an unindented whole line under text
@@ -151,6 +152,16 @@ def test_a_short_line_above_a_credit_is_the_caption_it_credits(monkeypatch: pyte
 def test_a_line_naming_a_pieces_staff_that_the_model_read_as_a_head_is_an_end_note(monkeypatch: pytest.MonkeyPatch, staff: str) -> None:
     a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + staff + "\n", body_roles=((staff, "H"),))
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Paragraph", staff)]
+
+
+def test_a_source_line_under_the_text_is_an_end_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "数据来源：重庆化工职业学院"  # read as a head
+    a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + source + "\n", body_roles=((source, "H"),))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Paragraph", source)]
+    # over a chart, under the headline, it is the chart's caption
+    a = _read([("春节文化和旅游消费月启动", "T"), ("本报记者  林  晓", "B")], monkeypatch, body="数据来源：国家统计局\n" + BODY,
+              body_roles=(("数据来源：国家统计局", "C"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Caption", "Paragraph"]
 
 
 @pytest.mark.parametrize("signature", ["——编\u3000\u3000者", "——人民网网友", "——摘自“十五五”规划纲要"])

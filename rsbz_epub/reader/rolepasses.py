@@ -264,11 +264,16 @@ _STAFF_CREDIT = regex_cache.compile(
 )
 
 
+# a line that names where a piece or its figures come from: 数据来源：重庆化工职业学院 (under a chart's title, a caption's)
+_SOURCE_LINE = regex_cache.compile(r"^(?:数据|资料)?来源[：:]\S")
+
+
 def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 新华社音视频部制作), which the model
     read as a section head or a paragraph, is an end note: no head names a piece's staff, and nothing joins onto it.
     So is a ——line under text that the model read as a section head (——编  者, ——摘自…, ——人民网网友): it signs the
-    text above; a ——line heads nothing (under a title it is the subtitle)."""
+    text above; a ——line heads nothing (under a title it is the subtitle). A source line under a paragraph's end
+    (…贡献办学力量。 / 数据来源：重庆化工职业学院) names where the piece came from: an end note too."""
     out = list(roles)
     for k, it in enumerate(items):
         text = it.text.strip()
@@ -279,7 +284,13 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
             and out[k - 1].label in ("P", "N") and items[k - 1].page == it.page
         ):
             out[k] = Role("N", out[k].prob)  # ——编  者, ——摘自…, ——人民网网友: who signs the text above
+        elif (
+            out[k].label in ("H", "P", "X") and it.ln.force is None and _SOURCE_LINE.match(text) and k > 0
+            and out[k - 1].label == "P" and items[k - 1].page == it.page
+        ):
+            out[k] = Role("N", out[k].prob)  # …贡献办学力量。 / 数据来源：重庆化工职业学院: the piece's source
     return out
+
 
 
 def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
