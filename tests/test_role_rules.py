@@ -148,10 +148,11 @@ def test_a_short_line_above_a_credit_is_the_caption_it_credits(monkeypatch: pyte
     assert blocks == [("Paragraph", BODY.strip()), ("Caption", f"{photo} {credit}"), ("Paragraph", BODY.strip())]
 
 
+@pytest.mark.parametrize("role", ["H", "W", "C"])
 @pytest.mark.parametrize("staff", ["记者：徐壮、周玮", "海报制作：栾若卉", "编导：房宽"])
-def test_a_line_naming_a_pieces_staff_that_the_model_read_as_a_head_is_an_end_note(monkeypatch: pytest.MonkeyPatch, staff: str) -> None:
-    a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + staff + "\n", body_roles=((staff, "H"),))
-    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Paragraph", staff)]
+def test_a_line_naming_a_pieces_staff_that_the_model_read_as_a_head_text_or_a_caption_is_an_end_note(monkeypatch: pytest.MonkeyPatch, staff: str, role: str) -> None:
+    a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + staff + "\n" + "摄制：尹党周\n", body_roles=((staff, role), ("摄制：尹党周", "N")))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Paragraph", staff), ("Paragraph", "摄制：尹党周")]
 
 
 def test_a_source_line_under_the_text_is_an_end_note(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -270,14 +270,14 @@ _SOURCE_LINE = regex_cache.compile(r"^(?:数据|资料)?来源[：:]\S")
 
 def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 新华社音视频部制作), which the model
-    read as a section head or a paragraph, is an end note: no head names a piece's staff, and nothing joins onto it.
+    read as a section head, text, a caption or a line of no article, is an end note: no head names a piece's staff, and nothing joins onto it.
     So is a ——line under text that the model read as a section head (——编  者, ——摘自…, ——人民网网友): it signs the
     text above; a ——line heads nothing (under a title it is the subtitle). A source line under a paragraph's end
     (…贡献办学力量。 / 数据来源：重庆化工职业学院) names where the piece came from: an end note too."""
     out = list(roles)
     for k, it in enumerate(items):
         text = it.text.strip()
-        if out[k].label in ("H", "P") and it.ln.force is None and (_STAFF_CREDIT.match(text) or MADE_BY.match(text)):
+        if out[k].label in ("H", "P", "W", "C", "X") and it.ln.force is None and (_STAFF_CREDIT.match(text) or MADE_BY.match(text)):
             out[k] = Role("N", out[k].prob)
         elif (
             out[k].label == "H" and it.ln.force is None and text.startswith("——") and k > 0
