@@ -542,6 +542,25 @@ def test_in_an_issue_that_shows_a_kicker_a_short_line_under_a_title_is_the_title
     assert (a.kicker, a.title, a.subtitle) == (None, "湖南省衡南县呵护青少年心理健康", "来“知心屋”说说心里话")
 
 
+LONGER_UNDER = [("丽水巨灾保险再升级", "T"), ("明确将暴雨红色及橙色预警信号列为赔付触发条件", "T")]  # 9 over 22 characters
+
+
+def test_two_title_lines_the_second_longer_are_title_and_subtitle_or_kicker_and_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    (a,) = _read_all([LONGER_UNDER], monkeypatch)  # no kicker shown: the title over its subtitle
+    assert (a.kicker, a.title, a.subtitle) == (None, "丽水巨灾保险再升级", "明确将暴雨红色及橙色预警信号列为赔付触发条件")
+    _, a = _read_all([SHOWN, LONGER_UNDER], monkeypatch)  # an issue that shows a kicker: the kicker over its title
+    assert (a.kicker, a.title, a.subtitle) == ("丽水巨灾保险再升级", "明确将暴雨红色及橙色预警信号列为赔付触发条件", None)
+
+
+@pytest.mark.parametrize("group", [
+    [("“网红”玩具不可忽视", "T"), ("安全性（建议）", "T")],  # a wrapped title: the rest is no longer
+    [("这样的保研辅导，", "T"), ("是“馅饼”还是“陷阱”？", "T")],  # broken after a comma
+])
+def test_two_title_lines_that_wrap_stay_one_title(monkeypatch: pytest.MonkeyPatch, group: list) -> None:
+    _, a = _read_all([SHOWN, group], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, group[0][0] + group[1][0], None)
+
+
 @pytest.mark.parametrize("group", [
     [("第五次全国人民法庭工作会议在京召开", "T"), ("——陈文清出席会议并讲话", "S")],  # a dashed subtitle
     [("湖南省衡南县呵护青少年心理健康", "T"), ("来“知心屋”说说心里话啊", "S")],  # three characters shorter only

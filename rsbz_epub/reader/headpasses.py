@@ -5,10 +5,11 @@ line or a sentence is no title; a reporter line under a heading is its byline, a
 headline group's; a reporter line over the text makes the line above it a title; a line read as a byline over a
 dateline lead that names no one is the subtitle; a head after an article's closing
 note, or at a page's top, or set apart by a blank line where the issue sets its heads close, is a title; a line ending —— is a kicker over its title; an unfinished line between two
-headline lines is one of them; a kicker stands over its title. Three read a habit off the issue, for a paper the model
+headline lines is one of them; a kicker stands over its title. Four read a habit off the issue, for a paper the model
 has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the
-title under a kicker. Each is tested in ``tests/test_role_rules.py``.
+title under a kicker; and two lines read as one title, the second longer, are the title and its subtitle, or in an
+issue that shows a kicker the kicker and its title. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -282,6 +283,25 @@ def short_lines_under_titles_are_titles(items: list[Item], roles: list[Role]) ->
             and not line.startswith("——") and len(title) - len(line) >= _SHORTER
         ):
             out[k - 1], out[k] = Role("K", roles[k - 1].prob), Role("T", roles[k].prob)
+    return out
+
+
+def longer_second_title_lines_are_apart(items: list[Item], roles: list[Role]) -> list[Role]:
+    """Two lines read as one title, the second longer than the first, are two headline lines, not a title wrapped
+    in its column: a wrapped title fills its first line and the rest is no longer (a break after a comma aside). In an
+    issue that shows a kicker (:func:`_shows_a_kicker`) the first is the kicker (截至3月底 / 全国累计发电装机同比增长15.5%),
+    else the title over its subtitle (丽水巨灾保险再升级 / 明确将暴雨红色及橙色预警信号列为赔付触发条件)."""
+    out = list(roles)
+    shown = _shows_a_kicker(items, roles)
+    for k in range(1, len(items) - 1):
+        first, second = items[k - 1].text.strip(), items[k].text.strip()
+        if (
+            roles[k - 1].label == "T" and roles[k].label == "T" and (k < 2 or roles[k - 2].label not in ("T", "K"))
+            and (k + 1 >= len(items) or roles[k + 1].label != "T") and items[k - 1].page == items[k].page
+            and items[k].ln.force is None and items[k - 1].ln.force is None
+            and len(second) > len(first) and not first.endswith(("，", "、", "：", ":", "—"))
+        ):
+            out[k - 1], out[k] = (Role("K", roles[k - 1].prob), Role("T", roles[k].prob)) if shown else (Role("T", roles[k - 1].prob), Role("S", roles[k].prob))
     return out
 
 

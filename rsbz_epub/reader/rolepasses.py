@@ -30,6 +30,7 @@ from rsbz_epub.reader.headpasses import (
     titles_over_reporter_lines,
     issues_showing_no_kicker_set_none,
     labels_stand_under_titles,
+    longer_second_title_lines_are_apart,
     short_lines_under_titles_are_titles,
     headlines_over_datelines,
     names_under_kickers_are_bylines,
@@ -50,7 +51,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = lines_between_headline_lines(items, roles)
     if not met:
         roles = undashed_lines_under_titles_are_titles(items, issues_showing_no_kicker_set_none(items, roles))
-        roles = short_lines_under_titles_are_titles(items, roles)
+        roles = longer_second_title_lines_are_apart(items, short_lines_under_titles_are_titles(items, roles))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles))))
