@@ -86,6 +86,16 @@ def test_a_title_ending_in_a_dash_is_the_kicker_of_the_line_the_model_read_as_te
     assert (a.kicker, a.title, a.byline) == ("辽宁朝阳凌源市——", "清理堆存钢渣  完善“三防”设施（反馈）", "本报记者  刘洪超")
 
 
+@pytest.mark.parametrize("roles", [("P", "P"), ("H", "P"), ("P", "H"), ("W", "P")])
+def test_a_dash_lead_in_read_as_text_over_a_labelled_title_is_its_kicker(monkeypatch: pytest.MonkeyPatch, roles: tuple) -> None:
+    group = [("山西晋城泽州县——", roles[0]), ("不可移动文物损毁严重无人修（身边事）", roles[1])]
+    _, a = _read_all([[("一篇文章的标题", "T")], group], monkeypatch)
+    assert (a.kicker, a.title) == ("山西晋城泽州县——", "不可移动文物损毁严重无人修（身边事）")
+    # over a line with no column label a lead-in read as text stays in the text
+    arts = _read_all([[("一篇文章的标题", "T")], [("推动高质量发展有三个抓手——", roles[0]), ("一是创新，二是改革，三是开放", roles[1])]], monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题"]
+
+
 def test_a_title_under_a_dash_lead_in_that_runs_on_keeps_its_second_line(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("河北正定县用心守护好千年文脉——", "T"), ("保护中发展  古城焕光彩（牢", "W"), ("记初心使命  奋进复兴征程）", "N"), ("本报记者  史自强", "B")], monkeypatch)
     assert (a.kicker, a.title) == ("河北正定县用心守护好千年文脉——", "保护中发展  古城焕光彩（牢记初心使命  奋进复兴征程）")

@@ -149,12 +149,15 @@ _TITLE_LINES = 2  # a title wraps to two lines at most
 
 def lead_ins_head_titles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title that ends with —— (河北正定县用心守护好千年文脉——) is a kicker: a lead-in
-    introduces the title under it, and no title ends so. The line under it, which the model read as text, a head or
+    introduces the title under it, and no title ends so. So is such a line read as text or a head over a title with its
+    column label (山西晋城泽州县—— / 不可移动文物损毁严重无人修（身边事）). The line under it, which the model read as text, a head or
     a byline, is the title, and the next one too when the title runs on into it (保护中发展  古城焕光彩（牢 /
     记初心使命  奋进复兴征程）)."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label != "T" or it.ln.force is not None or not it.text.rstrip().endswith("——"):
+        if it.ln.force is not None or not it.text.rstrip().endswith("——") or it.text.lstrip().startswith("——"):
+            continue
+        if out[k].label != "T" and not (out[k].label in ("P", "W", "H", "N") and _labelled_below(items, k)):
             continue
         j = k + 1
         while j < len(items) and j - k <= _TITLE_LINES and _title_under(items, out, j, items[k].page):
@@ -167,6 +170,15 @@ def lead_ins_head_titles(items: list[Item], roles: list[Role]) -> list[Role]:
                 break
             j += 1
     return out
+
+
+def _labelled_below(items: list[Item], k: int) -> bool:
+    """Whether the line under ``k``, on its page, is a title with its column label (不可移动文物损毁严重无人修（身边事）):
+    under a line ending —— it is the title that lead-in introduces, whatever the model read the two as."""
+    if k + 1 >= len(items) or items[k + 1].page != items[k].page or items[k + 1].ln.force is not None:
+        return False
+    below = items[k + 1].text.strip()
+    return TITLE_LABEL.search(below) is not None and FINISHED.search(below) is None
 
 
 def _title_under(items: list[Item], out: list[Role], j: int, page: int) -> bool:
