@@ -502,6 +502,9 @@ def test_for_a_paper_the_model_has_not_met_a_line_of_matched_phrases_under_anoth
         assert (a.kicker, a.title, a.subtitle) == ("327家企业的521个产品获得拟中选资格", "交通更有序  出行更从容", None)
         (a,) = _read_all([group], monkeypatch, met=True)  # a paper the model has met: the model's reading stands
         assert a.kicker is None
+    quoted = [("中消协等提示警惕网络理财课程陷阱", "T"), ("“免费体验”套路多  “高额回报”陷阱多", "S")]  # phrases that open with a quote
+    (a,) = _read_all([quoted], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == ("中消协等提示警惕网络理财课程陷阱", "“免费体验”套路多  “高额回报”陷阱多", None)
     (a,) = _read_all([[("让预警分得开", "T"), ("探析气象分区预警如何直达最后一公里", "S")]], monkeypatch)
     assert (a.kicker, a.title, a.subtitle) == (None, "让预警分得开", "探析气象分区预警如何直达最后一公里")  # no matched phrases
     # a long title's last words after its space are no pair of phrases: the title goes on

@@ -24,8 +24,8 @@ _TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
 _REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
 
 
-# two phrases of a title set apart with a space: 以侨为桥  发挥侨力
-_SPACED_PAIR = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+# two phrases of a title set apart with a space, each maybe in quotes: 以侨为桥  发挥侨力, “免费体验”套路多  “高额回报”陷阱多
+_SPACED_PAIR = regex_cache.compile(r"[\u4e00-\u9fff”’」』）》][ \u3000]+[\u4e00-\u9fff“‘「『（《]")
 
 
 def _title_goes_on(title: str, below: str, simplified: Callable[[str], str] = str) -> bool:
