@@ -10,7 +10,8 @@ caption, a line naming a piece's staff or a ——line signing the text above is
 the text, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
-page's top is a title, and so is one a blank line sets apart where the issue sets its heads close, a full indented line above an unindented one goes on, an unindented whole line under text
+page's top is a title, and so is one a blank line sets apart where the issue sets its heads close (while a title close under the text
+is a head where the issue sets its articles apart), a full indented line above an unindented one goes on, an unindented whole line under text
 that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph, a line that
 finishes no sentence ends its paragraph above a date or time word and a comma, in wrapped columns that mark
 paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a line read as a byline over a dateline
@@ -346,6 +347,25 @@ def test_a_head_after_an_articles_closing_note_heads_the_next_article(monkeypatc
     text = "一篇文章的标题\n" + "　　这是一段足够长的正文，用来说明标题之后的文章正文，它以记者的名字结束。（记者朱丽莉、陈露缘）\n" + "国家疾控局发布新版指南\n" + BODY
     arts = _articles(text, {"一篇文章的标题": "T", "国家疾控局发布新版指南": "H"}, monkeypatch)
     assert [a.title for a in arts] == ["一篇文章的标题", "国家疾控局发布新版指南"]
+
+
+def test_a_title_close_under_the_text_is_a_head_where_the_issue_sets_its_articles_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    titles = [f"第{n}篇文章的标题" for n in "一二三四五六七八九十"]
+    head = "福建举办农产品经纪人技能竞赛"
+    roles = {t: "T" for t in titles} | {head: "T", "推进共同富裕——": "P"}
+    apart = "".join(t + "\n" + BODY + "\n" for t in titles[:9])  # nine titles after a blank line under the text
+    arts = _articles(apart + titles[9] + "\n" + BODY + head + "\n" + BODY, roles, monkeypatch)
+    assert [a.title for a in arts] == titles  # the one close under the text is a head
+    assert [b.text for b in arts[9].blocks if type(b).__name__ == "Subheading"] == [head]
+    # with one title in five close under the text, that is no habit
+    close = "".join(t + "\n" + BODY + "\n" for t in titles[:4]) + titles[4] + "\n" + BODY + head + "\n" + BODY
+    assert [a.title for a in _articles(close, roles, monkeypatch)][-1] == head
+    # under a line that finishes no sentence (a kicker read as text) the title stays (paragraphs with no indent here,
+    # so that no line is set apart by its indent)
+    plain = BODY.lstrip("　")
+    apart = "".join(t + "\n" + plain + "\n" for t in titles)
+    arts = _articles(apart + "推进共同富裕——\n" + head + "\n" + plain, roles, monkeypatch)
+    assert [a.title for a in arts][-1] == head
 
 
 def test_a_short_lead_in_over_a_head_is_a_head(monkeypatch: pytest.MonkeyPatch) -> None:

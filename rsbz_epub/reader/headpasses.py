@@ -4,7 +4,8 @@ Each corrects a role against a convention of how print sets a headline, whatever
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
 headline group's; a reporter line over the text makes the line above it a title; a line read as a byline over a
 dateline lead that names no one is the subtitle; a head after an article's closing
-note, or at a page's top, or set apart by a blank line where the issue sets its heads close, is a title; a line ending —— is a kicker over its title; an unfinished line between two
+note, or at a page's top, or set apart by a blank line where the issue sets its heads close, is a title, and a
+title close under the text where the issue sets its articles apart is a head; a line ending —— is a kicker over its title; an unfinished line between two
 headline lines is one of them; a kicker stands over its title. Four read a habit off the issue, for a paper the model
 has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the
@@ -125,6 +126,29 @@ def titles_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
         if items[k].gap > 0 and out[k - 1].label in ("P", "N", "C"):
             out[k] = Role("T", out[k].prob)
     return out
+
+
+def heads_close_to_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as a title right under a paragraph's end, caption or note, with no blank line between, is a section
+    head in an issue that sets its articles apart: one where the titles read under text stand, all but one in ten,
+    after a blank line, three of them at least (…标准空白。 / 福建举办农产品经纪人技能竞赛 inside a roundup). Not under a
+    lead-in ending ——, which heads the title under it."""
+    out = list(roles)
+    opening = [
+        k for k in range(1, len(items))
+        if out[k].label == "T" and items[k - 1].page == items[k].page
+        and (out[k - 1].label in ("N", "C") or out[k - 1].label == "P" and FINISHED.search(items[k - 1].text.strip()))
+    ]
+    apart = sum(1 for k in opening if items[k].gap > 0)
+    if apart < _APART or 10 * apart < 9 * len(opening):
+        return out
+    for k in opening:
+        if items[k].gap == 0 and items[k].ln.force is None:
+            out[k] = Role("H", out[k].prob)
+    return out
+
+
+_APART = 3  # titles after a blank line an issue shows before its habit is read
 
 
 def pages_open_with_headlines(items: list[Item], roles: list[Role]) -> list[Role]:
