@@ -14,7 +14,8 @@ page's top is a title, and so is one a blank line sets apart where the issue set
 is a head where the issue sets its articles apart), a full indented line above an unindented one goes on, an unindented whole line under text
 that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph, a line that
 finishes no sentence ends its paragraph above a date or time word and a comma, in wrapped columns that mark
-paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a line read as a byline over a dateline
+paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a
+line one short of its wrapped column that finishes a sentence ends its paragraph, a line read as a byline over a dateline
 that names no one is the subtitle.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
@@ -803,6 +804,18 @@ def test_a_full_line_that_finishes_a_sentence_ends_its_paragraph_where_paragraph
     gapped = SENTENCES[:3] + [("", "")] + SENTENCES[3:6] + [("", "")] + SENTENCES[6:]
     a = _wrapped_article(gapped, monkeypatch)  # blank lines part the paragraphs: the full line ends its own
     assert len(a.blocks) == 4
+
+
+def test_a_line_one_short_of_its_column_that_finishes_a_sentence_ends_its_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    column = WRAPPED[:3] + [("体验式的三维新场景正在演进。", "W")] + WRAPPED[4:]  # 14 characters in a column of 15
+    a = _wrapped_article(column, monkeypatch)
+    assert [b.text for b in a.blocks][0].endswith("正在演进。") and len(a.blocks) == 2
+    # one that finishes no sentence goes on
+    column = WRAPPED[:3] + [("体验式的三维新场景正在演进，", "W")] + WRAPPED[4:]
+    assert len(_wrapped_article(column, monkeypatch).blocks) == 1
+    # an indented first line counts its indent: two spaces and fourteen characters run past the column, and go on
+    column = WRAPPED[:4] + [("　　当下数字内容创意设计在演进。", "W")] + WRAPPED[4:]
+    assert len(_wrapped_article(column, monkeypatch).blocks) == 2
 
 
 def test_a_column_line_with_digits_or_lines_of_a_wider_column_stay_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,8 +8,8 @@ of a sentence (nor a title stop on 的); a short line ending —— over a secti
 paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
 ended is set apart: a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far
 longer than its wrapped column is none of its text; in wrapped columns that mark a paragraph only by a short last
-line, a full line that finishes a sentence goes on where the issue's paragraphs hold several sentences; a photo
-story's caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
+line, a full line that finishes a sentence goes on where the issue's paragraphs hold several sentences, and in
+wrapped columns a line one short that finishes one ends its paragraph; a photo story's caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
 real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
 ``tests/test_role_rules.py``.
 """
@@ -59,7 +59,7 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
     roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
-    roles = full_lines_go_on_in_unmarked_columns(items, roles, widths)
+    roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, widths), widths)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, widths))
     return guides_list_an_entry_a_line(items, roles)
 
@@ -234,6 +234,24 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], w
             and it.ln.force is None and abs(len(it.text.strip()) - width) <= 0.5 and FINISHED.search(it.text.strip())
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
+    """In wrapped columns, a line one character short of its column (an indented first line counting its indent) that
+    finishes a sentence, read as running on, ends its paragraph: a column line that goes on fills its column, and one
+    pushed short by the rule that no line opens with a stop ends on the character the stop follows, not on the stop
+    (…赢得人民群众的信任和支持。 one short of a column of fifteen)."""
+    out = list(roles)
+    columns = _wrapped_pages(items, widths)
+    for k, it in enumerate(items):
+        width = columns.get(it.page)
+        text = it.text.strip()
+        if (
+            width is not None and out[k].label == "W" and it.ln.force is None and it.kind == "text"
+            and -1.5 <= len(text) + _INDENT_WIDTH * it.ln.indent - width < -0.5 and FINISHED.search(text)
+        ):
+            out[k] = Role("P", out[k].prob, out[k].kicker)
     return out
 
 
