@@ -3,9 +3,9 @@
 Each corrects a role against a convention of how print sets a headline, whatever the paper: a photo credit, a staff
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
 headline group's; a reporter line over the text makes the line above it a title; a line read as a byline over a
-dateline lead that names no one is the subtitle; a head after an article's closing
-note, or at a page's top, or set apart by a blank line where the issue sets its heads close, is a title, and a
-title close under the text where the issue sets its articles apart is a head; a line ending —— is a kicker over its title; an unfinished line between two
+dateline lead that names no one is the subtitle; a head after an article's closing note, or at a page's top, or set
+apart by a blank line where the issue sets its heads close, is a title, and a title close under the text where the
+issue sets its articles apart is a head; a line ending —— is a kicker over its title; an unfinished line between two
 headline lines is one of them; a kicker stands over its title. Four read a habit off the issue, for a paper the model
 has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the
@@ -131,8 +131,8 @@ def titles_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
 def heads_close_to_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line read as a title right under a paragraph's end, caption or note, with no blank line between, is a section
     head in an issue that sets its articles apart: one where the titles read under text stand, all but one in ten,
-    after a blank line, three of them at least (…标准空白。 / 福建举办农产品经纪人技能竞赛 inside a roundup). Not under a
-    lead-in ending ——, which heads the title under it."""
+    after a blank line, three of them at least (…标准空白。 / 福建举办农产品经纪人技能竞赛 inside a roundup). Only under a
+    paragraph that finishes a sentence: a line that does not (推进共同富裕——) is a kicker read as text, over its title."""
     out = list(roles)
     opening = [
         k for k in range(1, len(items))
@@ -173,9 +173,9 @@ _TITLE_LINES = 2  # a title wraps to two lines at most
 
 def lead_ins_head_titles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title that ends with —— (河北正定县用心守护好千年文脉——) is a kicker: a lead-in
-    introduces the title under it, and no title ends so. So is such a line read as text or a head over a title with its
-    column label (山西晋城泽州县—— / 不可移动文物损毁严重无人修（身边事）). The line under it, which the model read as text, a head or
-    a byline, is the title, and the next one too when the title runs on into it (保护中发展  古城焕光彩（牢 /
+    introduces the title under it, and no title ends so. So is such a line read as text or a head over a title with
+    its column label (山西晋城泽州县—— / 不可移动文物损毁严重无人修（身边事）). The line under it, which the model read as
+    text, a head or a byline, is the title, and the next one too when the title runs on into it (保护中发展  古城焕光彩（牢 /
     记初心使命  奋进复兴征程）)."""
     out = list(roles)
     for k, it in enumerate(items):

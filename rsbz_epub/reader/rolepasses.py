@@ -9,7 +9,8 @@ paragraph (and where paragraphs are indented, a line with none goes on the full 
 ended is set apart: a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far
 longer than its wrapped column is none of its text; in wrapped columns that mark a paragraph only by a short last
 line, a full line that finishes a sentence goes on where the issue's paragraphs hold several sentences, and in
-wrapped columns a line one short that finishes one ends its paragraph; a photo story's caption is its text; a guide lists an entry a line. Each was measured leave-one-paper-out on the
+wrapped columns a line one short that finishes one ends its paragraph; a photo story's caption is its text; a guide
+lists an entry a line. Each was measured leave-one-paper-out on the
 real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
 ``tests/test_role_rules.py``.
 """
@@ -57,10 +58,11 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles))))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
+    wrapped = wrapped_pages(items, widths)  # and the pages set in wrapped columns, found once
     roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
-    roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, widths), widths)
-    roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, widths))
+    roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
+    roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
     return guides_list_an_entry_a_line(items, roles)
 
 
@@ -185,7 +187,7 @@ def _measure(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
-def _wrapped_pages(items: list[Item], widths: dict[int, float]) -> dict[int, float]:
+def wrapped_pages(items: list[Item], widths: dict[int, float]) -> dict[int, float]:
     """The pages set in wrapped columns (five of their text lines at least, and half of them, fill the column), each
     with its column's width."""
     lines: dict[int, list[int]] = {}
@@ -203,7 +205,7 @@ def _wrapped_pages(items: list[Item], widths: dict[int, float]) -> dict[int, flo
 _STOPS = regex_cache.compile(r"[。！？!?]")
 
 
-def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
+def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
     """In wrapped columns that mark a paragraph only by where its last line stops short (no indent, no blank line),
     a line that fills the column and finishes a sentence, read as ending its paragraph, goes on when the issue's
     paragraphs run to two sentences or more: a sentence ends at a line's end by chance as often in a paragraph as at
@@ -212,7 +214,7 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], w
     column text finishes for each paragraph end that shows (a line that finishes a sentence short of the column)."""
     out = list(roles)
     indented = _indented_pages(items)
-    columns = {page: w for page, w in _wrapped_pages(items, widths).items() if page not in indented}
+    columns = {page: w for page, w in wrapped.items() if page not in indented}
     ends = gapped = stops = 0
     for k, it in enumerate(items):
         width = columns.get(it.page)
@@ -237,15 +239,14 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], w
     return out
 
 
-def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
+def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
     """In wrapped columns, a line one character short of its column (an indented first line counting its indent) that
     finishes a sentence, read as running on, ends its paragraph: a column line that goes on fills its column, and one
     pushed short by the rule that no line opens with a stop ends on the character the stop follows, not on the stop
     (…赢得人民群众的信任和支持。 one short of a column of fifteen)."""
     out = list(roles)
-    columns = _wrapped_pages(items, widths)
     for k, it in enumerate(items):
-        width = columns.get(it.page)
+        width = wrapped.get(it.page)
         text = it.text.strip()
         if (
             width is not None and out[k].label == "W" and it.ln.force is None and it.kind == "text"
@@ -255,14 +256,13 @@ def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], widths:
     return out
 
 
-def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
+def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
     """On a page set in wrapped columns (five of its text lines at least, and half of them, fill the column), a line
     that runs half as far again past the column, between lines that do not, which the model read as paragraph text
     under text that ended (not the rest of a line that runs on into it), is no line of that column: a caption (set in
     smaller type it holds more characters, or a dump leaves it unwrapped) or a head. Half again, because a column
     line with digits or Latin letters (half a character each) runs a little past it."""
     out = list(roles)
-    wrapped = _wrapped_pages(items, widths)
 
     def over(j: int, page: int) -> bool:
         return 0 <= j < len(items) and items[j].page == page and _measure(items[j].text) > 1.5 * wrapped[page] + 1
@@ -310,7 +310,6 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
         ):
             out[k] = Role("N", out[k].prob)  # …贡献办学力量。 / 数据来源：重庆化工职业学院: the piece's source
     return out
-
 
 
 def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
