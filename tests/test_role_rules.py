@@ -119,13 +119,13 @@ def test_an_unfinished_line_read_as_text_between_headline_lines_is_one_of_them(m
     assert [a.title for a in arts] == ["文创产品走俏暑期市场", "下一篇文章的标题"]  # a finished sentence is the article's text
 
 
-def _read_all(groups: list[list[tuple[str, str]]], monkeypatch: pytest.MonkeyPatch, met: bool = False) -> list:
-    """Read an issue of several articles, each a headline group (with roles) over a body; ``met``: the masthead's paper
-    is one the model has met."""
+def _read_all(groups: list[list[tuple[str, str]]], monkeypatch: pytest.MonkeyPatch, met: bool = False, bodies: tuple[str, ...] = ()) -> list:
+    """Read an issue of several articles, each a headline group (with roles) over a body (``bodies``, one an article, else
+    ``BODY``); ``met``: the masthead's paper is one the model has met."""
     roles = {t: r for group in groups for t, r in group}
     monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
     monkeypatch.setattr(assembly, "known_paper", lambda paper: met)
-    text = HEAD + "".join("".join(t + "\n" for t, _ in group) + BODY for group in groups)
+    text = HEAD + "".join("".join(t + "\n" for t, _ in group) + (bodies[n] if n < len(bodies) else BODY) for n, group in enumerate(groups))
     return [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
 
 
@@ -158,6 +158,26 @@ def test_a_short_line_above_a_credit_is_the_caption_it_credits(monkeypatch: pyte
     a = _read([("文创产品走俏暑期市场", "T")], monkeypatch, body=BODY + photo + "\n" + credit + "\n" + BODY, body_roles=((credit, "C"),))
     blocks = [(type(b).__name__, getattr(b, "text", "")) for b in a.blocks]
     assert blocks == [("Paragraph", BODY.strip()), ("Caption", f"{photo} {credit}"), ("Paragraph", BODY.strip())]
+
+
+@pytest.mark.parametrize("role", ["N", "H"])
+def test_a_short_line_above_a_credit_the_model_read_otherwise_is_a_caption_where_the_text_goes_on(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    photo, credit = "中国游客在西班牙马德里街头拍照留念。", "本报记者  许海林摄"
+    a = _read([("中国和西班牙双向旅游不断升温", "T")], monkeypatch, body=BODY + photo + "\n" + credit + "\n" + BODY, body_roles=((credit, role),))
+    assert [(type(b).__name__, getattr(b, "text", "")) for b in a.blocks] == [
+        ("Paragraph", BODY.strip()), ("Caption", f"{photo} {credit}"), ("Paragraph", BODY.strip())]
+    # the line above runs on into it: a caption wrapped over two lines is one too
+    a = _read([("中国和西班牙双向旅游不断升温", "T")], monkeypatch, body=BODY + "在西班牙马德里街头，\n" + photo + "\n" + credit + "\n" + BODY,
+              body_roles=((credit, role), ("在西班牙马德里街头，", "W")))
+    assert ("Caption", f"{photo} {credit}") in [(type(b).__name__, getattr(b, "text", "")) for b in a.blocks]
+
+
+@pytest.mark.parametrize("role", ["N", "H"])
+def test_a_credit_read_otherwise_that_closes_its_article_leaves_the_line_above_it_text(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    # a photo story's line is its text and the credit its end: the next article's title follows
+    last, credit = "游客在博鳌海滨戏水，乐享假日时光。", "蒙钟德摄（影像中国）"
+    arts = _read_all([[("一篇文章的标题", "T"), (BODY.strip(), "P"), (last, "P"), (credit, role)], [("另一篇文章的标题", "T")]], monkeypatch, bodies=("",))
+    assert [(type(b).__name__, getattr(b, "text", "")) for b in arts[0].blocks][:2] == [("Paragraph", BODY.strip()), ("Paragraph", last)]
 
 
 @pytest.mark.parametrize("role", ["H", "W", "C"])

@@ -352,16 +352,19 @@ def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Ro
 
 
 def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A short finished line the model read as a paragraph, right above a credit line it read as a
-    caption (游客在新馆选购文创产品。 / 新华社记者  郝  源摄), is the caption that credit belongs to."""
+    """A short line the model read as a paragraph, right above a credit line, is the caption that credit belongs to
+    (游客在新馆选购文创产品。 / 新华社记者  郝  源摄): when the model read the credit as a caption, or, whatever it read the
+    credit as (an end note, a head), when article text goes on under it (中国游客在…拍照留念。 / 本报记者  许海林摄 /
+    西班牙国家旅游局发布的…): an article's own closing credit is its last line, a caption's stands among the text."""
     out = list(roles)
     for k in range(1, len(items) - 1):
         it, below = items[k], items[k + 1]
-        if (
-            out[k].label == "P" and out[k + 1].label == "C" and out[k - 1].label != "W"
-            and len(it.text) <= 80 and below.page == it.page and credit_line(below.text)
-        ):
+        if out[k].label != "P" or len(it.text) > 80 or below.page != it.page or not credit_line(below.text):
+            continue
+        text_under = k + 2 < len(items) and items[k + 2].page == it.page and out[k + 2].label in ("P", "W", "C", "H")
+        if out[k + 1].label == "C" and (out[k - 1].label != "W" or text_under) or out[k + 1].label in ("N", "H") and text_under:
             out[k] = Role("C", out[k].prob, out[k].kicker)
+            out[k + 1] = Role("C", out[k + 1].prob, out[k + 1].kicker)
     return out
 
 
