@@ -316,6 +316,15 @@ def test_an_editors_note_head_the_model_read_as_the_titles_second_line_opens_the
     assert len(notes) == 1 and note in "".join(notes[0].paragraphs)
 
 
+@pytest.mark.parametrize("speaker", ["夏华声（巴西瓦加斯基金会经济学家）", "马科斯·伊格莱西亚（金砖国家新开发银行行长人工智能顾问）"])
+def test_a_forum_speaker_with_a_post_read_as_a_title_is_text_of_the_forum(monkeypatch: pytest.MonkeyPatch, speaker: str) -> None:
+    (a,) = _read_all([[("中国经济展现强大韧性和活力（权威论坛）", "T")], [(speaker, "T")]], monkeypatch)
+    assert [b.text for b in a.blocks] == [BODY.strip(), speaker, BODY.strip()]
+    # a title's bracket names its column, not a post: a title with its column label stays a title
+    arts = _read_all([[("中国经济展现强大韧性和活力（权威论坛）", "T")], [("兴路（美丽乡村我的家）", "T")]], monkeypatch)
+    assert [a.title for a in arts] == ["中国经济展现强大韧性和活力（权威论坛）", "兴路（美丽乡村我的家）"]
+
+
 def test_a_credited_caption_the_model_ran_into_the_text_is_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
     text, caption = BODY.strip() * 2, "George Michael 1985年在北京演出。美聯社"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n", body_roles=((caption, "W"),))

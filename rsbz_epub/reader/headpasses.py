@@ -48,10 +48,19 @@ def _reporters_only(text: str) -> bool:
     return _REPORTERS_ONLY.match(text) is not None
 
 
+#: A speaker and the post in brackets after the name (马科斯·伊格莱西亚（金砖国家新开发银行行长人工智能顾问）, 刘文郡（中共中央党校
+#: （国家行政学院）…研究员）): a name of two to four characters, or a foreign one joined by ·, and a post that ends a title or office.
+_SPEAKER = regex_cache.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)（.{2,60}"
+    r"(?:[学专作画]家|企业家|艺术家|长|员|主任|主席|书记|教授|院士|顾问|总裁|代表|大使|议员|董事|理事|学者)）$"
+)
+
+
 def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
-    caption, a staff, source or maker's line (本期统筹：郭雪岩, 数据来源：…, 新华社音视频部制作) an end note, a finished sentence (…产业园。) or an
-    editor's note (编者按：, under the title it introduces) text;
+    caption, a staff, source or maker's line (本期统筹：郭雪岩, 数据来源：…, 新华社音视频部制作) an end note, a finished sentence (…产业园。),
+    an editor's note (编者按：, under the title it introduces) or a forum speaker named with a post in brackets
+    (夏华声（巴西瓦加斯基金会经济学家）: a title's bracket names its column, not a post) text;
     and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading or a box, is
     its byline — and the lines between it and a title, read as a section head or a box, are the headline group's."""
     out = list(roles)
@@ -66,7 +75,7 @@ def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
         elif out[k].label in ("T", "K"):
             label = (
                 "C" if credit_line(text) else "N" if _STAFF_LINE.match(text) or MADE_BY.match(text)
-                else "P" if text.endswith("。") or NOTE_HEAD.match(text) else None
+                else "P" if text.endswith("。") or NOTE_HEAD.match(text) or _SPEAKER.match(text) else None
             )
             if label is not None:
                 out[k] = Role(label, out[k].prob)
