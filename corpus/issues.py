@@ -210,7 +210,7 @@ def split_pieces(rec: dict) -> list[dict]:
     cuts = []
     for k in range(1, len(body) - 1):
         kind, text = body[k]
-        if kind not in ("p", "h") or not _piece_byline(text) or not _prose(body[k + 1]):
+        if kind not in ("p", "h") or not _piece_byline(text) or not _opens_with_prose(body, k + 1):
             continue
         heads = [j for j in (k - 2, k - 1) if j >= 0 and _piece_head(body[j])]
         if heads and heads[-1] == k - 1:
@@ -237,9 +237,19 @@ def split_pieces(rec: dict) -> list[dict]:
 
 
 def _piece_head(block: list[str]) -> bool:
-    """A piece's head: a marked section head, or a short paragraph with no sentence mark."""
+    """A piece's head: a marked section head, a short paragraph with no sentence mark, or one shaped as a head
+    (``内蒙古：源头防止新增“半拉子工程”``, ``用实践激活理论  以理论指导实践``: ``_head_shaped``)."""
     kind, text = block
-    return kind == "h" or (kind == "p" and 4 <= len(text) <= 30 and not _SENTENCE_MARKS.search(text) and not _not_a_head(text))
+    return kind == "h" or (kind == "p" and (4 <= len(text) <= 30 and not _SENTENCE_MARKS.search(text) and not _not_a_head(text) or _head_shaped(block)))
+
+
+def _opens_with_prose(body: list[list[str]], k: int) -> bool:
+    """Whether the text from paragraph ``k`` on is prose: that paragraph is, or it is a short finished sentence of
+    its own (``山里的老人咋吃饭？``, ``艾草青青，粽叶飘香。``) over one that is."""
+    if _prose(body[k]):
+        return True
+    kind, text = body[k]
+    return kind == "p" and len(text.strip()) >= 6 and text.rstrip().endswith(_FINISHED[:3]) and k + 1 < len(body) and _prose(body[k + 1])
 
 
 _OPEN_CLOSE = ("“”", "（）", "《》", "「」", "‘’")

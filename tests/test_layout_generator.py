@@ -212,6 +212,23 @@ def test_a_record_of_several_printed_pieces_is_one_article_a_piece() -> None:
     assert split_pieces({**rec, "body": [["p", long], ["p", "习近平"], ["p", "2026年5月2日"]]}) == [{**rec, "body": [["p", long], ["p", "习近平"], ["p", "2026年5月2日"]]}]
 
 
+def test_a_piece_may_open_with_a_short_sentence_and_its_head_may_be_labelled_or_spaced() -> None:
+    long = "这是一段足够长的正文，用来说明一个版面上的几篇报道被网页放进了同一条记录，它的长度超过四十个字。"
+    rec = {**RECORDS[0], "title": "深化“六个纠治”  强化实干导向", "kicker": None, "subtitle": None, "byline": None, "body": [
+        ["p", long],
+        ["p", "纠治急功近利、盲目决策"], ["p", "内蒙古：源头防止新增“半拉子工程”"], ["p", "本报记者  张  枨"], ["p", long],
+        ["h", "村口设起便民灶"], ["p", "本报记者  方  敏"], ["p", "山里的老人咋吃饭？"], ["p", long],  # a short question opens it
+        ["p", "用实践激活理论  以理论指导实践"], ["p", "吉林大学哲学社会科学资深教授  孙正聿"], ["p", long],
+        ["h", "一段小标题"], ["p", "本报记者  王  亮"], ["p", "好。"], ["p", long],  # too short to be a sentence of its own
+    ]}
+    assert [(p["title"], p["subtitle"], p["byline"], len(p["body"])) for p in split_pieces(rec)] == [
+        ("深化“六个纠治”  强化实干导向", None, None, 1),
+        ("纠治急功近利、盲目决策", "内蒙古：源头防止新增“半拉子工程”", "本报记者  张  枨", 1),
+        ("村口设起便民灶", None, "本报记者  方  敏", 2),
+        ("用实践激活理论  以理论指导实践", None, "吉林大学哲学社会科学资深教授  孙正聿", 5),
+    ]
+
+
 def test_issues_group_by_paper_and_date_and_blind_dates_are_known() -> None:
     groups = group_issues(RECORDS)
     assert [(p, n) for p, n, _ in groups] == [("青禾气象报", "qhqxb-2025-03-04-1")]
