@@ -258,7 +258,7 @@ def test_a_photo_credit_at_an_articles_end_stays_its_own_line(monkeypatch: pytes
 
 
 def test_a_closing_photo_credit_the_model_read_as_a_caption_is_an_end_note(monkeypatch: pytest.MonkeyPatch) -> None:
-    credit, photo = "唐  克摄（影像中国）", "图为6月7日，出口加纳的国产工程机械装入班轮。"
+    credit, photo = "唐  克摄（影像中国）", "6月7日，出口加纳的国产工程机械装入班轮。"  # (a 图为 line: the photo story's text)
     body = BODY.strip() * 2 + "\n"  # a paragraph too long to be the credit's caption, on a page without indents
     text = HEAD + "图片报道\n" + body + credit + "\n" + "下一篇文章的标题\n" + body
     roles = {"图片报道": "T", "下一篇文章的标题": "T", credit: "C"}
@@ -750,6 +750,28 @@ def test_a_photo_story_whose_only_text_the_model_called_a_caption_says_it_in_a_p
     photo, after = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     assert [(type(b).__name__, b.text) for b in photo.blocks] == [("Paragraph", story.strip())]
     assert [type(b).__name__ for b in after.blocks] == ["Paragraph"]
+
+
+def _photo_story(monkeypatch: pytest.MonkeyPatch, tu: str, credit: str | None, after: str = "") -> list:
+    """A photo story (a line of text, its 图为 line read as a caption, the credit on a line of its own when given, read as
+    the caption's), then ``after`` (read as text), then the next article."""
+    lines = ["连日来，新疆生产建设兵团职工抢抓农时，在麦收后的农田里复耕复播。", tu] + ([credit] if credit else []) + ([after] if after else [])
+    text = HEAD + "兵团抢抓农时复耕复播\n" + "".join(t + "\n" for t in lines) + "下一篇文章的标题\n" + BODY
+    roles = {"兵团抢抓农时复耕复播": "T", tu: "C", "下一篇文章的标题": "T"} | ({credit: "C"} if credit else {})
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    return [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+
+
+def test_a_photo_storys_tuwei_line_over_its_closing_credit_is_its_last_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    tu = "图为7月22日，农场职工进行复播作业。"
+    story, _ = _photo_story(monkeypatch, tu, "谢江林摄（影像中国）")
+    assert [type(b).__name__ for b in story.blocks][:2] == ["Paragraph", "Paragraph"] and story.blocks[1].text == tu
+    # a 图为 line with its own credit signs only itself: a caption
+    story, _ = _photo_story(monkeypatch, tu + " 新华社发(黄国保 摄)", None)
+    assert [type(b).__name__ for b in story.blocks] == ["Paragraph", "Caption"]
+    # text goes on after the credit: the line is the photo's caption
+    story, _ = _photo_story(monkeypatch, tu, "谢江林摄（影像中国）", after="这是一段足够长的正文，用来说明图片说明之后的文章正文，以句号结束。")
+    assert "Caption" in [type(b).__name__ for b in story.blocks]
 
 
 def test_a_caption_beside_an_articles_text_stays_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:

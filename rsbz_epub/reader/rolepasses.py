@@ -449,9 +449,22 @@ def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Ro
     return out
 
 
+def _closes(items: list[Item], roles: list[Role], k: int) -> bool:
+    """Whether line ``k`` is its article's last: a headline, or the page's end, follows."""
+    return k + 1 == len(items) or items[k + 1].page != items[k].page or roles[k + 1].label in ("T", "K")
+
+
+_STORY_LINES = 6  # the lines of text a photo story sets over its 图为 line, at most
+
+
 def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> list[Role]:
     """An article whose text the model read as captions only (a photo story: 港口作业忙 / 元旦假期，…图为…码头。新华社记者
-    赵子硕摄) has no other text: its caption is what the article says, its paragraphs."""
+    赵子硕摄) has no other text: its caption is what the article says, its paragraphs. So is a photo story's 图为 line under
+    a few lines of text, when the model read it and the credit line under it as a caption that closes the article (连日来，…
+    复耕复播，… / 图为7月22日，农场职工进行复播作业。 / 谢江林摄（影像中国）): the line is the story's last paragraph, the
+    credit its end note. A 图为 line with its credit inside it (…采摘春茶。 新华社发(黄国保 摄)) stays a caption, and so does one
+    that text goes on after. (Where the model read the credit as the article's end note, the invented issues' answers
+    keep the 图为 line a caption, the real papers' a paragraph: that case is left as read.)"""
     out = list(roles)
     k = 0
     while k < len(items):
@@ -462,11 +475,22 @@ def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> li
         while j < len(items) and items[j].page == items[k].page and out[j].label in ("T", "S", "B"):
             j += 1
         body = j
+        while j < len(items) and j - body < _STORY_LINES and items[j].page == items[k].page and out[j].label in ("P", "W"):
+            j += 1
+        text = j
         while j < len(items) and items[j].page == items[k].page and out[j].label == "C":
             j += 1
         end_of_story = j >= len(items) or items[j].page != items[k].page or out[j].label in ("T", "K")
-        if j > body and end_of_story:
+        if j > text and end_of_story and text == body:
             for m in range(body, j):
                 out[m] = Role("P", out[m].prob, out[m].kicker)
+        elif (
+            j > text and text > body and out[text - 1].label == "P" and items[text].text.strip().startswith("图为")
+            and text + 1 < len(items) and items[text + 1].page == items[k].page and out[text + 1].label == "C"
+            and credit_line(items[text + 1].text.strip()) and _closes(items, out, text + 1)
+        ):
+            out[text] = Role("P", out[text].prob, out[text].kicker)
+            out[text + 1] = Role("N", out[text + 1].prob, out[text + 1].kicker)
+            j = text + 2
         k = max(j, k + 1)
     return out
