@@ -249,7 +249,7 @@ def _opens_with_prose(body: list[list[str]], k: int) -> bool:
     if _prose(body[k]):
         return True
     kind, text = body[k]
-    return kind == "p" and len(text.strip()) >= 6 and text.rstrip().endswith(_FINISHED[:3]) and k + 1 < len(body) and _prose(body[k + 1])
+    return kind == "p" and len(text.strip()) >= 6 and text.rstrip().endswith(("。", "！", "？")) and k + 1 < len(body) and _prose(body[k + 1])
 
 
 _OPEN_CLOSE = ("“”", "（）", "《》", "「」", "‘’")

@@ -312,6 +312,11 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     return out
 
 
+def _closes(items: list[Item], roles: list[Role], k: int) -> bool:
+    """Whether line ``k`` is its article's last: a headline, or the page's end, follows."""
+    return k + 1 == len(items) or items[k + 1].page != items[k].page or roles[k + 1].label in ("T", "K")
+
+
 def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     """A credit line the model read as a caption, under a line it read as the end of a paragraph and over the next
     headline (or a page's end), is the article's own closing credit (…需求。 / 唐  克摄（影像中国）): an end note, as
@@ -319,9 +324,8 @@ def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role
     out = list(roles)
     for k in range(1, len(items)):
         it = items[k]
-        closes = k + 1 == len(items) or items[k + 1].page != it.page or out[k + 1].label in ("T", "K")
         if (
-            out[k].label == "C" and out[k - 1].label == "P" and items[k - 1].page == it.page and closes
+            out[k].label == "C" and out[k - 1].label == "P" and items[k - 1].page == it.page and _closes(items, out, k)
             and it.ln.force is None and credit_line(it.text.strip())
         ):
             out[k] = Role("N", out[k].prob)
@@ -447,11 +451,6 @@ def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Ro
             if out[j].label in ("W", "H"):
                 out[j] = Role("P", out[j].prob, out[j].kicker)
     return out
-
-
-def _closes(items: list[Item], roles: list[Role], k: int) -> bool:
-    """Whether line ``k`` is its article's last: a headline, or the page's end, follows."""
-    return k + 1 == len(items) or items[k + 1].page != items[k].page or roles[k + 1].label in ("T", "K")
 
 
 _STORY_LINES = 6  # the lines of text a photo story sets over its 图为 line, at most
