@@ -43,6 +43,8 @@ _FINISHED = ("。", "！", "？", "…", "”", "」")
 
 
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[章节部分篇])")
+# a part's numeral alone on its line (一, （二）): print sets it as the head of what follows
+_NUMERAL_ALONE = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[）)]?$")
 _JUMP_NOTE = re.compile(r"^[（(]\s*[上下][接转][^）)]{1,12}[）)]$")
 
 
@@ -69,6 +71,9 @@ def _not_a_head(text: str) -> bool:
 
 # two phrases of a head, each of four characters or more, set apart by a space (a name after a post is no phrase)
 _SPACED_HEAD = re.compile(r"^[\u4e00-\u9fff“”‘’、，]{4,16}[ \u3000\xa0]{1,4}[\u4e00-\u9fff“”‘’、，]{4,16}$")
+# a question between paragraphs of prose, at most this long, is a head (如何知道现有住宅是不是“好房子”？): 人民日报 heads
+# the parts of its explainers so; longer ones are as often the text's own question (那么，汛期的水究竟是如何从“福”变为“祸”呢？)
+_QUESTION_HEAD = 20
 _WORDED = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2}")
 
 
@@ -82,20 +87,23 @@ def _head_shaped(block: list[str]) -> bool:
         return False
     if 4 <= len(text) <= 28 and not _SENTENCE_MARKS.search(text):
         return True
-    if 4 <= len(text) <= 16 and text[-1] in "？！" and not _SENTENCE_MARKS.search(text[:-1]):
-        return True  # 什么是海洋暖涡？ — a question set as a head between paragraphs of prose
+    if 4 <= len(text) <= _QUESTION_HEAD and text[-1] in "？！" and not _SENTENCE_MARKS.search(text[:-1]):
+        return True  # 什么是海洋暖涡？, 垃圾还是混着清运，仅前端分类有何用？ — a question set as a head between paragraphs
     label, _, rest = text.partition("：")
     return 6 <= len(text) <= 24 and 2 <= len(label) <= 6 and len(rest) >= 4 and not _SENTENCE_MARKS.search(rest)
 
 
 def _unmarked_head(body: list[list[str]], k: int, shapes: list[str | None]) -> bool:
-    """Whether the body paragraph ``k`` is a section head that the source did not mark: numbered, with text
-    after it; or in a run of head lines between a paragraph of prose (or a head, or a caption) and prose: one or two
+    """Whether the body paragraph ``k`` is a section head that the source did not mark: a part's numeral alone
+    (一, （二）) or numbered, with text after it; or in a run of head lines between a paragraph of prose (or a head, or a caption) and prose: one or two
     head-shaped lines (a head over its second line: 从广场到超市 / 过去堆满车辆的无障碍通道，有人管护了), a head's
     own lead-in over it (育良种、买设备，种粮劲头足—— / 政策增信为农业现代化提气), a name or tag set apart (深合作 /
     拥抱中国研发，跨国车企全面发力; a piece's head / its author 谭琳静 / 【镜头】), three lines at most. ``shapes``: what
     head line each paragraph could be (``_head_line``)."""
     kind, text = body[k]
+    if kind in ("p", "note") and k < len(body) - 1 and _NUMERAL_ALONE.match(text.strip()):
+        return _prose(body[k + 1], 10, 10)  # 一 / （二）: a part's numeral over its text, first in the body too (an
+        # extractor takes a bracketed line for a note)
     if kind != "p" or not 0 < k < len(body) - 1:
         return False
     if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；" and not text.startswith(("（", "(")):

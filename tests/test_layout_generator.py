@@ -135,6 +135,10 @@ def test_numbered_question_and_labelled_heads_are_marked_and_lead_ins_are_not() 
         ["p", long],
         ["p", "什么是海洋暖涡？"],  # a short question between paragraphs of prose
         ["p", long],
+        ["p", "垃圾还是混着清运，仅前端分类有何用？"],  # one of 18 characters with a comma
+        ["p", long],
+        ["p", "那么，汛期的水究竟是如何从“福”变为“祸”呢？"],  # a longer one is the text's own question
+        ["p", long],
         ["p", "科技创新：解决高密度村居用电难题"],  # a label and its head
         ["p", long],
         ["p", "制度创新在提速——"],  # a ——lead-in is a paragraph of its own, not a head
@@ -144,7 +148,14 @@ def test_numbered_question_and_labelled_heads_are_marked_and_lead_ins_are_not() 
         ["note", "（上接第一版）"],  # the crawl's own jump note: the layout sets its own jumps
     ]
     kinds = [k for k, _ in mark_unmarked_heads({"body": body})["body"]]
-    assert kinds == ["p", "h", "p", "h", "p", "h", "p", "p", "p", "p", "p"]
+    assert kinds == ["p", "h", "p", "h", "p", "h", "p", "p", "p", "h", "p", "p", "p", "p", "p"]
+
+
+def test_a_parts_numeral_alone_heads_its_part_even_first_in_the_body() -> None:
+    long = "这是一段足够长的正文，用来说明段落之间的小标题在网页上没有加粗时的样子，它的长度超过四十个字。"
+    body = [["p", "一"], ["p", long], ["note", "（二）"], ["p", long], ["p", "三"], ["p", "短。"], ["p", "十一"]]
+    # the last two: a numeral over a line too short to be its part's text, and one that closes the body
+    assert [k for k, _ in mark_unmarked_heads({"body": body})["body"]] == ["h", "p", "h", "p", "p", "p", "p"]
 
 
 def test_names_tags_chapters_and_a_heads_lead_in_or_author_are_marked_and_a_signature_is_not() -> None:

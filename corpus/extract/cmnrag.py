@@ -130,6 +130,9 @@ def split_glued_head(s, next_line):
     if m is None:
         return None
     head, tail = s[:m.end()], s[m.end():]
+    note = re.match(r"[（(][^（）()]{1,20}[）)]", tail)
+    if note:  # …传播。（刘根强）宝丰: the brief's reporters close it, the next brief's place heads what follows
+        head, tail = head + note.group(0), tail[note.end():]
     if not (2 <= len(tail) <= 20) or len(head) < 10:
         return None
     if tail[-1] in "”’" and not tail.startswith(("“", "‘")) and balanced(tail):
@@ -140,8 +143,8 @@ def split_glued_head(s, next_line):
         return None
     if any(len(seg) < 3 for seg in re.split(r"[，,]", tail)) and re.search(r"[，,]", tail):
         return None
-    if not next_line or re.match(r"[A-Za-z0-9]", next_line):
-        return None
+    if not next_line or re.match(r"[A-Za-z]", next_line) or (re.match(r"\d", next_line) and re.search(r"[A-Za-z0-9]$", tail)):
+        return None  # 风云四号 / B星…, 达1 / 21.1万…: a name or a figure the line break cut; a date opens the text (7月10日…)
     return head, tail
 
 

@@ -1,0 +1,30 @@
+"""What the extraction scripts make of a source's own text (corpus/extract/): pure functions, no fetched data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus" / "extract"))
+
+from cmnrag import split_glued_head  # type: ignore[import-not-found]  # noqa: E402
+
+_TEXT = "在本轮强降雨过程中，市防汛抗旱指挥部持续调整防汛预警等级，切实保障人民群众生命财产安全。"
+
+
+def test_a_head_glued_to_the_paragraph_above_is_split_off_even_over_a_date() -> None:
+    # the dump lost the line break before the head; the next paragraph opens with a date
+    assert split_glued_head(_TEXT + "科技支撑联动守护平安", "7月10日22时至13日8时，葫芦岛地区出现强降水") == (_TEXT, "科技支撑联动守护平安")
+    assert split_glued_head(_TEXT + "AI深度嵌入，从经验驱动到智能预警", "6月6日20时至7日20时，") == (
+        _TEXT, "AI深度嵌入，从经验驱动到智能预警",
+    )
+
+
+def test_a_briefs_reporters_stay_with_it_and_the_next_briefs_place_heads_what_follows() -> None:
+    assert split_glued_head(_TEXT + "（刘根强）宝丰", "针对“白海豚”可能带来的强风雨，8月10日，") == (_TEXT + "（刘根强）", "宝丰")
+
+
+def test_a_name_or_figure_the_line_break_cut_is_no_head() -> None:
+    assert split_glued_head(_TEXT + "随后，风云四号", "B星快扫云图与 C星闪电融合产品入驻") is None
+    assert split_glued_head(_TEXT + "累计雨量达1", "21.1毫米的站点有") is None
+    assert split_glued_head(_TEXT + "我们将精细化气象服务贯穿水稻生长全过程——", "育苗移栽期，提醒农户") is None
