@@ -890,3 +890,36 @@ def test_a_long_line_that_a_line_above_runs_on_into_stays_its_text(monkeypatch: 
     a = _wrapped_article(WRAPPED[:3] + [(CAPTION, "P")] + WRAPPED[4:], monkeypatch)
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph"]
     assert a.blocks[0].text.endswith(CAPTION)
+
+
+def test_an_end_note_wrapped_over_two_lines_closes_its_article_and_opens_no_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the note's first line runs on and its second closes the bracket: the second is the note's rest, not a box's
+    # label that would take the next article's title and first paragraph into the box
+    lines = [
+        ("紧跟行业趋势  培育复合型人才", "T"), ("齐咏生", "B"),
+        ("新质生产力催生新赛道，新赛道带来新机遇。打通人", "W"), ("才与产业的堵点，求职者能打开更广阔的就业蓝海。", "P"), ("", ""),
+        ("（作者为内蒙古工业大学电力学院副院长，本报记者", "W"), ("赵景锋采访整理）", "N"), ("", ""), ("", ""), ("", ""),
+        ("“好房子”建设指南再次征求意见", "T"), ("本报北京7月19日电  （李心萍）记者从住房城乡", "W"), ("建设部获悉：近日再次向社会公开征求意见。", "P"), ("", ""),
+        ("新版征求意见稿共分为“好房子”内涵与实施路径、", "W"), ("安全耐久等五大部分，系统界定了建设要求。", "P"),
+    ]
+    roles = {t: r for t, r in lines if t}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    text = HEAD + "".join(t + "\n" for t, _ in lines)
+    first, second = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert [type(b).__name__ for b in first.blocks] == ["Paragraph", "Paragraph"]
+    assert first.blocks[-1].text == "（作者为内蒙古工业大学电力学院副院长，本报记者赵景锋采访整理）"
+    assert second.title == "“好房子”建设指南再次征求意见" and len([b for b in second.blocks if type(b).__name__ == "Paragraph"]) == 2
+
+
+def test_a_short_last_line_of_a_paragraph_the_column_cut_is_no_boxs_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [
+        ("社区食堂开张", "T"),
+        ("走进社区食堂，后厨宽敞明亮，蒸饭车、冰箱、消", "W"), ("毒柜等一应俱全……", "P"), ("", ""),
+        ("“以前吃饭要自己做，现在下楼就能吃上热乎饭。”居", "W"), ("民王大爷说。", "P"), ("", ""),
+        ("社区食堂每天供应午餐和晚餐，价格实惠，菜品丰富。", "P"),
+    ]
+    roles = {t: r for t, r in lines if t}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    (a,) = [a for a in read_issue((HEAD + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles() if a.kind == "article"]
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+    assert a.blocks[0].text == "走进社区食堂，后厨宽敞明亮，蒸饭车、冰箱、消毒柜等一应俱全……"

@@ -95,7 +95,9 @@ class RoleSteps:
             # print sets captions and boxes inside a paragraph the column break cut: they wait until it ends
             if it.kind in ("caption", "caption-wrap"):
                 return self._role_caption(i)
-            short_label = it.kind == "subheading" or (titleish(it.text, 12) and self._role(i) != "W")
+            # a short line the model read as text, a caption or an end note is that, not a box's label: the paragraph's
+            # own last line (…蒸饭车、冰箱、消 / 毒柜等一应俱全……), a note's second line (赵景锋采访整理）)
+            short_label = it.kind == "subheading" or (titleish(it.text, 12) and self._role(i) not in ("W", "P", "C", "N"))
             if short_label and (end := box_end(self.items, self.layout, i)) is not None:
                 self.para.deferred.append(box_between(self.items, i, end))
                 self._continue_para(self.items[end])
