@@ -232,6 +232,9 @@ def test_jump_at_paragraph_end_and_start():
     jump, body = split_leading("（上接第1版）目前，我们", 9)
     assert body == "目前，我们" and jump.direction == "continued-from"
     assert split_trailing("见（下接三版）后文", 1)[1] is None  # not at the end: left alone
+    assert split_trailing("老手艺如何走进新生活？（上接第1版）", 5)[1] is None  # a continued-from is asked for by name
+    title, jump = split_trailing("老手艺如何走进新生活？（上接第1版）", 5, "continued-from")
+    assert title == "老手艺如何走进新生活？" and (jump.direction, jump.page) == ("continued-from", "1")
 
 
 # ------------------------------------------------------------------ overrides

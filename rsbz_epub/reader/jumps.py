@@ -47,13 +47,14 @@ def only_marker(text: str, line: int) -> PageJump | None:
     return _jump(m, line) if m else None
 
 
-def split_trailing(text: str, line: int) -> tuple[str, PageJump | None]:
-    """Split a continued-on marker off the end of a paragraph: ``……发展。(下接三版)``."""
+def split_trailing(text: str, line: int, direction: str = "continued-on") -> tuple[str, PageJump | None]:
+    """Split a marker of ``direction`` off the end of a line: a paragraph's continued-on ``……发展。(下接三版)``, or the
+    continued-from of a continuation's repeated title ``老手艺如何走进新生活？（上接第1版）``."""
     m = _first(_TRAILING, text)
     if m is None or m.start() == 0:
         return text, None
     jump = _jump(m, line)
-    if jump is None or jump.direction != "continued-on":
+    if jump is None or jump.direction != direction:
         return text, None
     return text[: m.start()].rstrip(), jump
 

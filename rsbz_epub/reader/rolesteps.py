@@ -13,6 +13,7 @@ from collections.abc import Callable
 from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
+from rsbz_epub.reader.jumps import split_trailing
 from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
@@ -271,7 +272,9 @@ class RoleSteps:
         self._start(self.items[i])
         cur = self.cur
         assert cur is not None
-        cur.title = _join(parts["T"])
+        cur.title, jump = split_trailing(_join(parts["T"]), self.items[j - 1].ln.no, "continued-from")
+        if jump is not None:
+            cur.blocks.append(jump)  # a continuation's repeated title with its marker on its line: 老手艺如何走进新生活？（上接第1版）
         cur.kicker = _join(parts["K"]) or None
         cur.subtitle = _join(parts["S"]) or None
         cur.byline = " ".join(parts["B"]) or None
