@@ -925,8 +925,9 @@ def test_a_short_last_line_of_a_paragraph_the_column_cut_is_no_boxs_label(monkey
     assert a.blocks[0].text == "走进社区食堂，后厨宽敞明亮，蒸饭车、冰箱、消毒柜等一应俱全……"
 
 
-def test_a_continuations_repeated_title_with_its_marker_on_its_line_opens_the_continuation(monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = [("老手艺如何走进新生活？（上接第1版）", "T"), ("四十多个新品种，去年网店销售额突破百万元。", "P")]
+@pytest.mark.parametrize("role", ["T", "R"])  # read as a title, or as a repeated title
+def test_a_continuations_repeated_title_with_its_marker_on_its_line_opens_the_continuation(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    lines = [("老手艺如何走进新生活？（上接第1版）", role), ("四十多个新品种，去年网店销售额突破百万元。", "P")]
     roles = {t: r for t, r in lines}
     monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
     (a,) = [a for a in read_issue((HEAD.replace("第1版", "第2版") + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles()]

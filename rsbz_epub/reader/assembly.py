@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rsbz_epub.model import Aside, Block, Diagnostic, PageBreak
+from rsbz_epub.model import Aside, Block, Diagnostic, PageBreak, PageJump
 from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
@@ -60,14 +60,17 @@ class AssemblerBase:
         if self.cur is not None and not self.cur.has_body:
             self.cur.blocks.append(jump)
             return i + 1
-        title = self._repeated_title()
+        self._open_continuation(it, jump, self._repeated_title())
+        return i + 1
+
+    def _open_continuation(self, it: Item, jump: PageJump, title: tuple[str, int] | None) -> None:
+        """Start the continuation a continued-from marker opens, under its repeated title (text, line) if printed."""
         self._close_article()
         self._start(it, placeholder=f"（接第{jump.page}版）")
         assert self.cur is not None
         if title is not None:
             self.cur.title, self.cur.line = title
         self.cur.blocks.append(jump)
-        return i + 1
 
     def _repeated_title(self) -> tuple[str, int] | None:
         """A one-line paragraph just before a continued-from marker is the continuation's repeated title."""

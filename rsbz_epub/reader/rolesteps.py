@@ -105,6 +105,10 @@ class RoleSteps:
                 return end + 1
         if (it.kind == "caption-wrap" or is_photo_credit(it.text)) and self._after_caption():
             return self._role_caption(i)  # 新华社记者 刘大伟 摄 under a caption is its credit
+        if role == "R" and (marked := split_trailing(it.text, it.ln.no, "continued-from"))[1] is not None:
+            self._close_para()  # a continuation's repeated title with its marker on its line: 老手艺如何走进新生活？（上接第1版）
+            self._open_continuation(it, marked[1], (marked[0], it.ln.no))
+            return i + 1
         if role in _HEAD:
             return self._role_heading(i)
         if role == "H":
