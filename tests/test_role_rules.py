@@ -933,3 +933,20 @@ def test_a_continuations_repeated_title_with_its_marker_on_its_line_opens_the_co
     (a,) = [a for a in read_issue((HEAD.replace("第1版", "第2版") + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles()]
     assert a.title == "老手艺如何走进新生活？"
     assert [(type(b).__name__, getattr(b, "direction", None)) for b in a.blocks] == [("PageJump", "continued-from"), ("Paragraph", None)]
+
+
+@pytest.mark.parametrize("repeated, continues", [("李强在国务院廉政工作会议上强调 坚定不移推进政府党风廉政建设", True), ("另一篇文章的标题", False)])
+def test_a_line_read_as_text_that_repeats_an_earlier_title_with_its_marker_opens_the_continuation(
+    monkeypatch: pytest.MonkeyPatch, repeated: str, continues: bool
+) -> None:
+    title = "李强在国务院廉政工作会议上强调 坚定不移推进政府党风廉政建设"
+    lines = [
+        (title, "T"), ("这是一段足够长的正文，用来说明标题之后的文章正文，它的长度超过四十个字，以句号结束。", "P"), ("（下转第2版）", "J"),
+        ("第2版 要闻", "G"), ("", ""), ("第二版的头条文章", "T"), ("头条文章的正文写在这里，它也足够长，说明第二版开头是另一篇文章的正文。", "P"),
+        (repeated + "（上接第1版）", "P"), ("李强指出，要把全面从严治党战略方针贯彻到政府工作各方面全过程。", "P"),
+    ]
+    roles = {t: r for t, r in lines if t}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    articles = list(read_issue((HEAD + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles())
+    opened = [a for a in articles if a.blocks and getattr(a.blocks[0], "direction", None) == "continued-from"]
+    assert [a.title for a in opened] == ([title] if continues else [])

@@ -105,7 +105,8 @@ class RoleSteps:
                 return end + 1
         if (it.kind == "caption-wrap" or is_photo_credit(it.text)) and self._after_caption():
             return self._role_caption(i)  # 新华社记者 刘大伟 摄 under a caption is its credit
-        if role == "R" and (marked := split_trailing(it.text, it.ln.no, "continued-from"))[1] is not None:
+        marked = split_trailing(it.text, it.ln.no, "continued-from") if role not in _HEAD else (it.text, None)
+        if marked[1] is not None and (role == "R" or self._an_earlier_title(marked[0])):
             self._close_para()  # a continuation's repeated title with its marker on its line: 老手艺如何走进新生活？（上接第1版）
             self._open_continuation(it, marked[1], (marked[0], it.ln.no))
             return i + 1
@@ -123,6 +124,11 @@ class RoleSteps:
             self.cur.subtitle = it.text
             return i + 1
         return self._role_text(i)
+
+    def _an_earlier_title(self, text: str) -> bool:
+        """The text is the title of an article read before (a continuation repeats its title)."""
+        squashed = "".join(text.split())
+        return any(d.title and "".join(d.title.split()) == squashed for d in self.drafts)
 
     def _after_caption(self) -> bool:
         """The last thing read was a caption (in the article, or waiting inside the open paragraph)."""
