@@ -950,3 +950,16 @@ def test_a_line_read_as_text_that_repeats_an_earlier_title_with_its_marker_opens
     articles = list(read_issue((HEAD + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles())
     opened = [a for a in articles if a.blocks and getattr(a.blocks[0], "direction", None) == "continued-from"]
     assert [a.title for a in opened] == ([title] if continues else [])
+
+
+def test_a_line_read_as_a_subtitle_under_a_continuations_marked_title_is_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [
+        ("气象服务跟着农时走（上接第1版）", "T"), ("", ""),
+        ("县气象局还在微信群里推送分时段的降水预报，提醒农户抢", "S"), ("在雨前完成整地，避免地块积水影响出苗。", "P"),
+    ]
+    roles = {t: r for t, r in lines if t}
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    (a,) = list(read_issue((HEAD.replace("第1版", "第2版") + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles())
+    assert (a.title, a.subtitle) == ("气象服务跟着农时走", None)
+    assert [type(b).__name__ for b in a.blocks][0] == "PageJump"
+    assert "县气象局还在微信群里推送分时段的降水预报，提醒农户抢" in "".join(getattr(b, "text", "") for b in a.blocks)

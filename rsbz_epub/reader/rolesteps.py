@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rsbz_epub import regex_cache
-from rsbz_epub.model import Caption, Subheading
+from rsbz_epub.model import Caption, PageJump, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.jumps import split_trailing
 from rsbz_epub.reader.linefeatures import credit_line
@@ -120,7 +120,10 @@ class RoleSteps:
             return self._role_caption(i)
         if role == "B" and self._role_byline(i):
             return i + 1
-        if role == "S" and self.cur is not None and not self.cur.has_body and self.cur.subtitle is None and self.para is None:
+        if (
+            role == "S" and self.cur is not None and not self.cur.has_body and self.cur.subtitle is None and self.para is None
+            and not any(isinstance(b, PageJump) for b in self.cur.blocks)  # a continuation prints no subtitle
+        ):
             self.cur.subtitle = it.text
             return i + 1
         return self._role_text(i)
@@ -247,15 +250,19 @@ class RoleSteps:
         n = len(self.items)
         j = i
         parts: dict[str, list[str]] = {"K": [], "T": [], "S": [], "B": []}
+        t_end = j  # the index after the last title line
         for wanted in (("K",), ("T",), ("S", "B")):
             while j < n and self.items[j].page == page and self._role(j) in wanted and self.items[j].kind != "jump":
                 if j > i and self.items[j].ln.force is not None:
                     break
                 parts[self._role(j)].append(self.items[j].text)
                 j += 1
+            if wanted == ("T",):
+                t_end = j
         if parts["T"] and not parts["S"] and not parts["B"] and self._title_tail(j, parts["T"][-1]):
             parts["T"].append(self.items[j].text)  # “网红”玩具不可忽 / 视安全性（建议）: the title's second line
             j += 1
+            t_end = j
         if parts["K"] and parts["T"] and len(parts["K"][-1]) >= len(parts["T"][0]) and _title_goes_on(parts["K"][-1], parts["T"][0], self.simplified):
             # a full line that goes on inside a word: the model's kicker is the title's first line
             parts["K"], parts["T"] = [], parts["K"] + parts["T"]
@@ -282,10 +289,12 @@ class RoleSteps:
         self._start(self.items[i])
         cur = self.cur
         assert cur is not None
-        cur.title, jump = split_trailing(_join(parts["T"]), self.items[j - 1].ln.no, "continued-from")
+        cur.kicker = _join(parts["K"]) or None
+        cur.title, jump = split_trailing(_join(parts["T"]), self.items[t_end - 1].ln.no, "continued-from")
         if jump is not None:
             cur.blocks.append(jump)  # a continuation's repeated title with its marker on its line: 老手艺如何走进新生活？（上接第1版）
-        cur.kicker = _join(parts["K"]) or None
+            if parts["T"][-1] == self.items[t_end - 1].text:
+                return t_end  # a continuation prints no subtitle or byline: lines read so are its text
         cur.subtitle = _join(parts["S"]) or None
         cur.byline = " ".join(parts["B"]) or None
         return j
