@@ -104,6 +104,10 @@ def _unmarked_head(body: list[list[str]], k: int, shapes: list[str | None]) -> b
     if kind in ("p", "note") and k < len(body) - 1 and _NUMERAL_ALONE.match(text.strip()):
         return _prose(body[k + 1], 10, 10)  # 一 / （二）: a part's numeral over its text, first in the body too (an
         # extractor takes a bracketed line for a note)
+    if k == 0 and kind == "p" and len(body) > 2 and shapes[0] == "head" and not text.rstrip().endswith(("？", "?")) and _prose(body[1]):
+        # the first item's head of a roundup, right under the record's title (环球扫描 / 白宫记协晚宴突发枪击 /
+        # 本报华盛顿4月26日电…), heads it as the later items' heads do theirs; a question there opens the text
+        return any(body[m][0] == "h" or _unmarked_head(body, m, shapes) for m in range(2, len(body)))
     if kind != "p" or not 0 < k < len(body) - 1:
         return False
     if _NUMBERED_HEAD.match(text) and len(text) <= 40 and not _SENTENCE_MARKS.search(text[:-1]) and text[-1] not in "。；" and not text.startswith(("（", "(")):

@@ -279,3 +279,14 @@ def test_a_paragraph_layout_can_be_set_and_leaves_the_articles_alone() -> None:
         lines = [ln for ln in dump.text.split("\n") if ln.strip()]
         indented = any(ln.startswith("\u3000\u3000") for ln in lines)
         assert indented == (style in ("indent", "wrap-indent")), style
+
+
+def test_a_roundups_first_head_under_the_title_is_marked_and_an_opening_question_is_not() -> None:
+    lead = "新华社巴黎5月10日电  （记者张百慧）法国总统签署法令，正式颁布简化非法所获文物归还程序的法律，相关程序由此大为缩短。"
+    body = [["p", "法国正式颁布简化非法所获文物归还程序的法律"], ["p", lead],
+            ["p", "南非将多地极端天气事件认定为国家灾难"], ["p", lead]]
+    assert [k for k, _ in mark_unmarked_heads({"body": body})["body"]] == ["h", "p", "h", "p"]
+    asked = [["p", "看一场世界杯决赛，要花近230万美元？"], *body[1:]]  # a question opens the text
+    assert [k for k, _ in mark_unmarked_heads({"body": asked})["body"]] == ["p", "p", "h", "p"]
+    alone = [body[0], body[1], ["p", lead]]  # no later head: nothing shows the record is a roundup
+    assert [k for k, _ in mark_unmarked_heads({"body": alone})["body"]] == ["p", "p", "p"]
