@@ -95,15 +95,16 @@ def _head_shaped(block: list[str]) -> bool:
 
 def _unmarked_head(body: list[list[str]], k: int, shapes: list[str | None]) -> bool:
     """Whether the body paragraph ``k`` is a section head that the source did not mark: a part's numeral alone
-    (一, （二）) or numbered, with text after it; or in a run of head lines between a paragraph of prose (or a head, or a caption) and prose: one or two
+    (一, （二）) or numbered, with text after it; a roundup's first item head, right under the record's title;
+    or in a run of head lines between a paragraph of prose (or a head, or a caption) and prose: one or two
     head-shaped lines (a head over its second line: 从广场到超市 / 过去堆满车辆的无障碍通道，有人管护了), a head's
     own lead-in over it (育良种、买设备，种粮劲头足—— / 政策增信为农业现代化提气), a name or tag set apart (深合作 /
     拥抱中国研发，跨国车企全面发力; a piece's head / its author 谭琳静 / 【镜头】), three lines at most. ``shapes``: what
     head line each paragraph could be (``_head_line``)."""
     kind, text = body[k]
     if kind in ("p", "note") and k < len(body) - 1 and _NUMERAL_ALONE.match(text.strip()):
-        return _prose(body[k + 1], 10, 10)  # 一 / （二）: a part's numeral over its text, first in the body too (an
-        # extractor takes a bracketed line for a note)
+        # 一 / （二）: a part's numeral over its text, first in the body too (an extractor takes （二） for a note)
+        return _prose(body[k + 1], 10, 10)
     if k == 0 and kind == "p" and len(body) > 2 and shapes[0] == "head" and not text.rstrip().endswith(("？", "?")) and _prose(body[1]):
         # the first item's head of a roundup, right under the record's title (环球扫描 / 白宫记协晚宴突发枪击 /
         # 本报华盛顿4月26日电…), heads it as the later items' heads do theirs; a question there opens the text
