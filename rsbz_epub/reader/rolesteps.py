@@ -105,11 +105,12 @@ class RoleSteps:
                 return end + 1
         if (it.kind == "caption-wrap" or is_photo_credit(it.text)) and self._after_caption():
             return self._role_caption(i)  # 新华社记者 刘大伟 摄 under a caption is its credit
-        marked = split_trailing(it.text, it.ln.no, "continued-from") if role not in _HEAD else (it.text, None)
-        if marked[1] is not None and (role == "R" or self._an_earlier_title(marked[0])):
-            self._close_para()  # a continuation's repeated title with its marker on its line: 老手艺如何走进新生活？（上接第1版）
-            self._open_continuation(it, marked[1], (marked[0], it.ln.no))
-            return i + 1
+        if role not in _HEAD:  # a heading line's marker is split off with its headline group (_role_heading)
+            title, jump = split_trailing(it.text, it.ln.no, "continued-from")
+            if jump is not None and (role == "R" or self._an_earlier_title(title)):
+                self._close_para()  # a continuation's repeated title with its marker on its line: 老手艺如何走进新生活？（上接第1版）
+                self._open_continuation(it, jump, (title, it.ln.no))
+                return i + 1
         if role in _HEAD:
             return self._role_heading(i)
         if role == "H":
