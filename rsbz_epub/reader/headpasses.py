@@ -3,14 +3,14 @@
 Each corrects a role against a convention of how print sets a headline, whatever the paper: a photo credit, a staff
 line or a sentence is no title; a reporter line under a heading is its byline, and what stands between them is the
 headline group's; a reporter line over the text makes the line above it a title; a line read as a byline over a
-dateline lead that names no one is the subtitle; a head after an article's closing note, or at a page's top, or set
-apart by a blank line where the issue sets its heads close, is a title, and a title close under the text where the
-issue sets its articles apart is a head; a line ending —— is a kicker over its title; an unfinished line between two
-headline lines is one of them; a kicker stands over its title. Four read a habit off the issue, for a paper the model
-has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
-shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the
-title under a kicker; and two lines read as one title, the second longer, are the title and its subtitle, or in an
-issue that shows a kicker the kicker and its title. Each is tested in ``tests/test_role_rules.py``.
+dateline lead that names no one is the subtitle; a head at a page's top, or set apart by a blank line where the issue
+sets its heads close, is a title, and a title close under the text where the issue sets its articles apart is a head;
+a line ending —— is a kicker over its title; an unfinished line between two headline lines is one of them; a column's
+label stands over its title. Four read a habit off the issue, for a paper the model has not met: an issue that dashes
+its subtitles sets an undashed line under a title as the title, an issue that shows no kicker sets none, and in an
+issue that shows one an undashed subtitle much shorter than its title is the title under a kicker; and two lines read
+as one title, the second longer, are the title and its subtitle, or in an issue that shows a kicker the kicker and its
+title. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -96,26 +96,6 @@ def _headline_group_above(items: list[Item], out: list[Role], k: int) -> None:
         return
     out[run - 1] = Role("K", out[run - 1].prob)
     out[run], out[run + 1] = Role("T", out[run].prob), Role("S", out[run + 1].prob)
-
-
-# the bracket that closes an article: （记者朱丽莉、陈露缘）, （来源：WMO官网）, （李继翔、彭恩翔对本文有贡献）, （李长培）
-_CLOSING_NOTE = regex_cache.compile(r"（([^（）]{2,40})）$")
-_NOT_CLOSING = regex_cache.compile(r"[上下]转|[转接]第|续第|摄|图|见第")
-
-
-def titles_after_closing_notes(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as a section head, right after a paragraph that ends with the bracket that closes an
-    article (…消费。（记者朱丽莉、陈露缘）), heads the next article: no section follows an article's closing note.
-    A jump marker (（下转第二版）) or a photo credit in that bracket closes nothing, and a place name of two or three
-    characters (漯河, 叶县) heads the next brief of a roundup, inside one article."""
-    out = list(roles)
-    for k in range(1, len(items)):
-        if out[k].label != "H" or out[k - 1].label not in ("P", "N") or items[k - 1].page != items[k].page or len(items[k].text.strip()) < 4:
-            continue
-        note = _CLOSING_NOTE.search(items[k - 1].text.rstrip())
-        if note is not None and not _NOT_CLOSING.search(note.group(1)):
-            out[k] = Role("T", out[k].prob)
-    return out
 
 
 def titles_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -263,11 +243,16 @@ def undashed_lines_under_titles_are_titles(items: list[Item], roles: list[Role])
 
 
 def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as a title right above a line it read as a kicker (春耕春播气象服务·一线见闻 / 气象服务跟着农时走)
-    would make an article of a title alone: the two are one headline group, a kicker stands over its title."""
+    """A column's label (春耕春播气象服务·一线见闻) that the model read as a title right above a line it read as a kicker
+    (气象服务跟着农时走) would make an article of a title alone: the label is the kicker, the line under it the title.
+    Only a line with the column mark ·: on the real corpus the other lines of this shape were a title over a line it
+    wraps to (给城市做个“精密), an end note or a guide (导读 / 理论), and swapping them lost titles."""
     out = list(roles)
     for k in range(len(items) - 1):
-        if out[k].label == "T" and out[k + 1].label == "K" and items[k + 1].page == items[k].page and items[k + 1].ln.force is None:
+        if (
+            out[k].label == "T" and out[k + 1].label == "K" and items[k + 1].page == items[k].page
+            and items[k + 1].ln.force is None and "·" in items[k].text
+        ):
             out[k], out[k + 1] = Role("K", out[k].prob), Role("T", out[k + 1].prob)
     return out
 

@@ -26,7 +26,6 @@ from rsbz_epub.reader.headpasses import (
     lines_between_headline_lines,
     lines_no_title_is,
     pages_open_with_headlines,
-    titles_after_closing_notes,
     titles_set_apart,
     heads_close_to_the_text,
     titles_over_reporter_lines,
@@ -48,7 +47,7 @@ from rsbz_epub.reader.segment import MADE_BY
 def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[Role]:
     """The model's roles with every rule applied, in order (``met``: the model has met the paper, so it knows the
     paper's habits and none is inferred from the issue)."""
-    roles = heads_close_to_the_text(items, titles_set_apart(items, titles_after_closing_notes(items, credits_as_captions(items, titles_over_reporter_lines(items, lines_no_title_is(items, roles))))))
+    roles = heads_close_to_the_text(items, titles_set_apart(items, credits_as_captions(items, titles_over_reporter_lines(items, lines_no_title_is(items, roles)))))
     roles = kickers_stand_over_titles(items, lead_ins_head_titles(items, pages_open_with_headlines(items, roles)))
     roles = lines_between_headline_lines(items, roles)
     if not met:
