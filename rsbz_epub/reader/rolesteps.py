@@ -14,15 +14,12 @@ from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, PageJump, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.jumps import split_trailing
-from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
 from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
 _BODY_ENDS = ("P", "R", "X", "M", "G", "J")
-_TAIL_STOP = regex_cache.compile(r"[。；！!]|？.")
-_REPORTER = regex_cache.compile(r"记者|記者|通讯员|通訊員|本报|本報|新华社|新華社|^文[/／：]")
 
 
 # two phrases of a title set apart with a space, each maybe in quotes: 以侨为桥  发挥侨力, “免费体验”套路多  “高额回报”陷阱多
@@ -234,17 +231,6 @@ class RoleSteps:
         elif not parts["S"] and _subtitle_under(first, lines[1]):
             parts["T"], parts["S"] = [first], lines[1:]
 
-    def _title_tail(self, j: int, title: str) -> bool:
-        """Item j, which the model read as a section head or a one-line paragraph, is the rest of the
-        title line above it: the title breaks inside a word, a quote or a bracket, or after a comma, and the line
-        is short, with no sentence in it and no reporter's name."""
-        if j >= len(self.items) or self._role(j) not in ("H", "P") or self.items[j].ln.force is not None:
-            return False
-        text = self.items[j].text.strip()
-        if len(text) > 30 or _TAIL_STOP.search(text) or _REPORTER.search(text) or credit_line(text):
-            return False
-        return self.items[j].page == self.items[j - 1].page and _title_goes_on(title, text, self.simplified)
-
     def _role_heading(self, i: int) -> int:
         """A headline group: kicker lines, title lines, then subtitle and byline lines, on one page."""
         page = self.items[i].page
@@ -260,10 +246,6 @@ class RoleSteps:
                 j += 1
             if wanted == ("T",):
                 t_end = j
-        if parts["T"] and not parts["S"] and not parts["B"] and self._title_tail(j, parts["T"][-1]):
-            parts["T"].append(self.items[j].text)  # “网红”玩具不可忽 / 视安全性（建议）: the title's second line
-            j += 1
-            t_end = j
         if parts["K"] and parts["T"] and len(parts["K"][-1]) >= len(parts["T"][0]) and _title_goes_on(parts["K"][-1], parts["T"][0], self.simplified):
             # a full line that goes on inside a word: the model's kicker is the title's first line
             parts["K"], parts["T"] = [], parts["K"] + parts["T"]
