@@ -459,6 +459,16 @@ def test_a_page_opens_with_a_headline_unless_the_page_before_left_a_sentence_ope
     assert [a.title for a in arts] == ["一篇文章的标题"]  # a sentence left open goes on at the top of the next page
 
 
+@pytest.mark.parametrize("role", ["C", "H", "N", "T"])
+def test_a_line_opening_with_a_continued_from_marker_is_the_carried_articles_text(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    cut = "　　这是第一篇的第一段，内容很长很长，村级林长每月巡林不少于两"
+    text = "第1版 要闻\n\n一篇文章的标题\n" + cut + "\n（转2版）\n\f第2版 综合\n\n（接1版）次。\n" + BODY
+    first, carried = _articles(text, {"一篇文章的标题": "T", cut.strip(): "W", "（接1版）次。": role}, monkeypatch)
+    assert [type(b).__name__ for b in first.blocks][:2] == ["Paragraph", "PageJump"]
+    # the continuation (stitched to the first article after reading) opens with its marker and goes on with the text
+    assert [(type(b).__name__, getattr(b, "text", None)) for b in carried.blocks][:2] == [("PageJump", "（接1版）"), ("Paragraph", "次。")]
+
+
 @pytest.mark.parametrize("reporters", ["新华社记者赵文君、高亢", "記者莊曉彤", "新华社记者王钟毅\u3000朱雨博\u3000刘宇辰", "眾 新 聞 記 者", "新 华 社 记 者 邹 多 为", "台灣特派員鄭智仁", "實 習 記 者 梁 穎 欣", "实习记者王磊",
     "本报通讯 员 米卫红", "本报通讯员 张妍张金平杨芳",  # a stray space in 通讯员; names run together (中国气象报)
     "嘉兴日报记者  杨  洁  潘晓琴  郑小梅", "人民网记者  王  初"])  # another outlet's reporters on 人民日报's page

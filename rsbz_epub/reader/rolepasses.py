@@ -1,8 +1,9 @@
 """The rules applied to the model's roles before the assembler walks them.
 
-``corrected`` applies them in order: first the headline group's (``reader/headpasses.py``), then the
-ones of this module, each a convention of print that holds whatever the paper: a lone photo credit
-is a caption, and a short finished line over one is its caption; a line naming a piece's staff
+``corrected`` applies them in order: first a line that opens with a continued-from marker and goes on with text
+(（接1版）次。) is made the carried article's text (the marker is hard structure), then the headline group's rules
+(``reader/headpasses.py``), then the other ones of this module, each a convention of print that holds whatever the
+paper: a lone photo credit is a caption, and a short finished line over one is its caption; a line naming a piece's staff
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
 of a sentence (nor a title stop on 的); a short line ending —— over a section head leads it in; an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
@@ -37,6 +38,7 @@ from rsbz_epub.reader.headpasses import (
     names_under_kickers_are_bylines,
     undashed_lines_under_titles_are_titles,
 )
+from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
@@ -47,6 +49,7 @@ from rsbz_epub.reader.segment import MADE_BY
 def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[Role]:
     """The model's roles with every rule applied, in order (``met``: the model has met the paper, so it knows the
     paper's habits and none is inferred from the issue)."""
+    roles = continued_lines_are_text(items, roles)
     roles = heads_close_to_the_text(items, titles_set_apart(items, credits_as_captions(items, titles_over_reporter_lines(items, lines_no_title_is(items, roles)))))
     roles = kickers_stand_over_titles(items, lead_ins_head_titles(items, pages_open_with_headlines(items, roles)))
     roles = lines_between_headline_lines(items, roles)
@@ -63,6 +66,19 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
     return guides_list_an_entry_a_line(items, roles)
+
+
+def continued_lines_are_text(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line that opens with a continued-from marker and goes on with text (（接1版）次。) is the carried article's
+    text, whatever the model read it as: the marker is hard structure, and what follows it picks up the sentence the
+    page before left off (a caption or a head never opens with the marker)."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label not in ("P", "W") and it.ln.force is None:
+            jump, rest = split_leading(it.text, it.ln.no)
+            if jump is not None and rest.strip():
+                out[k] = Role("P", out[k].prob)
+    return out
 
 
 def credits_as_captions(items: list[Item], roles: list[Role]) -> list[Role]:
