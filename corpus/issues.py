@@ -124,7 +124,7 @@ def _unmarked_head(body: list[list[str]], k: int, shapes: list[str | None]) -> b
     if first == 0 or last == len(body) - 1 or len(run) > 3 or run.count("head") > 2 or run[-1] == "lead":
         return False
     after = body[last + 1]
-    return _opens(body[first - 1]) and (_prose(after, 20, 12) if run[-1] == "apart" else _prose(after, finished=12))
+    return _opens(body, first - 1, run) and (_prose(after, 20, 12) if run[-1] == "apart" else _prose(after, finished=12))
 
 
 def _head_line(block: list[str]) -> str | None:
@@ -156,9 +156,28 @@ def _lead_in_head(text: str) -> bool:
     return text.endswith("——") and 4 <= len(text) <= 22 and not _SENTENCE_MARKS.search(text) and not text.startswith(("（", "(", "——"))
 
 
-def _opens(block: list[str]) -> bool:
-    """What a section head may follow: a paragraph of prose, another head, or a photo's caption."""
-    return _prose(block) or block[0] in ("h", "caption")
+# an editor's sign-off under the note that opens a feature (——编  者)
+_SIGN_OFF = re.compile(r"^——[ \u3000\xa0]*编[ \u3000\xa0]*者$")
+
+
+def _opens(body: list[list[str]], k: int, run: list[str | None]) -> bool:
+    """Whether the body paragraph ``k`` is one a run of head lines (``run``, their shapes) may follow: a paragraph of
+    prose, another head, a photo's caption; the editor's sign-off of an opening note (——编  者 / 敢闯敢试，发现产业商机);
+    a reader's letter's signature under its text (…出台规范。 / 湖北孝感市  黄国清 / 莫让斑马线雨天成“溜冰场”); or
+    a piece's byline over a tag in 【】 (本报记者  孟祥夫 / 【镜  头】) — under a byline, a short question opens the
+    piece's text instead (本报记者  方  敏 / 山里的老人咋吃饭？)."""
+    kind, text = body[k]
+    if _prose(body[k]) or kind in ("h", "caption"):
+        return True
+    if kind != "p":
+        return False
+    text = text.strip()
+    if _SIGN_OFF.match(text):
+        return True
+    if _REPORTER_LINE.match(text) or (_POST_NAME.match(text) and _piece_byline(text)):
+        signs_the_text_above = k > 0 and _prose(body[k - 1]) and not _REPORTER_LINE.match(text)
+        return signs_the_text_above or (run[0] == "apart" and body[k + 1][1].lstrip().startswith("【"))
+    return False
 
 
 def mark_unmarked_heads(rec: dict) -> dict:

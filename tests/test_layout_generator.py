@@ -290,3 +290,18 @@ def test_a_roundups_first_head_under_the_title_is_marked_and_an_opening_question
     assert [k for k, _ in mark_unmarked_heads({"body": asked})["body"]] == ["p", "p", "h", "p"]
     alone = [body[0], body[1], ["p", lead]]  # no later head: nothing shows the record is a roundup
     assert [k for k, _ in mark_unmarked_heads({"body": alone})["body"]] == ["p", "p", "p"]
+
+
+def test_heads_under_a_sign_off_a_letters_signature_or_a_byline_over_a_tag_are_marked() -> None:
+    note = "本期我们走进东北的一座小城，看当地干部群众如何把一颗小小的松子做成年产值过亿元的大产业。"
+    prose = "“一到晚上，家家户户都会响起敲松子的声音。”村民王大姐一边说，一边把刚收来的松塔倒进筐里，笑得合不拢嘴。"
+    signed = [["p", note], ["p", "——编\xa0\xa0者"], ["p", "敢闯敢试，发现产业商机"], ["p", prose], ["p", prose]]
+    assert [k for k, _ in mark_unmarked_heads({"body": signed})["body"]] == ["p", "p", "h", "p", "p"]
+    letter = [["p", prose], ["p", "湖北孝感市\xa0\xa0黄国清"], ["p", "莫让斑马线雨天成“溜冰场”"], ["p", prose]]
+    assert [k for k, _ in mark_unmarked_heads({"body": letter})["body"]] == ["p", "p", "h", "p"]
+    tagged = [["p", prose], ["p", "本报记者\xa0\xa0孟祥夫"], ["p", "【镜\xa0\xa0头】"], ["p", prose]]
+    assert [k for k, _ in mark_unmarked_heads({"body": tagged})["body"]] == ["p", "p", "h", "p"]
+    asked = [["p", prose], ["p", "本报记者\xa0\xa0方\xa0\xa0敏"], ["p", "山里的老人咋吃饭？"], ["p", prose]]  # the piece's text opens
+    assert [k for k, _ in mark_unmarked_heads({"body": asked})["body"]] == ["p", "p", "p", "p"]
+    unsigned = [["p", prose], ["p", "他说完就走了。"], ["p", "莫让斑马线雨天成“溜冰场”"], ["p", prose]]  # no signature: no head
+    assert [k for k, _ in mark_unmarked_heads({"body": unsigned})["body"]] == ["p", "p", "p", "p"]
