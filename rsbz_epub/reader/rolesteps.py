@@ -19,7 +19,6 @@ from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on, is
 from rsbz_epub.reader.wordpairs import glue
 
 _HEAD = ("K", "T")
-_BODY_ENDS = ("P", "R", "X", "M", "G", "J")
 
 
 # two phrases of a title set apart with a space, each maybe in quotes: 以侨为桥  发挥侨力, “免费体验”套路多  “高额回报”陷阱多
