@@ -57,6 +57,7 @@ def switched_off(name: str) -> Iterator[None]:
 
 
 def pooled(measure: Callable[[], list]) -> dict[str, int]:
+    """The pooled figures of one reading (``COLUMNS``)."""
     tot = total(measure())
     return {col: getattr(tot[metric], field) for col, metric, field in COLUMNS}
 
@@ -81,10 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", help="comma-separated rule names (default: every rule corrected applies)")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/)")
     args = ap.parse_args(argv)
-    names = args.rules.split(",") if args.rules else rules()
-    unknown = [n for n in names if n not in rules()]
+    known = rules()
+    names = args.rules.split(",") if args.rules else known
+    unknown = [n for n in names if n not in known]
     if unknown:
-        print(f"no such rule: {', '.join(unknown)} (the rules: {', '.join(rules())})")
+        print(f"no such rule: {', '.join(unknown)} (the rules: {', '.join(known)})")
         return 0
     measure = _measure(args)
     base = pooled(measure)

@@ -33,3 +33,10 @@ def test_switching_a_rule_off_shows_what_it_is_worth(capsys) -> None:
     head, on, row = out[0].split(), out[1], out[2].split()
     assert on.startswith("every rule on") and row[0] == "guides_list_an_entry_a_line"
     assert int(row[1 + head.index("paragraphs")]) == -1
+
+
+def test_an_unknown_rule_is_named_and_nothing_is_read(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(rule_ablation, "_measure", lambda args: (_ for _ in ()).throw(AssertionError("read")))
+    assert rule_ablation.main(["--rules", "guides_list_an_entry_a_line,no_such_rule"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("no such rule: no_such_rule (the rules: ") and "guides_list_an_entry_a_line" in out
