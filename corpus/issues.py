@@ -46,6 +46,29 @@ _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[�
 # a part's numeral alone on its line (一, （二）): print sets it as the head of what follows
 _NUMERAL_ALONE = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[）)]?$")
 _JUMP_NOTE = re.compile(r"^[（(]\s*[上下][接转][^）)]{1,12}[）)]$")
+# the same note run into the end of the paragraph it cuts: …准确率超90%。（下转第二版）
+_JUMP_NOTE_AT_END = re.compile(r"[（(]\s*下转[^）)]{1,12}[）)]$")
+
+
+def _without_jump_notes(body: list[list[str]]) -> list[list[str]]:
+    """The body without the crawl's own jump notes: a note on its own line goes, and one run into a paragraph's end is
+    cut off it. A crawl keeps the whole article, the part on its continuation page included, so a paragraph the jump
+    cut in mid-sentence (…规范治理，（下转第三版）) goes on in the next one, and the two are one paragraph again."""
+    out: list[list[str]] = []
+    joining = False
+    for kind, text in body:
+        if kind == "note" and _JUMP_NOTE.match(text.strip()):
+            continue
+        if joining and kind == "p":
+            out[-1] = ["p", out[-1][1] + text.strip()]
+            joining = False
+            continue
+        joining = False
+        if kind == "p" and _JUMP_NOTE_AT_END.search(text.rstrip()) and not _JUMP_NOTE.match(text.strip()):
+            text = _JUMP_NOTE_AT_END.sub("", text.rstrip()).rstrip()
+            joining = not text.endswith(_FINISHED)
+        out.append([kind, text])
+    return out
 
 
 def _prose(block: list[str] | None, size: int = 40, finished: int = 20) -> bool:
@@ -189,9 +212,9 @@ def mark_unmarked_heads(rec: dict) -> dict:
     ``漂泊异乡被收留``, a numbered ``一、全面客观看待全球产能…`` or ``第六章  行政法规解释``,
     a short question ``什么是海洋暖涡？``, a labelled ``科技创新：解决高密度村居用电难题``, or a head over its
     second line, two such paragraphs together (``从广场到超市`` / ``过去堆满车辆的无障碍通道，有人管护了``).
-    A crawl's own jump note (``（上接第一版）``) is dropped: the layout sets its own jumps.
+    A crawl's own jump note (``（上接第一版）``, ``…。（下转第二版）``) is dropped: the layout sets its own jumps.
     """
-    body = [b for b in (rec.get("body") or []) if not (b[0] == "note" and _JUMP_NOTE.match(b[1].strip()))]
+    body = _without_jump_notes(rec.get("body") or [])
     shapes = [_head_line(b) for b in body]  # what head line each paragraph could be, read once
     out = [["h" if _unmarked_head(body, k, shapes) else kind, text] for k, (kind, text) in enumerate(body)]
     return {**rec, "body": out}

@@ -411,7 +411,17 @@ def _plan_jump(pages: list, rng: random.Random) -> dict | None:
         return None
     to_page = rng.choice(pages[1:])[0]
     return {"record": rec, "first": blocks[:cut], "rest": rest, "from_page": n0, "to_page": to_page,
-            "snippet": re.sub(r"\s+", "", first_p)[2:14], "repeat": rng.random() < 0.6}
+            "snippet": _unique_snippet(re.sub(r"\s+", "", first_p), pages), "repeat": rng.random() < 0.6}
+
+
+def _unique_snippet(first: str, pages: list) -> str:
+    """Twelve characters of the continuation's first paragraph that the issue prints once: the answer finds the
+    continuation by them, and a phrase the text repeats (战略性新兴产业) would be found twice however it is stitched."""
+    text = "".join(re.sub(r"\s+", "", t) for _, _, recs in pages for r in recs for t in [r.get("title") or "", *(t for _, t in r["body"])])
+    for k in range(2, max(3, len(first) - 11)):
+        if text.count(first[k:k + 12]) == 1:
+            return first[k:k + 12]
+    return first[2:14]
 
 
 def _continuation(out: _Out, jump: dict, style: Style, rng: random.Random) -> None:

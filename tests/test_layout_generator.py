@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads, split_joined_subtitle, split_pieces  # noqa: E402
-from corpus.layout import PARAGRAPH_STYLES, ROLES, lay_out, usable  # noqa: E402
+from corpus.layout import PARAGRAPH_STYLES, ROLES, _unique_snippet, lay_out, usable  # noqa: E402
 from rsbz_epub.reader import read_issue  # noqa: E402
 from tests.test_reader_lossless import ir_text  # noqa: E402
 
@@ -149,6 +149,36 @@ def test_numbered_question_and_labelled_heads_are_marked_and_lead_ins_are_not() 
     ]
     kinds = [k for k, _ in mark_unmarked_heads({"body": body})["body"]]
     assert kinds == ["p", "h", "p", "h", "p", "h", "p", "p", "p", "h", "p", "p", "p", "p", "p"]
+
+
+def test_a_jump_note_run_into_a_paragraph_is_cut_off_and_a_cut_sentence_joined_again() -> None:
+    """A crawl keeps a whole jumped article with the print's notes in it; the layout sets its own jumps, so the
+    notes go, and the paragraph a jump cut in mid-sentence is one paragraph again (中国气象报 2026-07-20)."""
+    body = [
+        ["p", "准确率超90%。（下转第二版）"],
+        ["note", "（上接第一版）"],
+        ["p", "推动开放合作和规范治理，（下转第三版）"],
+        ["note", "(上接第一版)"],
+        ["p", "为全球防灾减灾贡献中国力量。"],
+        ["p", "一段新的文字。"],
+    ]
+    assert mark_unmarked_heads({"body": body})["body"] == [
+        ["p", "准确率超90%。"],
+        ["p", "推动开放合作和规范治理，为全球防灾减灾贡献中国力量。"],
+        ["p", "一段新的文字。"],
+    ]
+
+
+def test_a_jumps_snippet_is_text_the_issue_prints_once() -> None:
+    """The answer finds a stitched continuation by a snippet of its first paragraph; a phrase the issue prints
+    twice would be found twice however well the jump is stitched (学习时报 2026-05-06: 战略性新兴产业)."""
+    first = "统筹战略性新兴产业和新质作战力量一体建设，统筹军民两用技术"
+    other = {"title": "另一篇", "body": [["p", "发展战略性新兴产业和新质作战力量是一件大事。"]]}
+    pages = [(1, None, [{"title": "题目", "body": [["p", first]]}, other])]
+    snippet = _unique_snippet(first, pages)
+    assert len(snippet) == 12 and snippet in first
+    assert "".join([first, other["body"][0][1]]).count(snippet) == 1
+    assert _unique_snippet(first, [(1, None, [{"title": "题目", "body": [["p", first]]}])]) == first[2:14]
 
 
 def test_a_parts_numeral_alone_heads_its_part_even_first_in_the_body() -> None:
