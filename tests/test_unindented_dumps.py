@@ -46,9 +46,10 @@ def test_the_fixture_paragraphs_end_short_of_the_column() -> None:
 # one-line issue's third paragraph as running on into the fourth (p = 0.52): its 46 characters are the median line's,
 # so the column measured on four lines makes it look full. Retrained again (the crawl's jump notes out of the answers)
 # they read the third right and the first, 61 characters and longer than that column, as running on into the second
-# (p = 0.54). Not hidden: the case is kept and must fail until a model reads it right again (strict). A feature that lets a line fill a column only where the page's lines share its
-# width read it right, but cost 57 paragraphs on the indented layout and 27 on the one-line one (leave one paper out),
-# so it was not kept (README, the latest round).
+# (p = 0.54). Not hidden: the case is kept and must fail until a model reads it right again (strict). A feature that
+# lets a line fill a column only where the page's lines share its width read it right, but cost 57 paragraphs on the
+# indented layout and 27 on the one-line one (leave one paper out), so it was not kept (README, the rule-ablation
+# round).
 ONE_LINE_MISS = pytest.mark.xfail(strict=True, reason="the retrained models join the first paragraph to the second (p = 0.54); see the comment above")
 
 
