@@ -124,3 +124,34 @@ def lopo(
         finally:
             _SHARED.clear()
     return {held: out[held] for held in names}
+
+
+def gold_roles(paragraphs: str | None = None) -> dict[str, list[FileScore]]:
+    """Per paper, the scores of its issues read with the layout's own line roles in place of the model's.
+
+    No model is trained or read: every rule after the model, the assembly and the stitching run as they do,
+    on the roles the layout wrote each line with. The figures are what those steps make of a perfect model:
+    what is missing from them is lost after the model (a rule that guesses, as where a full line of an unmarked
+    column ends a sentence; an answer the steps cannot reach); what the model figures lack beyond them is the
+    model's. ``paragraphs``: as in :func:`later_issues`.
+    """
+    from corpus.issues import dumps
+    from rsbz_epub.reader import assembly
+    from rsbz_epub.reader.roles import Role
+
+    roles: dict[int, str] = {}
+
+    def tag(items: list, paper: str = "") -> list[Role]:
+        # a line the layout gave no role (none is left unmarked but blank ones) reads as text
+        return [Role(roles.get(it.ln.no, "P"), 1.0, 1.0 if roles.get(it.ln.no) == "K" else 0.0) for it in items]
+
+    model_tag, assembly.tag = assembly.tag, tag
+    out: dict[str, list[FileScore]] = {}
+    try:
+        for paper, d in dumps(paragraphs=paragraphs):
+            roles.clear()
+            roles.update(d.roles)
+            out.setdefault(paper, []).append(score_bytes(d.name, d.answer, d.data))
+    finally:
+        assembly.tag = model_tag
+    return dict(sorted(out.items()))

@@ -87,7 +87,11 @@ def _real(args: argparse.Namespace) -> int:
     if not record_files():
         print("corpus/real/ holds no records: build it with corpus/extract/*.py (see corpus/README.md)")
         return 0
-    if args.later:
+    if args.gold_roles:
+        from lopo import gold_roles
+
+        by_paper = gold_roles(paragraphs=args.paragraphs)
+    elif args.later:
         from lopo import later_issues
 
         by_paper = later_issues(models=args.models, paragraphs=args.paragraphs)
@@ -126,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="with --real: papers held out at a time (default: the number of cores)")
     ap.add_argument("--models", type=Path, help="with --real (and --later): keep the held-out models in this folder and read them again next time "
                     "(measures a change to the rules after the model in seconds; empty it when features or corpus change)")
+    ap.add_argument("--gold-roles", action="store_true", help="with --real: read every issue with the layout's own line roles instead of "
+                    "the model's (no model): what the rules and the assembly after the model make of perfect roles")
     ap.add_argument("--paragraphs", choices=PARAGRAPH_STYLES, help="with --real: read every issue laid out with this paragraph layout "
                     "instead of its own (the training issues keep theirs): blank lines, an indent, neither (plain), or wrapped columns with each")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")

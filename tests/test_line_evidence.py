@@ -64,6 +64,15 @@ def test_ascii_punctuation_is_seen_in_its_chinese_form() -> None:
     assert "end=comma" in ascii_ and [f for f in ascii_ if f.startswith("end")] == [f for f in chinese if f.startswith("end")]
 
 
+def test_tortoise_shell_brackets_are_seen_as_round_ones() -> None:
+    # 学习时报 closes its pieces with 〔作者系…〕 where the other papers print （作者系…）: the same note to the model
+    shell, round_ = (line_features(_items(t))[0] for t in ("〔作者系中央党校（国家行政学院）教授〕\n", "（作者系中央党校（国家行政学院）教授）\n"))
+    assert "bracketed=1" in shell and "lead=（作者" in shell and "start=open" in shell
+    assert shell == round_
+    # a note cut by the column leaves its bracket open on the first line, as a round one does
+    assert "open=b" in line_features(_items("〔作者系中央党校（国家行政学院）\n马克思主义学院教授〕\n"))[0]
+
+
 def test_a_title_with_its_column_label_and_wider_credits_are_features() -> None:
     feats = line_features(_items("外资对我国投资总体表现向好（权威发布）\n民意调查显示，默克尔在辩论中占优。网上图片\n"))
     assert "label_end=1" in feats[0] and "bracketed=1" not in feats[0]

@@ -69,3 +69,27 @@ def test_kept_later_models_are_read_again_instead_of_trained(tmp_path: Path, mon
     monkeypatch.setattr(train_reader, "train", no_training)
     monkeypatch.setattr(train_reader, "dump_sequence", no_training)
     assert _figures(lopo.later_issues(models=tmp_path)) == _figures(first)
+
+
+def test_gold_roles_read_each_issue_with_the_roles_its_layout_wrote(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--real --gold-roles: no model; every line gets the role the layout wrote it with, and the model is put back."""
+    import dataclasses
+
+    from rsbz_epub.reader import assembly
+
+    laid = [("甲报", lay_out(RECORDS, 1, "jb-2024-01-01-1")), ("乙报", lay_out(RECORDS, 2, "yb-2024-01-01-1"))]
+    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None: iter(laid))
+    model_tag = assembly.tag
+    read = lopo.gold_roles()
+    assert assembly.tag is model_tag
+    assert list(read) == ["乙报", "甲报"]
+    for paper, (result,) in read.items():
+        recall = result.scores["title_recall"]
+        assert recall.total and recall.right == recall.total, (paper, result.problems)
+    # the same issues with no role written for any line: every line reads as text, and the titles are lost (the
+    # rules after the model find a page's opening headline, no more)
+    unmarked = [(paper, dataclasses.replace(d, roles={})) for paper, d in laid]
+    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None: iter(unmarked))
+    for paper, (result,) in lopo.gold_roles().items():
+        recall = result.scores["title_recall"]
+        assert 2 * recall.right < recall.total, (paper, recall)

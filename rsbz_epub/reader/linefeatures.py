@@ -24,8 +24,10 @@ from rsbz_epub.reader.script import simplified_view
 from rsbz_epub.reader.wordpairs import glue
 
 # Punctuation a PDF-to-text step may give in ASCII, seen by the features in its Chinese form wherever it
-# stands (the text itself is not changed; the period stays: it is also a decimal point).
-_FULL_WIDTH = str.maketrans(FULL_WIDTH)
+# stands (the text itself is not changed; the period stays: it is also a decimal point). The tortoise-shell
+# brackets are seen as round ones: a paper that closes its pieces with 〔作者系…〕 (学习时报) prints what the
+# others print as （作者系…）, and a model that has met only the round form reads the other as text.
+_FULL_WIDTH = str.maketrans(FULL_WIDTH | {"〔": "（", "〕": "）"})
 _CLOSERS = "”’」』）)】》〉"
 _OPENERS = "“‘「『（(【《〈"
 _CJK = regex_cache.compile(r"[\u3400-\u9fff]")
