@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from rsbz_epub.model import Article, Block, Page, PageJump
+from rsbz_epub.model import Article, Block, Page, PageJump, Subheading
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.promo import article_kind, contact_block, page_contact
+from rsbz_epub.reader.spacing import unspaced
+
+#: a byline's letter-spaced name is two or three characters (本报记者　林　晓); a longer run is left as printed
+_NAME = 3
 
 
 @dataclass
@@ -44,12 +48,12 @@ def build_pages(drafts: list[Draft], chunks: list[PageChunk]) -> tuple[Page, ...
             draft.blocks = page_contact(draft.blocks)
         article = Article(
             id=_article_id(label, number),
-            title=title,
+            title=unspaced(title),
             line=draft.line,
-            kicker=draft.kicker,
-            subtitle=draft.subtitle,
-            byline=draft.byline,
-            blocks=tuple(draft.blocks),
+            kicker=_unspaced(draft.kicker),
+            subtitle=_unspaced(draft.subtitle),
+            byline=_unspaced(draft.byline, _NAME),
+            blocks=tuple(replace(b, text=unspaced(b.text)) if isinstance(b, Subheading) else b for b in draft.blocks),
             kind=kind,  # type: ignore[arg-type]
         )
         by_page.setdefault(draft.page, []).append(article)
@@ -58,6 +62,11 @@ def build_pages(drafts: list[Draft], chunks: list[PageChunk]) -> tuple[Page, ...
         for i, chunk in enumerate(chunks)
         if by_page.get(i)
     )
+
+
+def _unspaced(text: str | None, longest: int | None = None) -> str | None:
+    """A heading or byline with its letter-spacing taken out (``reader/spacing.py``); None stays None."""
+    return None if text is None else unspaced(text, longest)
 
 
 def _article_id(label: str, number: int) -> str:

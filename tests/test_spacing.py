@@ -1,0 +1,71 @@
+"""Letter-spacing taken out of headings and bylines (``reader/spacing.py``), and what the reader does with it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rsbz_epub.reader import read_issue
+from rsbz_epub.reader.spacing import unspaced
+
+
+@pytest.mark.parametrize(("printed", "set_close"), [
+    ("春 耕 时 节 气 象 服 务 跟 着 农 时 走", "春耕时节气象服务跟着农时走"),  # a headline spread over its column
+    ("春　耕　时　节", "春耕时节"),  # with full-width spaces
+    ("县 气 象 局  推 出 新 服 务", "县气象局  推出新服务"),  # a wider gap parts two words and stays
+    ("“ 放 心 消 费 ” 行 动", "“放心消费”行动"),  # the quotes of a spread headline go with its characters
+    ("记 者 手 记", "记者手记"),
+])
+def test_a_letter_spaced_heading_is_set_close(printed: str, set_close: str) -> None:
+    assert unspaced(printed) == set_close
+
+
+@pytest.mark.parametrize("printed", [
+    "激发新动能  跑出加速度",  # spaces between words are the print's separators
+    "破壞之王　林鄭月娥",
+    "A B 计划", "5 G 时代", "第 1 版",  # Latin letters and digits are not a Chinese word set wide
+    "春耕时节气象服务跟着农时走", "",
+])
+def test_spaces_between_words_stay(printed: str) -> None:
+    assert unspaced(printed) == printed
+
+
+@pytest.mark.parametrize(("printed", "set_close"), [
+    ("本报记者  林  晓", "本报记者  林晓"),  # a two-character name spread to a three-character one's width
+    ("本报记者　钱　程　实习生　章一诺", "本报记者　钱程　实习生　章一诺"),
+    ("吴  燕  韩文榕", "吴燕  韩文榕"),
+    ("金 正 波  邓 栋 之", "金正波  邓栋之"),  # a line spread as a whole: its wider gap parts the names
+    ("新 华 社 记 者 邹 多 为", "新华社记者邹多为"),
+    ("□ 梁　溪", "□ 梁溪"),  # the mark that heads a byline is no character of the name
+    ("■ 本报评论员　蓝　川", "■ 本报评论员　蓝川"),
+    ("本报记者　张　三　李　四", "本报记者　张　三　李　四"),  # four single characters, evenly spaced: two names or one? left
+])
+def test_a_bylines_letter_spaced_names_are_set_close(printed: str, set_close: str) -> None:
+    assert unspaced(printed, 3) == set_close
+
+
+@pytest.mark.parametrize("text", ["春 耕 时 节", " 本报记者  林  晓 ", "金 正 波  邓 栋 之", "□ 梁　溪", "“ 放 心 ” 行 动"])
+def test_only_spaces_go(text: str) -> None:
+    for longest in (None, 3):
+        out = unspaced(text, longest)
+        assert re.sub(r"\s", "", out) == re.sub(r"\s", "", text)
+        assert out[: len(out) - len(out.lstrip())] == text[: len(text) - len(text.lstrip())]  # the line's own margins stay
+
+
+ISSUE = "\n".join([
+    "青禾气象报", "2025年3月4日　星期二　第49期", "", "第1版　要闻", "",
+    "春 耕 时 节 气 象 服 务 跟 着 农 时 走", "本报记者  林  晓", "",
+    "本报讯 3月3日，青禾县气象局联合农业部门召开春播气象服务会商会，研判未来十天土壤墒情和降水趋势，为农户安排播种提供参考。", "",
+    "在东坝村，信息员每天早晨把最新的预报写在村口的小黑板上。种粮大户王建国说，看了预报再下种，心里更踏实。", "",
+    "县 气 象 局 推 出 新 服 务", "",
+    "县气象局还在微信群里推送分时段的降水预报，提醒农户抢在雨前完成整地，避免地块积水影响出苗。", "",
+])
+
+
+def test_the_reader_sets_headings_and_names_close_and_leaves_the_text_as_printed() -> None:
+    (article,) = [a for a in read_issue(ISSUE.encode("utf-8")).articles() if a.kind == "article"]
+    assert (article.title, article.byline) == ("春耕时节气象服务跟着农时走", "本报记者  林晓")
+    blocks = [(type(b).__name__, b.text) for b in article.blocks]
+    assert ("Subheading", "县气象局推出新服务") in blocks
+    assert ("Paragraph", "本报讯 3月3日，青禾县气象局联合农业部门召开春播气象服务会商会，研判未来十天土壤墒情和降水趋势，为农户安排播种提供参考。") in blocks
