@@ -16,6 +16,7 @@ from rsbz_epub.reader.spacing import unspaced
     ("县 气 象 局  推 出 新 服 务", "县气象局  推出新服务"),  # a wider gap parts two words and stays
     ("“ 放 心 消 费 ” 行 动", "“放心消费”行动"),  # the quotes of a spread headline go with its characters
     ("记 者 手 记", "记者手记"),
+    ("【小　贴　士】", "【小贴士】"),  # and its brackets
 ])
 def test_a_letter_spaced_heading_is_set_close(printed: str, set_close: str) -> None:
     assert unspaced(printed) == set_close
@@ -69,3 +70,11 @@ def test_the_reader_sets_headings_and_names_close_and_leaves_the_text_as_printed
     blocks = [(type(b).__name__, b.text) for b in article.blocks]
     assert ("Subheading", "县气象局推出新服务") in blocks
     assert ("Paragraph", "本报讯 3月3日，青禾县气象局联合农业部门召开春播气象服务会商会，研判未来十天土壤墒情和降水趋势，为农户安排播种提供参考。") in blocks
+
+
+def test_a_letter_spaced_box_label_is_the_label() -> None:
+    # 【小　贴　士】 over the lines it labels: the box of 【小贴士】, its label set close
+    spaced = ISSUE.replace("县 气 象 局 推 出 新 服 务\n\n", "【小　贴　士】\n播种前要看墒情，墒情适宜再下种。\n\n")
+    (article,) = [a for a in read_issue(spaced.encode("utf-8")).articles() if a.kind == "article"]
+    (box,) = [b for b in article.blocks if type(b).__name__ == "Aside"]
+    assert (box.title, box.paragraphs) == ("小贴士", ("播种前要看墒情，墒情适宜再下种。",))

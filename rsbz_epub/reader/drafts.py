@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from rsbz_epub.model import Article, Block, Page, PageJump, Subheading
+from rsbz_epub.model import Article, Aside, Block, Page, PageJump, Subheading
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.promo import article_kind, contact_block, page_contact
 from rsbz_epub.reader.spacing import unspaced
@@ -53,7 +53,7 @@ def build_pages(drafts: list[Draft], chunks: list[PageChunk]) -> tuple[Page, ...
             kicker=_unspaced(draft.kicker),
             subtitle=_unspaced(draft.subtitle),
             byline=_unspaced(draft.byline, _NAME),
-            blocks=tuple(replace(b, text=unspaced(b.text)) if isinstance(b, Subheading) else b for b in draft.blocks),
+            blocks=tuple(_set_close(b) for b in draft.blocks),
             kind=kind,  # type: ignore[arg-type]
         )
         by_page.setdefault(draft.page, []).append(article)
@@ -62,6 +62,15 @@ def build_pages(drafts: list[Draft], chunks: list[PageChunk]) -> tuple[Page, ...
         for i, chunk in enumerate(chunks)
         if by_page.get(i)
     )
+
+
+def _set_close(block: Block) -> Block:
+    """A section head, or a box's label (【镜　头】), with its letter-spacing taken out; any other block as it is."""
+    if isinstance(block, Subheading):
+        return replace(block, text=unspaced(block.text))
+    if isinstance(block, Aside) and block.title:
+        return replace(block, title=unspaced(block.title))
+    return block
 
 
 def _unspaced(text: str | None, longest: int | None = None) -> str | None:

@@ -20,14 +20,14 @@ def _width(gap: str) -> int:
     return sum(2 if c == "\u3000" else 1 for c in gap)
 
 
-# a Han character, or a quote or bracket a spaced headline sets around its words (“ 放 心 ”); not a Latin letter
-# or a digit (A B, 5 G stay apart), nor a mark that heads a byline (□ 梁　溪)
-_CHARACTER = regex_cache.compile(r"[\u3400-\u9fff\uf900-\ufaff“”‘’「」『』《》（）]")
+# one Han character, with the quotes or brackets a spread heading sets around its words (“ 放 心 ”, 【小　贴　士】);
+# not a Latin letter or a digit (A B, 5 G stay apart), nor a mark that heads a byline (□ 梁　溪)
+_SINGLE = regex_cache.compile(r"[“‘「『《（【〔]*[\u3400-\u9fff\uf900-\ufaff]?[”’」』》）】〕]*")
 
 
 def _single(token: str) -> bool:
     """One character of a word set on its own."""
-    return len(token) == 1 and _CHARACTER.match(token) is not None
+    return bool(token) and _SINGLE.fullmatch(token) is not None and len(token.strip("“‘「『《（【〔”’」』》）】〕")) <= 1
 
 
 def unspaced(text: str, longest: int | None = None) -> str:
