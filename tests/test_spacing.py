@@ -78,3 +78,12 @@ def test_a_letter_spaced_box_label_is_the_label() -> None:
     (article,) = [a for a in read_issue(spaced.encode("utf-8")).articles() if a.kind == "article"]
     (box,) = [b for b in article.blocks if type(b).__name__ == "Aside"]
     assert (box.title, box.paragraphs) == ("小贴士", ("播种前要看墒情，墒情适宜再下种。",))
+
+
+@pytest.mark.parametrize("head", ["编者按：", "编　者　按：", "【编 者 按】"])
+def test_a_letter_spaced_editors_note_is_the_note(head: str) -> None:
+    note = "春耕时节，本报记者走进田间地头，记录气象服务如何跟着农时走。"
+    spaced = ISSUE.replace("本报记者  林  晓\n\n", f"本报记者  林  晓\n\n{head}{note}\n\n")
+    (article,) = [a for a in read_issue(spaced.encode("utf-8")).articles() if a.kind == "article"]
+    first = article.blocks[0]
+    assert (type(first).__name__, first.title, first.paragraphs) == ("Aside", "编者按", (note,))

@@ -85,9 +85,9 @@ _LABEL_COLON = regex_cache.compile(r"^[\u4e00-\u9fff]{2,6}[:：]\s*")
 _CAPTION = regex_cache.compile(r"^(?:图为|[▲△▼]|上图|下图|左图|右图|图片说明|图[0-9一二三四五六]?[:：]|(?:本报)?资料图)")
 _CREDIT = regex_cache.compile(r"^\S.{0,20}\s*摄$")
 _SUBTITLE = regex_cache.compile(r"^(?:——|──|—|--|－－)\s*\S")
-# The head of an editor's note: 编者按： / 【编者按】 / 编者的话 / 编后语. The word alone is no head when the text runs on
-# (编者按之后的文章…, a paragraph's line that the column began there).
-NOTE_HEAD = regex_cache.compile(r"^[【\[]?\s*(?:编者按|编者的话|编后语|编后记|编后)\s*(?:[】\]]\s*[:：]?|[:：]|(?=\s)|$)\s*")
+# The head of an editor's note: 编者按： / 【编者按】 / 编者的话 / 编后语, also letter-spaced by print (编　者　按：). The word
+# alone is no head when the text runs on (编者按之后的文章…, a paragraph's line that the column began there).
+NOTE_HEAD = regex_cache.compile(r"^[【\[]?\s*(?:编\s*者\s*按|编\s*者\s*的\s*话|编\s*后\s*语|编\s*后\s*记|编\s*后)\s*(?:[】\]]\s*[:：]?|[:：]|(?=\s)|$)\s*")
 _FINAL = "。！？!?；;…：:"
 _SPEAKER = regex_cache.compile(r"^(?:记者|本报记者|问|答|主持人|[QA])\s*[:：]")
 _CLOSERS = "”’」』）)】]》〉\"'"
