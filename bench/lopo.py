@@ -55,7 +55,9 @@ def _held_out(held: str) -> tuple[str, list[FileScore]]:
     return held, _scores(model, [d for p, d in laid if p == held])
 
 
-def later_issues(papers: list[str] | None = None, models: Path | None = None, paragraphs: str | None = None) -> dict[str, list[FileScore]]:
+def later_issues(
+    papers: list[str] | None = None, models: Path | None = None, paragraphs: str | None = None, spread: bool = False,
+) -> dict[str, list[FileScore]]:
     """Per paper, its latest issues (the last third of its dates), read by one model trained on everything else.
 
     Not a leave-one-paper-out figure: the model has seen earlier issues of the same papers, as the
@@ -63,14 +65,15 @@ def later_issues(papers: list[str] | None = None, models: Path | None = None, pa
     ``models``: a folder that keeps the two models (``later.crfsuite``, ``later-papers.crfsuite``) and reads them
     again on the next run instead of training them (empty it whenever the features, the corpus or the training change).
     ``paragraphs``: lay out the issues read in this paragraph layout (``corpus.layout.PARAGRAPH_STYLES``); the
-    training issues keep their own.
+    training issues keep their own; ``spread``: letter-space every title line of the issues read (the training issues
+    are laid out as always).
     """
     from corpus.issues import dumps
     from train_reader import (
         dump_sequence, invented_sequences, issue_day, papers_path, snippet_sequences, train_both, training_dumps,
     )
 
-    laid = list(dumps(paragraphs=paragraphs))
+    laid = list(dumps(paragraphs=paragraphs, spread=spread))
     names = sorted({p for p, _ in laid}) if papers is None else papers
     held: set[str] = set()  # the latest third of each paper's issues, in every layout
     for paper in names:
@@ -87,21 +90,21 @@ def later_issues(papers: list[str] | None = None, models: Path | None = None, pa
 
 def lopo(
     papers: list[str] | None = None, progress: Callable[[str], None] = lambda s: None, jobs: int = 1, models: Path | None = None,
-    paragraphs: str | None = None,
+    paragraphs: str | None = None, spread: bool = False,
 ) -> dict[str, list[FileScore]]:
     """Per held-out paper, the scores of its issues under a model trained without it (``jobs`` papers at a time).
 
     ``models``: a folder that keeps each held-out model (``without-人民日报.crfsuite``) and reads it again on the
     next run instead of training it, so that a change to the rules applied after the model is measured in
-    seconds. Empty the folder whenever the features, the corpus or the training change. ``paragraphs``: as in
-    :func:`later_issues`.
+    seconds. Empty the folder whenever the features, the corpus or the training change. ``paragraphs``, ``spread``:
+    as in :func:`later_issues`.
     """
     import multiprocessing
 
     from corpus.issues import dumps
     from train_reader import dump_sequence, invented_sequences, snippet_sequences, training_dumps
 
-    laid = list(dumps(paragraphs=paragraphs))
+    laid = list(dumps(paragraphs=paragraphs, spread=spread))
     names = sorted({p for p, _ in laid}) if papers is None else papers
     out: dict[str, list[FileScore]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,14 +129,14 @@ def lopo(
     return {held: out[held] for held in names}
 
 
-def gold_roles(paragraphs: str | None = None) -> dict[str, list[FileScore]]:
+def gold_roles(paragraphs: str | None = None, spread: bool = False) -> dict[str, list[FileScore]]:
     """Per paper, the scores of its issues read with the layout's own line roles in place of the model's.
 
     No model is trained or read: every rule after the model, the assembly and the stitching run as they do,
     on the roles the layout wrote each line with. The figures are what those steps make of a perfect model:
     what is missing from them is lost after the model (a rule that guesses, as where a full line of an unmarked
     column ends a sentence; an answer the steps cannot reach); what the model figures lack beyond them is the
-    model's. ``paragraphs``: as in :func:`later_issues`.
+    model's. ``paragraphs``, ``spread``: as in :func:`later_issues`.
     """
     from corpus.issues import dumps
     from rsbz_epub.reader import assembly
@@ -148,7 +151,7 @@ def gold_roles(paragraphs: str | None = None) -> dict[str, list[FileScore]]:
     model_tag, assembly.tag = assembly.tag, tag
     out: dict[str, list[FileScore]] = {}
     try:
-        for paper, d in dumps(paragraphs=paragraphs):
+        for paper, d in dumps(paragraphs=paragraphs, spread=spread):
             roles.clear()
             roles.update(d.roles)
             out.setdefault(paper, []).append(score_bytes(d.name, d.answer, d.data))

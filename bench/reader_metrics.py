@@ -90,13 +90,16 @@ def _real(args: argparse.Namespace) -> int:
     if args.gold_roles:
         from lopo import gold_roles
 
-        by_paper = gold_roles(paragraphs=args.paragraphs)
+        by_paper = gold_roles(paragraphs=args.paragraphs, spread=args.spread_titles)
     elif args.later:
         from lopo import later_issues
 
-        by_paper = later_issues(models=args.models, paragraphs=args.paragraphs)
+        by_paper = later_issues(models=args.models, paragraphs=args.paragraphs, spread=args.spread_titles)
     else:
-        by_paper = lopo(progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs, models=args.models, paragraphs=args.paragraphs)
+        by_paper = lopo(
+            progress=lambda p: print(f"  {p} done", file=sys.stderr), jobs=args.jobs, models=args.models, paragraphs=args.paragraphs,
+            spread=args.spread_titles,
+        )
     rows = [FileScore(paper, total(res)) for paper, res in by_paper.items()]
     for row, res in zip(rows, by_paper.values()):
         row.problems = [f"{r.name}: {p}" for r in res for p in r.problems]
@@ -134,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                     "the model's (no model): what the rules and the assembly after the model make of perfect roles")
     ap.add_argument("--paragraphs", choices=PARAGRAPH_STYLES, help="with --real: read every issue laid out with this paragraph layout "
                     "instead of its own (the training issues keep theirs): blank lines, an indent, neither (plain), or wrapped columns with each")
+    ap.add_argument("--spread-titles", action="store_true", help="with --real: read every issue with its title lines letter-spaced "
+                    "(春 耕 时 节), as print spreads a headline; the training issues keep theirs")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")
     args = ap.parse_args(argv)
     if args.real:

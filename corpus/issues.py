@@ -339,8 +339,9 @@ def group_issues(records: list[dict], max_articles: int = 24) -> list[tuple[str,
     return out
 
 
-def dumps(records: list[dict] | None = None, salt: str = "", paragraphs: str | None = None) -> Iterator[tuple[str, Dump]]:
+def dumps(records: list[dict] | None = None, salt: str = "", paragraphs: str | None = None, spread: bool = False) -> Iterator[tuple[str, Dump]]:
     """(paper, dump) for every issue, each laid out with a seed taken from its name (and ``salt``); ``paragraphs``
-    sets every dump's paragraph layout (``layout.PARAGRAPH_STYLES``) instead of the seed's."""
+    sets every dump's paragraph layout (``layout.PARAGRAPH_STYLES``) instead of the seed's; ``spread`` letter-spaces
+    every title line."""
     for paper, name, recs in group_issues(load_records() if records is None else records):
-        yield paper, lay_out(recs, zlib.crc32(f"{salt}{name}".encode()), name, paragraphs)
+        yield paper, lay_out(recs, zlib.crc32(f"{salt}{name}".encode()), name, paragraphs, spread)

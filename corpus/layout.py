@@ -59,6 +59,13 @@ class Style:
     blank_after_heading: bool
     encoding: str
     newline: str
+    spread_titles: bool = False  # every title line letter-spaced, as print spreads a headline (春 耕 时 节); never drawn
+
+
+def _spread(text: str) -> str:
+    """A title line letter-spaced: a space between every two characters that stand together (the gaps the title
+    already has stay as they are: 山海情深  携手同行 → 山 海 情 深  携 手 同 行)."""
+    return re.sub(r"(?<=\S)(?=\S)", " ", text)
 
 
 #: The share of indented dumps laid out without their indent instead (``unindented``).
@@ -226,13 +233,14 @@ def _heading_lines(out: _Out, rec: dict, style: Style, rng: random.Random) -> No
     if rec.get("kicker"):
         out.add(rec["kicker"], "K")
     title = rec["title"]
+    shown = _spread if style.spread_titles else str
     if len(title) > 14 and rng.random() < style.title_wrap:
         k = title.find("，", 5, len(title) - 3)
         k = k + 1 if k > 0 else (len(title) + 1) // 2  # a title wraps where its first line is full
-        out.add(title[:k], "T")
-        out.add(title[k:], "T")
+        out.add(shown(title[:k]), "T")
+        out.add(shown(title[k:]), "T")
     else:
-        out.add(title, "T")
+        out.add(shown(title), "T")
     if rec.get("subtitle"):
         dash = "——" if rng.random() < style.dash_subtitle else ""
         out.add(dash + rec["subtitle"], "S")
@@ -325,15 +333,18 @@ def _pages(records: list[dict], rng: random.Random) -> list[tuple[int, str | Non
 PARAGRAPH_STYLES = ("blank", "indent", "plain", "wrap-indent", "wrap-blank", "wrap-plain")
 
 
-def lay_out(records: list[dict], seed: int, name: str, paragraphs: str | None = None) -> Dump:
+def lay_out(records: list[dict], seed: int, name: str, paragraphs: str | None = None, spread: bool = False) -> Dump:
     """Lay out one issue's records (same paper and date) as a raw dump; the seed fixes every choice.
 
     ``paragraphs`` (one of ``PARAGRAPH_STYLES``) replaces the drawn paragraph layout and leaves every other choice
-    as the seed makes it, so that one set of issues can be measured in each layout."""
+    as the seed makes it, so that one set of issues can be measured in each layout; ``spread`` letter-spaces every
+    title line, every other choice as the seed makes it (the answer does not change)."""
     rng = random.Random(seed)
     style = unindented(draw_style(rng), seed)
     if paragraphs is not None:
         style = Style(**{**style.__dict__, "paragraphs": paragraphs})
+    if spread:
+        style = Style(**{**style.__dict__, "spread_titles": True})
     records = [r for r in records if usable(r)]
     paper, date = records[0]["paper"], dt.date.fromisoformat(records[0]["date"])
     out = _Out()

@@ -335,3 +335,18 @@ def test_heads_under_a_sign_off_a_letters_signature_or_a_byline_over_a_tag_are_m
     assert [k for k, _ in mark_unmarked_heads({"body": asked})["body"]] == ["p", "p", "p", "p"]
     unsigned = [["p", prose], ["p", "他说完就走了。"], ["p", "莫让斑马线雨天成“溜冰场”"], ["p", prose]]  # no signature: no head
     assert [k for k, _ in mark_unmarked_heads({"body": unsigned})["body"]] == ["p", "p", "p", "p"]
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_spread_titles_letter_space_only_the_title_lines(seed: int) -> None:
+    # --spread-titles: every title line as print spreads a headline; every other line, each role and the answer as drawn
+    plain, spread = lay_out(RECORDS, seed, "x"), lay_out(RECORDS, seed, "x", spread=True)
+    assert spread.answer == plain.answer and spread.roles == plain.roles
+    before, after = plain.text.split("\n"), spread.text.split("\n")
+    assert len(before) == len(after)
+    titles = [no for no, role in plain.roles.items() if role == "T"]
+    assert titles and all(after[no - 1] == re.sub(r"(?<=\S)(?=\S)", " ", before[no - 1]) != before[no - 1] for no in titles)
+    assert all(a == b for no, (a, b) in enumerate(zip(before, after), 1) if no not in titles)
+    # and the reader reads the same titles from both, set close
+    titles_read = [[a.title for a in read_issue(d.data).articles() if a.kind == "article"] for d in (plain, spread)]
+    assert titles_read[1] == titles_read[0] and all(" " not in t for t in titles_read[1])

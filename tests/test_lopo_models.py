@@ -35,7 +35,7 @@ def _figures(result: dict) -> dict:
 
 def test_kept_models_are_read_again_instead_of_trained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     laid = [("甲报", lay_out(RECORDS, 1, "jb-2024-01-01-1")), ("乙报", lay_out(RECORDS, 2, "yb-2024-01-01-1"))]
-    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None: iter(laid))
+    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None, spread=False: iter(laid))
     monkeypatch.setattr(train_reader, "training_dumps", lambda: laid)  # one layout each: the test is about kept models
     monkeypatch.setattr(train_reader, "invented_sequences", lambda: [])
     monkeypatch.setattr(train_reader, "snippet_sequences", lambda: [])
@@ -55,7 +55,7 @@ def test_kept_later_models_are_read_again_instead_of_trained(tmp_path: Path, mon
     days = ("2024-01-01", "2024-01-02", "2024-01-03")  # the last is held out, the first two train
     laid = [(paper, lay_out(RECORDS, seed * 10 + k, f"{slug}-{day}-1"))
             for seed, (paper, slug) in enumerate((("甲报", "jb"), ("乙报", "yb"))) for k, day in enumerate(days)]
-    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None: iter(laid))
+    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None, spread=False: iter(laid))
     monkeypatch.setattr(train_reader, "training_dumps", lambda: laid)
     monkeypatch.setattr(train_reader, "invented_sequences", lambda: [])
     monkeypatch.setattr(train_reader, "snippet_sequences", lambda: [])
@@ -78,7 +78,7 @@ def test_gold_roles_read_each_issue_with_the_roles_its_layout_wrote(monkeypatch:
     from rsbz_epub.reader import assembly
 
     laid = [("甲报", lay_out(RECORDS, 1, "jb-2024-01-01-1")), ("乙报", lay_out(RECORDS, 2, "yb-2024-01-01-1"))]
-    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None: iter(laid))
+    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None, spread=False: iter(laid))
     model_tag = assembly.tag
     read = lopo.gold_roles()
     assert assembly.tag is model_tag
@@ -89,7 +89,7 @@ def test_gold_roles_read_each_issue_with_the_roles_its_layout_wrote(monkeypatch:
     # the same issues with no role written for any line: every line reads as text, and the titles are lost (the
     # rules after the model find a page's opening headline, no more)
     unmarked = [(paper, dataclasses.replace(d, roles={})) for paper, d in laid]
-    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None: iter(unmarked))
+    monkeypatch.setattr(corpus.issues, "dumps", lambda paragraphs=None, spread=False: iter(unmarked))
     for paper, (result,) in lopo.gold_roles().items():
         recall = result.scores["title_recall"]
         assert 2 * recall.right < recall.total, (paper, recall)

@@ -160,7 +160,7 @@ def test_promo_head_with_contact(title, body, kind):
 OUTLINES = {
     "credit on the next line makes a caption": (
         "春日写生\n\n近日，市青年美术家协会组织二十余名青年画家走进八公山开展写生活动，描绘春天的山水。\n\n青年画家在八公山下写生。\n王　岚　摄\n",
-        "== 1\n# 春日写生\nP 近日，市青年美术家协会组织二十余名青年画家走进八公山开展写生活动，描绘春天的山水。\nC 青年画家在八公山下写生。 王　岚　摄",
+        "== 1\n# 春日写生\nP 近日，市青年美术家协会组织二十余名青年画家走进八公山开展写生活动，描绘春天的山水。\nC 青年画家在八公山下写生。 王岚摄",  # the credit line, spread as a whole, set close
     ),
     "credit on the same line makes a caption": (
         "港口装卸忙\n\n开年以来，楚州港外贸航线持续加密，集装箱吞吐量同比增长百分之十二，港口一派繁忙。\n\n"

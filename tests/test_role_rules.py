@@ -27,15 +27,26 @@ import pytest
 
 from rsbz_epub.reader import assembly, read_issue
 from rsbz_epub.reader.roles import Role
+from rsbz_epub.reader.spacing import spread_as_a_whole, unspaced
 
 HEAD = "人力资源社会保障\n2021年10月21日 第40期\n\n第1版 要闻\n\n"
 BODY = "　　这是一段足够长的正文，用来说明标题之后的文章正文，它的长度超过四十个字，以句号结束。\n"
 
 
+def _tagger(roles: dict[str, str]):
+    """The model replaced by the roles given for each line, keyed by the line as the reader takes it in (a line spread
+    as a whole, 王  磊, is read set close: 王磊)."""
+    def tag(items: list, paper: str = "") -> list[Role]:
+        keyed = {(unspaced(t) if spread_as_a_whole(t) else t): r for t, r in roles.items()}  # as the test has them now
+        return [Role(keyed.get(it.text.strip(), "P"), 0.9) for it in items]
+
+    return tag
+
+
 def _read(lines: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, body: str = BODY, body_roles: tuple = ()):
     """Read an issue of a headline group (``lines``, with roles) and a body; every line without a role is a paragraph end."""
     roles = dict(lines) | dict(body_roles)
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     text = HEAD + "".join(t + "\n" for t, _ in lines) + body
     (article,) = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     return article
@@ -128,7 +139,7 @@ def _read_all(groups: list[list[tuple[str, str]]], monkeypatch: pytest.MonkeyPat
     """Read an issue of several articles, each a headline group (with roles) over a body (``bodies``, one an article, else
     ``BODY``); ``met``: the masthead's paper is one the model has met."""
     roles = {t: r for group in groups for t, r in group}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     monkeypatch.setattr(assembly, "known_paper", lambda paper: met)
     text = HEAD + "".join("".join(t + "\n" for t, _ in group) + (bodies[n] if n < len(bodies) else BODY) for n, group in enumerate(groups))
     return [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
@@ -257,7 +268,7 @@ def test_a_photo_credit_read_as_a_paragraph_inside_an_article_is_a_caption(monke
 def test_a_photo_credit_at_an_articles_end_stays_its_own_line(monkeypatch: pytest.MonkeyPatch) -> None:
     text = HEAD + "一篇文章的标题\n" + BODY + "唐  克摄（人民视觉）\n" + "下一篇文章的标题\n" + BODY
     roles = {"一篇文章的标题": "T", "下一篇文章的标题": "T"}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     first = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"][0]
     assert [type(b).__name__ for b in first.blocks] == ["Paragraph", "Paragraph"]
 
@@ -267,7 +278,7 @@ def test_a_closing_photo_credit_the_model_read_as_a_caption_is_an_end_note(monke
     body = BODY.strip() * 2 + "\n"  # a paragraph too long to be the credit's caption, on a page without indents
     text = HEAD + "图片报道\n" + body + credit + "\n" + "下一篇文章的标题\n" + body
     roles = {"图片报道": "T", "下一篇文章的标题": "T", credit: "C"}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     first = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"][0]
     assert [(type(b).__name__, b.text) for b in first.blocks] == [("Paragraph", BODY.strip() * 2), ("Paragraph", credit)]
     # under a line the model read as a caption, the credit stays that caption's
@@ -348,7 +359,7 @@ def test_a_line_no_headline_is_does_not_open_an_article_when_the_model_calls_it_
 
 
 def _articles(text: str, roles: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> list:
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     return [a for a in read_issue((HEAD + text).encode("utf-8")).articles() if a.kind == "article"]
 
 
@@ -596,7 +607,7 @@ def test_a_traditional_title_broken_inside_a_word_goes_on(monkeypatch: pytest.Mo
     group = [("【迷你倉死因研訊】VR還原火災後現", "T"), ("場圖重組死者路線　揭走廊非常狹窄", "T")]
     body = "　　這是一段足夠長的正文，用來說明標題之後的文章正文，它的長度超過四十個字，以句號結束。\n"
     roles = dict(group)
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     monkeypatch.setattr(assembly, "known_paper", lambda paper: False)
     text = HEAD + "".join(t + "\n" for t, _ in group) + body * 12
     (a,) = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
@@ -779,7 +790,7 @@ def test_a_photo_story_whose_only_text_the_model_called_a_caption_says_it_in_a_p
     story = "元旦假期，港区巨轮频靠。图为1月2日拍摄的码头。新华社记者赵子硕摄\n"
     text = HEAD + "港口作业忙\n" + story + "下一篇文章的标题\n" + BODY
     roles = {"港口作业忙": "T", story.strip(): "C", "下一篇文章的标题": "T"}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     photo, after = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     assert [(type(b).__name__, b.text) for b in photo.blocks] == [("Paragraph", story.strip())]
     assert [type(b).__name__ for b in after.blocks] == ["Paragraph"]
@@ -791,7 +802,7 @@ def _photo_story(monkeypatch: pytest.MonkeyPatch, tu: str, credit: str | None, a
     lines = ["连日来，新疆生产建设兵团职工抢抓农时，在麦收后的农田里复耕复播。", tu] + ([credit] if credit else []) + ([after] if after else [])
     text = HEAD + "兵团抢抓农时复耕复播\n" + "".join(t + "\n" for t in lines) + "下一篇文章的标题\n" + BODY
     roles = {"兵团抢抓农时复耕复播": "T", tu: "C", "下一篇文章的标题": "T"} | ({credit: "C"} if credit else {})
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     return [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
 
 
@@ -936,7 +947,7 @@ def test_an_end_note_wrapped_over_two_lines_closes_its_article_and_opens_no_box(
         ("新版征求意见稿共分为“好房子”内涵与实施路径、", "W"), ("安全耐久等五大部分，系统界定了建设要求。", "P"),
     ]
     roles = {t: r for t, r in lines if t}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     text = HEAD + "".join(t + "\n" for t, _ in lines)
     first, second = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     assert [type(b).__name__ for b in first.blocks] == ["Paragraph", "Paragraph"]
@@ -952,7 +963,7 @@ def test_a_short_last_line_of_a_paragraph_the_column_cut_is_no_boxs_label(monkey
         ("社区食堂每天供应午餐和晚餐，价格实惠，菜品丰富。", "P"),
     ]
     roles = {t: r for t, r in lines if t}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     (a,) = [a for a in read_issue((HEAD + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles() if a.kind == "article"]
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
     assert a.blocks[0].text == "走进社区食堂，后厨宽敞明亮，蒸饭车、冰箱、消毒柜等一应俱全……"
@@ -962,7 +973,7 @@ def test_a_short_last_line_of_a_paragraph_the_column_cut_is_no_boxs_label(monkey
 def test_a_continuations_repeated_title_with_its_marker_on_its_line_opens_the_continuation(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
     lines = [("老手艺如何走进新生活？（上接第1版）", role), ("四十多个新品种，去年网店销售额突破百万元。", "P")]
     roles = {t: r for t, r in lines}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     (a,) = [a for a in read_issue((HEAD.replace("第1版", "第2版") + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles()]
     assert a.title == "老手艺如何走进新生活？"
     assert [(type(b).__name__, getattr(b, "direction", None)) for b in a.blocks] == [("PageJump", "continued-from"), ("Paragraph", None)]
@@ -979,7 +990,7 @@ def test_a_line_read_as_text_that_repeats_an_earlier_title_with_its_marker_opens
         (repeated + "（上接第1版）", "P"), ("李强指出，要把全面从严治党战略方针贯彻到政府工作各方面全过程。", "P"),
     ]
     roles = {t: r for t, r in lines if t}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     articles = list(read_issue((HEAD + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles())
     opened = [a for a in articles if a.blocks and getattr(a.blocks[0], "direction", None) == "continued-from"]
     assert [a.title for a in opened] == ([title] if continues else [])
@@ -991,7 +1002,7 @@ def test_a_line_read_as_a_subtitle_under_a_continuations_marked_title_is_its_tex
         ("县气象局还在微信群里推送分时段的降水预报，提醒农户抢", "S"), ("在雨前完成整地，避免地块积水影响出苗。", "P"),
     ]
     roles = {t: r for t, r in lines if t}
-    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role(roles.get(it.text.strip(), "P"), 0.9) for it in items])
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
     (a,) = list(read_issue((HEAD.replace("第1版", "第2版") + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles())
     assert (a.title, a.subtitle) == ("气象服务跟着农时走", None)
     assert [type(b).__name__ for b in a.blocks][0] == "PageJump"

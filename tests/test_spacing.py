@@ -17,6 +17,8 @@ from rsbz_epub.reader.spacing import unspaced
     ("“ 放 心 消 费 ” 行 动", "“放心消费”行动"),  # the quotes of a spread headline go with its characters
     ("记 者 手 记", "记者手记"),
     ("【小　贴　士】", "【小贴士】"),  # and its brackets
+    ("2 0 2 6 年 世 界 杯", "2026年世界杯"),  # a line spread as a whole: its digits and letters too
+    ("第 1 版", "第1版"),
 ])
 def test_a_letter_spaced_heading_is_set_close(printed: str, set_close: str) -> None:
     assert unspaced(printed) == set_close
@@ -25,7 +27,7 @@ def test_a_letter_spaced_heading_is_set_close(printed: str, set_close: str) -> N
 @pytest.mark.parametrize("printed", [
     "激发新动能  跑出加速度",  # spaces between words are the print's separators
     "破壞之王　林鄭月娥",
-    "A B 计划", "5 G 时代", "第 1 版",  # Latin letters and digits are not a Chinese word set wide
+    "A B 计划", "5G 时代", "A B",  # Latin letters and digits are no Chinese word set wide
     "春耕时节气象服务跟着农时走", "",
 ])
 def test_spaces_between_words_stay(printed: str) -> None:
@@ -87,3 +89,16 @@ def test_a_letter_spaced_editors_note_is_the_note(head: str) -> None:
     (article,) = [a for a in read_issue(spaced.encode("utf-8")).articles() if a.kind == "article"]
     first = article.blocks[0]
     assert (type(first).__name__, first.title, first.paragraphs) == ("Aside", "编者按", (note,))
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("春 耕 时 节 气 象 服 务", "春耕时节气象服务"), ("要　闻", "要闻"), ("2 0 2 6 年 世 界 杯", "2026年世界杯"),
+    ("# 春 耕 时 节", "# 春 耕 时 节"),  # a staff mark leaves the line to the overrides (its title is set close later)
+    ("本报记者  林  晓", "本报记者  林  晓"),  # not spread as a whole: the byline's name is set close with the article
+    ("A B", "A B"),
+])
+def test_a_line_spread_as_a_whole_is_read_set_close(line: str, read: str) -> None:
+    from rsbz_epub.reader.lines import split_lines
+
+    (got,), _ = split_lines(line)
+    assert got.text == read

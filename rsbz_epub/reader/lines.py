@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rsbz_epub import regex_cache
 from rsbz_epub.model import Diagnostic
 from rsbz_epub.reader.diagnostics import diag
+from rsbz_epub.reader.spacing import spread_as_a_whole, unspaced
 
 # Everything XML 1.0 forbids (the form feed is taken out before, as a page boundary).
 _FORBIDDEN = regex_cache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -61,4 +62,6 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
 
 def _line(no: int, raw: str, feed: bool) -> Line:
     stripped = raw.strip(" \t\u3000\u00a0\ufeff")
+    if spread_as_a_whole(stripped):  # 春 耕 时 节: print spread the line; it is read set close, as its words
+        stripped = unspaced(stripped)
     return Line(no=no, text=stripped, indent=bool(stripped) and bool(_INDENT.match(raw)), feed=feed)

@@ -23,11 +23,19 @@ def _width(gap: str) -> int:
 # one Han character, with the quotes or brackets a spread heading sets around its words (“ 放 心 ”, 【小　贴　士】);
 # not a Latin letter or a digit (A B, 5 G stay apart), nor a mark that heads a byline (□ 梁　溪)
 _SINGLE = regex_cache.compile(r"[“‘「『《（【〔]*[\u3400-\u9fff\uf900-\ufaff]?[”’」』》）】〕]*")
+_BRACKETS = "“‘「『《（【〔”’」』》）】〕"
+_MARKS = "■□◆◇●○▲△▍▌▶►"
 
 
-def _single(token: str) -> bool:
-    """One character of a word set on its own."""
-    return bool(token) and _SINGLE.fullmatch(token) is not None and len(token.strip("“‘「『《（【〔”’」』》）】〕")) <= 1
+def _single(token: str, any_character: bool = False) -> bool:
+    """One character of a word set on its own: a Han character, or (``any_character``, in a line spread as a whole:
+    2 0 2 6 年 世 界 杯) any character but a mark."""
+    core = token.strip(_BRACKETS)
+    if not token or len(core) > 1:
+        return False
+    if _SINGLE.fullmatch(token) is not None:
+        return True
+    return any_character and core not in _MARKS
 
 
 def unspaced(text: str, longest: int | None = None) -> str:
@@ -40,12 +48,13 @@ def unspaced(text: str, longest: int | None = None) -> str:
     if not core or not _GAP.search(core):
         return text
     tokens, gaps = _GAP.split(core), _GAP.findall(core)
-    whole = all(_single(t) for t in tokens)
+    # a line spread as a whole, Han characters among its single ones: its digits and letters are spread too
+    whole = all(_single(t, True) for t in tokens) and any(_single(t) for t in tokens)
     keep = [True] * len(gaps)  # keep[i]: the gap between tokens i and i + 1 stays
     i = 0
     while i < len(tokens):
         j = i
-        while j + 1 < len(tokens) and _single(tokens[i]) and _single(tokens[j + 1]):
+        while j + 1 < len(tokens) and _single(tokens[i], whole) and _single(tokens[j + 1], whole):
             j += 1
         if j > i:  # tokens i..j are a run of single characters
             narrow = min(_width(g) for g in gaps[i:j])
@@ -61,3 +70,14 @@ def unspaced(text: str, longest: int | None = None) -> str:
     lead = text[: len(text) - len(text.lstrip(" \u3000\xa0"))]
     trail = text[len(text.rstrip(" \u3000\xa0")) :]
     return lead + out + trail
+
+
+def spread_as_a_whole(text: str) -> bool:
+    """Whether every character of the line stands apart (春 耕 时 节, 第 三 版, 2 0 2 6 年): a heading or a name print
+    spread over its width, which the reader takes in set close from the start. A line that begins with a staff
+    mark (``#``, ``\\``, ``===``) or any other ASCII sign is left to the rest of the reader."""
+    core = text.strip(" \u3000\xa0")
+    if not core or (core[0].isascii() and not core[0].isalnum()) or not _GAP.search(core):
+        return False
+    tokens = _GAP.split(core)
+    return all(_single(t, True) for t in tokens) and any(_single(t) for t in tokens)
