@@ -14,6 +14,7 @@ from __future__ import annotations
 from rsbz_epub import regex_cache
 
 _GAP = regex_cache.compile(r"[ \u3000\xa0]+")
+_SPACES = " \u3000\xa0"
 
 
 def _width(gap: str) -> int:
@@ -76,8 +77,10 @@ def spread_as_a_whole(text: str) -> bool:
     """Whether every character of the line stands apart (春 耕 时 节, 第 三 版, 2 0 2 6 年): a heading or a name print
     spread over its width, which the reader takes in set close from the start. A line that begins with a staff
     mark (``#``, ``\\``, ``===``) or any other ASCII sign is left to the rest of the reader."""
+    if " " not in text and "\u3000" not in text and "\xa0" not in text:
+        return False  # most lines: nothing to look at (this runs on every line of an issue)
     core = text.strip(" \u3000\xa0")
-    if not core or (core[0].isascii() and not core[0].isalnum()) or not _GAP.search(core):
-        return False
+    if len(core) < 3 or (core[0].isascii() and not core[0].isalnum()) or not (core[1] in _SPACES or core[2] in _SPACES):
+        return False  # a spread line's first character (or its bracket and it) stands apart
     tokens = _GAP.split(core)
     return all(_single(t, True) for t in tokens) and any(_single(t) for t in tokens)
