@@ -9,7 +9,6 @@ from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.lexicon import BOX_LABELS
 from rsbz_epub.reader.segment import NOTE_HEAD, bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, list_item, titleish
-from rsbz_epub.reader.spacing import unspaced
 
 # Labels papers print over a box of background facts; the label is the box's only heading.
 # A mark (■, ◆, ▍) or brackets may set the label off: ■小知识, 【背景】.
@@ -57,7 +56,7 @@ def labelled_box(items: list[Item], layout: Layout, i: int, sections: Callable[[
     """A box under a label such as 小贴士 or 相关链接: the label and the lines packed under it.
     ``sections()`` gives the subheadings the article has so far (asked only for a bracketed label,
     since collecting them costs a pass over the article's blocks)."""
-    text = unspaced(items[i].text)  # a label letter-spaced by print (【小　贴　士】) is the label
+    text = items[i].text
     # an article that heads its sections otherwise (（一）…) sets a bracketed label off as a box
     off_style = _BRACKET_LABEL.match(text) is not None and bool(heads := sections()) and not any(s.startswith(("【", "〔")) for s in heads)
     if not (BOX_LABEL.match(text) or _set_apart(items, layout, i) or off_style) or _heads_article(items, i + 1):
@@ -90,7 +89,7 @@ _BRACKET_LABEL = regex_cache.compile(r"^[【〔]\s*[\u4e00-\u9fff]{2,8}\s*[】�
 def _set_apart(items: list[Item], layout: Layout, i: int) -> bool:
     """A bracketed label whose first line is set unlike the article's paragraphs heads a box, not a section:
     packed right under it in blank-line text, or unindented in indented text (a section's paragraphs are not)."""
-    if not _BRACKET_LABEL.match(unspaced(items[i].text)) or i + 1 >= len(items):
+    if not _BRACKET_LABEL.match(items[i].text) or i + 1 >= len(items):
         return False
     nxt = items[i + 1]
     if nxt.page != items[i].page or nxt.gap > 0 or nxt.page_start or nxt.kind != "text":
