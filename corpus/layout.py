@@ -60,6 +60,7 @@ class Style:
     encoding: str
     newline: str
     spread_titles: bool = False  # every title line letter-spaced, as print spreads a headline (春 耕 时 节); never drawn
+    hang: bool = True  # a stop or closing mark due at a line's start hangs at the end of the line above (``kinsoku``)
 
 
 def _spread(text: str) -> str:
@@ -80,6 +81,15 @@ def unindented(style: Style, seed: int) -> Style:
     if style.paragraphs in ("indent", "wrap-indent") and random.Random(seed ^ 0x1D3E7).random() < UNINDENTED:
         return Style(**{**style.__dict__, "paragraphs": style.paragraphs.replace("indent", "plain")})
     return style
+
+
+def kinsoku(style: Style, seed: int) -> Style:
+    """How the dump's print keeps a stop or a closing mark from starting a line (禁则): half hang it at the end of the
+    line above, a character or two past the column; half move the character before it down with it, a line one or two
+    short of the column.
+
+    Drawn from its own generator so that every other choice of the seed's layout stays as it was."""
+    return Style(**{**style.__dict__, "hang": random.Random(seed ^ 0x4B1E).random() < 0.5})
 
 
 def draw_style(rng: random.Random) -> Style:
@@ -173,16 +183,40 @@ def _page_line(n: int, name: str | None, form: int) -> tuple[str, bool]:
 # ------------------------------------------------------------------ text layout
 
 
-def _wrap(text: str, width: int, indent: bool) -> list[str]:
-    """Cut a paragraph into column lines of ``width`` characters (the first indented)."""
+#: Marks print never sets at the start of a line (禁则): a line that would start with one keeps it at its own end.
+_NO_LINE_START = "，。、；：！？”’」』）》〉】,.;:!?)"
+_NO_LINE_END = "“‘「『（《〈【("
+
+
+def _wrap(text: str, width: int, indent: bool, hang: bool = True) -> list[str]:
+    """Cut a paragraph into column lines of ``width`` characters (the first indented). As print does, a stop or a
+    closing mark never starts a line, nor an opening mark ends one: a stop hangs at the end of the line above, a
+    character or two past the column (``hang``), or the character before it goes down with it and leaves the line
+    a character or two short; an opening mark goes down with what it opens."""
     lines, pos, first = [], 0, True
     while pos < len(text):
-        w = width - (2 if first and indent else 0)
-        chunk = text[pos : pos + w]
-        lines.append(("　　" if first and indent else "") + chunk)
-        pos += w
+        end = pos + width - (2 if first and indent else 0)
+        back = end  # moving down: back to the first character that may start a line (none found: hang after all)
+        while not hang and pos + 1 < back < len(text) and text[back] in _NO_LINE_START:
+            back -= 1
+        end = back if text[back : back + 1] not in _NO_LINE_START else end
+        while end < len(text) and text[end] in _NO_LINE_START:
+            end += 1
+        while pos + 1 < end < len(text) and text[end - 1] in _NO_LINE_END:
+            end -= 1
+        lines.append(("　　" if first and indent else "") + text[pos:end])
+        pos = end
         first = False
     return lines
+
+
+def _set_in_column(text: str, style: Style) -> list[str]:
+    """A section head or a caption as a column sets it: in a wrapped layout, one longer than the column goes on in
+    the lines under it, cut where the column is full (print wraps a head or a photo's caption as it wraps the text,
+    and a PDF-to-text step writes each printed line); else one line."""
+    if style.paragraphs.startswith("wrap") and len(text) > style.width:
+        return _wrap(text, style.width, indent=False, hang=style.hang)
+    return [text]
 
 
 def _split_point(text: str, rng: random.Random) -> int | None:
@@ -211,7 +245,7 @@ def _paragraph(out: _Out, text: str, style: Style, rng: random.Random, role_end:
         if style.paragraphs == "blank":
             out.blank()
         return
-    lines = _wrap(text, style.width, indent=style.paragraphs == "wrap-indent")
+    lines = _wrap(text, style.width, indent=style.paragraphs == "wrap-indent", hang=style.hang)
     break_after = None
     if cut is not None and len(lines) > 1:
         k = rng.randrange(len(lines) - 1)
@@ -261,11 +295,10 @@ def _body(out: _Out, blocks: list, style: Style, rng: random.Random) -> None:
             _paragraph(out, text, Style(**{**style.__dict__, "break_rate": 0.0}), rng, role_end="N")
         else:
             role = {"h": "H", "caption": "C"}[kind]
+            for line in _set_in_column(text, style):
+                out.add(line, role)
             if style.paragraphs in ("blank", "wrap-blank"):
-                out.add(text, role)
                 out.blank()
-            else:
-                out.add(text, role)
 
 
 _EDITOR_NOTE = re.compile(r"^(?:编者按|編者按)\s*[:：]?")
@@ -340,7 +373,7 @@ def lay_out(records: list[dict], seed: int, name: str, paragraphs: str | None = 
     as the seed makes it, so that one set of issues can be measured in each layout; ``spread`` letter-spaces every
     title line, every other choice as the seed makes it (the answer does not change)."""
     rng = random.Random(seed)
-    style = unindented(draw_style(rng), seed)
+    style = kinsoku(unindented(draw_style(rng), seed), seed)
     if paragraphs is not None:
         style = Style(**{**style.__dict__, "paragraphs": paragraphs})
     if spread:

@@ -350,3 +350,39 @@ def test_spread_titles_letter_space_only_the_title_lines(seed: int) -> None:
     # and the reader reads the same titles from both, set close
     titles_read = [[a.title for a in read_issue(d.data).articles() if a.kind == "article"] for d in (plain, spread)]
     assert titles_read[1] == titles_read[0] and all(" " not in t for t in titles_read[1])
+
+
+@pytest.mark.parametrize("style", ["wrap-indent", "wrap-blank", "wrap-plain"])
+def test_a_wrapped_column_wraps_heads_and_captions_and_starts_no_line_with_a_stop(style: str) -> None:
+    """In a wrapped layout, a head or a caption longer than the column goes on in the lines under it where the column
+    is full, as print sets it; and no line starts with a stop or a closing mark, nor ends with an opening one (print
+    hangs a stop at the end of the line above, a character or two past the column, or moves a character down with it).
+    The dumps of the seeds below set stops both ways."""
+    long_head = "在自主与互鉴的统一中夯实中国学术的理论根基，在中外与古今的互动中确立中国学术的根本立场"
+    caption = "图为工人们在甘肃酒泉的风电场安装风机叶片，项目建成后每年可提供清洁电力约十亿千瓦时。本报记者  王磊摄"
+    first = RECORDS[0]
+    records = [{**first, "body": [first["body"][0], ["h", long_head], ["caption", caption], *first["body"][1:]]}, *RECORDS[1:]]
+    wrapped_heads, hang = 0, set()
+    for seed in (3, 5, 11, 12):
+        dump = lay_out(records, seed, "x", paragraphs=style)
+        width, lines = dump.style.width, dump.text.split("\n")
+        hang.add(dump.style.hang)
+        body = [(no, lines[no - 1].strip()) for no, role in sorted(dump.roles.items()) if role in "WPHCN"]
+        assert body and not [t for _, t in body if t[0] in "，。、；：！？”’」』）》〉】" or t[-1] in "“‘「『（《〈【"]
+        assert all(len(t) <= width + 2 for _, t in body)
+        heads = [h for page in dump.answer["pages"] for art in page["articles"] for h in art["subheadings"]]
+        for head in heads:
+            # the head's lines: a run of lines set as a head that together give it, every one but the last full
+            runs = [
+                [lines[k - 1].strip() for k in range(no, no + n)]
+                for no, role in dump.roles.items() if role == "H"
+                for n in range(1, 8)
+                if "".join(lines[k - 1].strip() for k in range(no, no + n)) == re.sub(r"^\u3000+", "", head)
+            ]
+            assert runs, head
+            run = runs[0]
+            assert all(len(t) >= width - 2 for t in run[:-1]) and (len(run) > 1) == (len(head) > width), (head, run)
+            wrapped_heads += len(run) > 1
+        cut = [lines[no - 1].strip() for no, role in sorted(dump.roles.items()) if role == "C"]
+        assert caption in "".join(cut) and len([t for t in cut if t in caption]) > 1
+    assert wrapped_heads and hang == {True, False}

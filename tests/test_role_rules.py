@@ -15,8 +15,9 @@ is a head where the issue sets its articles apart), a full indented line above a
 that ended, on an indented page, is a caption or a head, a photo story's only caption is its paragraph, a line that
 finishes no sentence ends its paragraph above a date or time word and a comma, in wrapped columns that mark
 paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a
-line one short of its wrapped column that finishes a sentence ends its paragraph, a line read as a byline over a dateline
-that names no one is the subtitle.
+line one short of its wrapped column that finishes a sentence ends its paragraph (not over a line that opens with a
+quote), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
+a dateline that names no one is the subtitle.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -911,6 +912,10 @@ def test_a_line_one_short_of_its_column_that_finishes_a_sentence_ends_its_paragr
     # an indented first line counts its indent: two spaces and fourteen characters run past the column, and go on
     column = WRAPPED[:4] + [("　　当下数字内容创意设计在演进。", "W")] + WRAPPED[4:]
     assert len(_wrapped_article(column, monkeypatch).blocks) == 2
+    # over a line that opens with a quote it goes on: print never ends a line with an opening mark, so the mark went
+    # down and left the line a character short, whether or not the paragraph ended
+    column = WRAPPED[:3] + [("体验式的三维新场景正在演进。", "W"), ("“传统的博物馆展览，一般将展品陈", "W")] + WRAPPED[5:]
+    assert len(_wrapped_article(column, monkeypatch).blocks) == 1
 
 
 def test_a_column_line_with_digits_or_lines_of_a_wider_column_stay_text(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1007,3 +1012,25 @@ def test_a_line_read_as_a_subtitle_under_a_continuations_marked_title_is_its_tex
     assert (a.title, a.subtitle) == ("气象服务跟着农时走", None)
     assert [type(b).__name__ for b in a.blocks][0] == "PageJump"
     assert "县气象局还在微信群里推送分时段的降水预报，提醒农户抢" in "".join(getattr(b, "text", "") for b in a.blocks)
+
+
+_WRAPPED_COLUMN = (  # a column of fourteen; a stop or closing mark hangs at a line's end, as print sets it
+    ("这是一段足够长的正文，用来说", "W"), ("明标题之后的文章正文，它的长", "W"), ("度超过四十个字。", "P"),
+    ("“合作不仅体现在同心协力解决", "H"), ("问题上，更建立在跨越国界的彼", "H"), ("此信任上”", "H"),
+    ("记者在现场看到，工人们正在忙", "W"), ("着安装设备。", "P"),
+    ("图为工人们在风电场安装风机叶", "C"), ("片。本报记者  王磊摄", "C"),
+    ("一、总体要求", "H"), ("（一）指导思想", "H"),
+    ("项目建成后，每年可提供清洁电", "W"), ("力约十亿千瓦时，惠及当地数十", "W"), ("万户家庭。", "P"),
+)
+
+
+def test_a_head_or_a_caption_longer_than_its_column_goes_on_in_the_lines_under_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a wrapped column, print wraps a head or a caption longer than the column where the column is full: lines the
+    model read as one head (or caption), each under a line that fills the column, are one head — and a head's line
+    over its own next line (…彼 / 此信任上”) is no text line the column cut. A short head over another stays apart."""
+    body = "".join(t + "\n" for t, _ in _WRAPPED_COLUMN)
+    a = _read([("风电项目加快建设", "T")], monkeypatch, body=body, body_roles=_WRAPPED_COLUMN)
+    heads = [b.text for b in a.blocks if type(b).__name__ == "Subheading"]
+    assert heads == ["“合作不仅体现在同心协力解决问题上，更建立在跨越国界的彼此信任上”", "一、总体要求", "（一）指导思想"]
+    assert [b.text for b in a.blocks if type(b).__name__ == "Caption"] == ["图为工人们在风电场安装风机叶片。本报记者  王磊摄"]
+    assert sum(type(b).__name__ == "Paragraph" for b in a.blocks) == 3

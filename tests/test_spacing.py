@@ -63,6 +63,8 @@ ISSUE = "\n".join([
     "在东坝村，信息员每天早晨把最新的预报写在村口的小黑板上。种粮大户王建国说，看了预报再下种，心里更踏实。", "",
     "县 气 象 局 推 出 新 服 务", "",
     "县气象局还在微信群里推送分时段的降水预报，提醒农户抢在雨前完成整地，避免地块积水影响出苗。", "",
+    "田 间 地 头 有 专 家", "",
+    "技术人员还来到田间地头，指导农户根据天气安排灌溉和施肥，不少农户表示收获很大。", "",
 ])
 
 
@@ -70,7 +72,7 @@ def test_the_reader_sets_headings_and_names_close_and_leaves_the_text_as_printed
     (article,) = [a for a in read_issue(ISSUE.encode("utf-8")).articles() if a.kind == "article"]
     assert (article.title, article.byline) == ("春耕时节气象服务跟着农时走", "本报记者  林晓")
     blocks = [(type(b).__name__, b.text) for b in article.blocks]
-    assert ("Subheading", "县气象局推出新服务") in blocks
+    assert ("Subheading", "县气象局推出新服务") in blocks and ("Subheading", "田间地头有专家") in blocks
     assert ("Paragraph", "本报讯 3月3日，青禾县气象局联合农业部门召开春播气象服务会商会，研判未来十天土壤墒情和降水趋势，为农户安排播种提供参考。") in blocks
 
 

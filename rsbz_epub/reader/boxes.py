@@ -8,6 +8,7 @@ from rsbz_epub import regex_cache
 from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.lexicon import BOX_LABELS
+from rsbz_epub.reader.linefeatures import credit_line
 from rsbz_epub.reader.segment import NOTE_HEAD, bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, list_item, titleish
 
 # Labels papers print over a box of background facts; the label is the box's only heading.
@@ -141,9 +142,11 @@ def box_between(items: list[Item], i: int, end: int) -> Aside:
     return Aside(title=items[i].text.strip("【】[]〔〕:： ") or items[i].text, paragraphs=body, line=items[i].ln.no, kind="box")
 
 
-def credit_onto_caption(it: Item, blocks: list[Block]) -> bool:
-    """A photo credit set directly under a caption completes that caption (one caption, not two)."""
-    wrap = it.kind == "caption-wrap"  # the caption's own next line, wrapped by the column
+def credit_onto_caption(it: Item, blocks: list[Block], wrap: bool = False) -> bool:
+    """A photo credit set directly under a caption completes that caption (one caption, not two), and so does the
+    caption's own next line, wrapped by the column (``wrap``, or a line the rules marked so; a credit line is set
+    apart by a space all the same)."""
+    wrap = it.kind == "caption-wrap" or (wrap and not credit_line(it.text.strip()))
     if it.gap > 0 or it.page_start or not blocks or not isinstance(blocks[-1], Caption) or not (wrap or is_photo_credit(it.text)):
         return False
     last = blocks[-1]

@@ -154,6 +154,7 @@ def _indented_pages(items: list[Item]) -> dict[int, int]:
 
 # the columns a paragraph's indent takes (two full-width spaces), which its stripped text does not count
 _INDENT_WIDTH = 2
+_OPENING = "“‘「『（《〈【("  # marks print never sets at a line's end
 
 
 def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -258,7 +259,8 @@ def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped
     """In wrapped columns, a line one character short of its column (an indented first line counting its indent) that
     finishes a sentence, read as running on, ends its paragraph: a column line that goes on fills its column, and one
     pushed short by the rule that no line opens with a stop ends on the character the stop follows, not on the stop
-    (…赢得人民群众的信任和支持。 one short of a column of fifteen)."""
+    (…赢得人民群众的信任和支持。 one short of a column of fifteen). Not over a line that opens with a quote or a bracket:
+    print never ends a line with an opening mark, so one that fell there went down and left the line above short."""
     out = list(roles)
     for k, it in enumerate(items):
         width = wrapped.get(it.page)
@@ -266,9 +268,16 @@ def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped
         if (
             width is not None and out[k].label == "W" and it.ln.force is None and it.kind == "text"
             and -1.5 <= len(text) + _INDENT_WIDTH * it.ln.indent - width < -0.5 and FINISHED.search(text)
+            and not _opens_next(items, k)
         ):
             out[k] = Role("P", out[k].prob, out[k].kicker)
     return out
+
+
+def _opens_next(items: list[Item], k: int) -> bool:
+    """The line under item k, on its page, starts with an opening mark: print never ends a line with one, so it went
+    down and left the line above a character short, whether or not a paragraph ends there."""
+    return k + 1 < len(items) and items[k + 1].page == items[k].page and items[k + 1].text.lstrip()[:1] in _OPENING
 
 
 def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
@@ -394,13 +403,14 @@ _MID_SENTENCE = regex_cache.compile(r"^[\u3000 ]*(?:的(?!确)|们|們|[，。�
 
 def heads_cut_mid_sentence(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a section head, when the line below it goes on mid-sentence
-    (揭示了政治能力实践落 / 点。习近平总书记…), is a paragraph line the column cut: it runs on; so is a line read as a
-    title that stops on 的 (这是一段足够长的 / 正文，…) right above text."""
+    (揭示了政治能力实践落 / 点。习近平总书记…), is a paragraph line the column cut: it runs on (not when the line below
+    is read as a head too: a head longer than its column goes on in it); so is a line read as a title that stops on
+    的 (这是一段足够长的 / 正文，…) right above text."""
     out = list(roles)
     for k in range(len(items) - 1):
         if items[k + 1].page != items[k].page or items[k].ln.force is not None:
             continue
-        if out[k].label == "H" and _MID_SENTENCE.match(items[k + 1].text):
+        if out[k].label == "H" and out[k + 1].label != "H" and _MID_SENTENCE.match(items[k + 1].text):
             out[k] = Role("W", out[k].prob, out[k].kicker)
         elif out[k].label == "T" and _CUT_AFTER.search(items[k].text) and out[k + 1].label in ("P", "W"):
             out[k] = Role("W", out[k].prob, out[k].kicker)

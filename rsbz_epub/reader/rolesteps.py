@@ -111,7 +111,11 @@ class RoleSteps:
             return self._role_heading(i)
         if role == "H":
             self._close_para()
-            self._add(it, Subheading(text=it.text, line=it.ln.no))
+            last = self.cur.blocks[-1] if self.cur is not None and self.cur.blocks else None
+            if isinstance(last, Subheading) and self._column_wrap(i):
+                self.cur.blocks[-1] = Subheading(text=_join([last.text, it.text]), line=last.line, level=last.level)
+            else:
+                self._add(it, Subheading(text=it.text, line=it.ln.no))
             return i + 1
         if role == "C":
             return self._role_caption(i)
@@ -124,6 +128,20 @@ class RoleSteps:
             self.cur.subtitle = it.text
             return i + 1
         return self._role_text(i)
+
+    def _column_wrap(self, i: int) -> bool:
+        """Item i is the next line of the head or caption on the line above, wrapped by the column: the model gave both
+        the same role, nothing parts them, and the line above fills the issue's column, give or take the stop or
+        closing mark print hangs at a line's end or moves down with a character to the next (a head or a caption
+        longer than the column goes on where the column is full, as the text does)."""
+        width = self.layout.wrap_width
+        if not width or i == 0 or self._role(i - 1) != self._role(i):
+            return False
+        above, it = self.items[i - 1], self.items[i]
+        return (
+            above.page == it.page and it.gap == 0 and not it.page_start and it.ln.force is None
+            and width - 2 <= len(above.text) <= width + 2 and len(it.text) <= width + 2
+        )
 
     def _an_earlier_title(self, text: str) -> bool:
         """The text is the title of an article read before (a continuation repeats its title)."""
@@ -171,11 +189,11 @@ class RoleSteps:
         it = self.items[i]
         para = self.para
         if para is not None and (self._continues(i) and not para.finished or para.deferred and self._after_caption()):
-            if not credit_onto_caption(it, para.deferred):
+            if not credit_onto_caption(it, para.deferred, self._column_wrap(i)):
                 para.deferred.append(Caption(text=it.text, line=it.ln.no))  # set between the halves of a paragraph
             return i + 1
         self._close_para()
-        if self.cur is None or not credit_onto_caption(it, self.cur.blocks):
+        if self.cur is None or not credit_onto_caption(it, self.cur.blocks, self._column_wrap(i)):
             self._add(it, Caption(text=it.text, line=it.ln.no))
         return i + 1
 
