@@ -1020,6 +1020,7 @@ _WRAPPED_COLUMN = (  # a column of fourteen; a stop or closing mark hangs at a l
     ("记者在现场看到，工人们正在忙", "W"), ("着安装设备。", "P"),
     ("图为工人们在风电场安装风机叶", "C"), ("片。本报记者  王磊摄", "C"),
     ("一、总体要求", "H"), ("（一）指导思想", "H"),
+    ("在互动中确立中国学术自身特有", "H"), ("的根本立场", "H"),  # its next line opens with 的, as a cut text line's may
     ("项目建成后，每年可提供清洁电", "W"), ("力约十亿千瓦时，惠及当地数十", "W"), ("万户家庭。", "P"),
 )
 
@@ -1031,6 +1032,8 @@ def test_a_head_or_a_caption_longer_than_its_column_goes_on_in_the_lines_under_i
     body = "".join(t + "\n" for t, _ in _WRAPPED_COLUMN)
     a = _read([("风电项目加快建设", "T")], monkeypatch, body=body, body_roles=_WRAPPED_COLUMN)
     heads = [b.text for b in a.blocks if type(b).__name__ == "Subheading"]
-    assert heads == ["“合作不仅体现在同心协力解决问题上，更建立在跨越国界的彼此信任上”", "一、总体要求", "（一）指导思想"]
+    assert heads == [
+        "“合作不仅体现在同心协力解决问题上，更建立在跨越国界的彼此信任上”", "一、总体要求", "（一）指导思想", "在互动中确立中国学术自身特有的根本立场",
+    ]
     assert [b.text for b in a.blocks if type(b).__name__ == "Caption"] == ["图为工人们在风电场安装风机叶片。本报记者  王磊摄"]
     assert sum(type(b).__name__ == "Paragraph" for b in a.blocks) == 3

@@ -29,7 +29,7 @@ from rsbz_epub.reader.wordpairs import glue
 # others print as （作者系…）, and a model that has met only the round form reads the other as text.
 _FULL_WIDTH = str.maketrans(FULL_WIDTH | {"〔": "（", "〕": "）"})
 _CLOSERS = "”’」』）)】》〉"
-_OPENERS = "“‘「『（(【《〈"
+OPENERS = "“‘「『（(【《〈"  # the marks that open a quote or a bracket (print never ends a line with one)
 _CJK = regex_cache.compile(r"[\u3400-\u9fff]")
 _SPACE_INSIDE = regex_cache.compile(r"[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]")
 _NUMBERED = regex_cache.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、](?![0-9])|[①②③④⑤⑥⑦⑧⑨⑩])")
@@ -91,7 +91,7 @@ def _start_class(text: str) -> str:
     c = text[0]
     if c in "，。、；：！？,.;:!?":
         return "punct"
-    if c in _OPENERS:
+    if c in OPENERS:
         return "open"
     if c in "—-":
         return "dash"

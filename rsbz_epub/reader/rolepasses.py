@@ -40,7 +40,7 @@ from rsbz_epub.reader.headpasses import (
 )
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
+from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.script import simplified_view
 from rsbz_epub.reader.segment import MADE_BY
@@ -154,7 +154,6 @@ def _indented_pages(items: list[Item]) -> dict[int, int]:
 
 # the columns a paragraph's indent takes (two full-width spaces), which its stripped text does not count
 _INDENT_WIDTH = 2
-_OPENING = "“‘「『（《〈【("  # marks print never sets at a line's end
 
 
 def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -277,7 +276,7 @@ def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped
 def _opens_next(items: list[Item], k: int) -> bool:
     """The line under item k, on its page, starts with an opening mark: print never ends a line with one, so it went
     down and left the line above a character short, whether or not a paragraph ends there."""
-    return k + 1 < len(items) and items[k + 1].page == items[k].page and items[k + 1].text.lstrip()[:1] in _OPENING
+    return k + 1 < len(items) and items[k + 1].page == items[k].page and items[k + 1].text.lstrip()[:1] in OPENERS
 
 
 def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
