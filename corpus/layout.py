@@ -22,6 +22,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from rsbz_epub.reader.measure import ems
+
 #: Line roles: masthead, page line, header/footer, kicker, title, subtitle, byline,
 #: section head, caption, end note, jump marker, repeated title of a continuation,
 #: paragraph line that ends its paragraph, paragraph line that goes on in the next line.
@@ -61,6 +63,7 @@ class Style:
     newline: str
     spread_titles: bool = False  # every title line letter-spaced, as print spreads a headline (春 耕 时 节); never drawn
     hang: bool = True  # a stop or closing mark due at a line's start hangs at the end of the line above (``kinsoku``)
+    ems: bool = False  # a column holds ``width`` ems, a digit or a Latin letter half of one (``print_measure``)
 
 
 def _spread(text: str) -> str:
@@ -90,6 +93,20 @@ def kinsoku(style: Style, seed: int) -> Style:
 
     Drawn from its own generator so that every other choice of the seed's layout stays as it was."""
     return Style(**{**style.__dict__, "hang": random.Random(seed ^ 0x4B1E).random() < 0.5})
+
+
+#: The share of dumps whose columns are measured as print measures them (``print_measure``).
+PRINT_MEASURE = 0.5
+
+
+def print_measure(style: Style, seed: int) -> Style:
+    """How the dump's columns are measured: half as print sets them, a column so many ems wide where a digit or a Latin
+    letter takes half an em (a PDF-to-text step writes each printed line, so a line with digits holds more
+    characters: ``万元再加上70%的上浮，便是340万元。`` fills a column of 17 with its 20), half by a count of characters,
+    as a text tool's fixed-width wrap does.
+
+    Drawn from its own generator so that every other choice of the seed's layout stays as it was."""
+    return Style(**{**style.__dict__, "ems": random.Random(seed ^ 0x3E35).random() < PRINT_MEASURE})
 
 
 def draw_style(rng: random.Random) -> Style:
@@ -188,14 +205,21 @@ _NO_LINE_START = "，。、；：！？”’」』）》〉】,.;:!?)"
 _NO_LINE_END = "“‘「『（《〈【("
 
 
-def _wrap(text: str, width: int, indent: bool, hang: bool = True) -> list[str]:
-    """Cut a paragraph into column lines of ``width`` characters (the first indented). As print does, a stop or a
-    closing mark never starts a line, nor an opening mark ends one: a stop hangs at the end of the line above, a
-    character or two past the column (``hang``), or the character before it goes down with it and leaves the line
-    a character or two short; an opening mark goes down with what it opens."""
+def _wrap(text: str, width: int, indent: bool, hang: bool = True, in_ems: bool = False) -> list[str]:
+    """Cut a paragraph into column lines of ``width`` characters (the first indented), or ``width`` ems (``in_ems``: a
+    digit or a Latin letter takes half of one). As print does, a stop or a closing mark never starts a line, nor an
+    opening mark ends one: a stop hangs at the end of the line above, a character or two past the column (``hang``),
+    or the character before it goes down with it and leaves the line a character or two short; an opening mark goes
+    down with what it opens."""
     lines, pos, first = [], 0, True
     while pos < len(text):
-        end = pos + width - (2 if first and indent else 0)
+        room = width - (2 if first and indent else 0)
+        end = pos + room
+        if in_ems:
+            end, used = pos, 0.0
+            while end < len(text) and used + ems(text[end]) <= room:
+                used += ems(text[end])
+                end += 1
         back = end  # moving down: back to the first character that may start a line (none found: hang after all)
         while not hang and pos + 1 < back < len(text) and text[back] in _NO_LINE_START:
             back -= 1
@@ -214,8 +238,8 @@ def _set_in_column(text: str, style: Style) -> list[str]:
     """A section head or a caption as a column sets it: in a wrapped layout, one longer than the column goes on in
     the lines under it, cut where the column is full (print wraps a head or a photo's caption as it wraps the text,
     and a PDF-to-text step writes each printed line); else one line."""
-    if style.paragraphs.startswith("wrap") and len(text) > style.width:
-        return _wrap(text, style.width, indent=False, hang=style.hang)
+    if style.paragraphs.startswith("wrap") and (ems(text) if style.ems else len(text)) > style.width:
+        return _wrap(text, style.width, indent=False, hang=style.hang, in_ems=style.ems)
     return [text]
 
 
@@ -245,7 +269,7 @@ def _paragraph(out: _Out, text: str, style: Style, rng: random.Random, role_end:
         if style.paragraphs == "blank":
             out.blank()
         return
-    lines = _wrap(text, style.width, indent=style.paragraphs == "wrap-indent", hang=style.hang)
+    lines = _wrap(text, style.width, indent=style.paragraphs == "wrap-indent", hang=style.hang, in_ems=style.ems)
     break_after = None
     if cut is not None and len(lines) > 1:
         k = rng.randrange(len(lines) - 1)
@@ -373,7 +397,7 @@ def lay_out(records: list[dict], seed: int, name: str, paragraphs: str | None = 
     as the seed makes it, so that one set of issues can be measured in each layout; ``spread`` letter-spaces every
     title line, every other choice as the seed makes it (the answer does not change)."""
     rng = random.Random(seed)
-    style = kinsoku(unindented(draw_style(rng), seed), seed)
+    style = print_measure(kinsoku(unindented(draw_style(rng), seed), seed), seed)
     if paragraphs is not None:
         style = Style(**{**style.__dict__, "paragraphs": paragraphs})
     if spread:

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads, split_joined_subtitle, split_pieces  # noqa: E402
 from corpus.layout import PARAGRAPH_STYLES, ROLES, _unique_snippet, lay_out, usable  # noqa: E402
 from rsbz_epub.reader import read_issue  # noqa: E402
+from rsbz_epub.reader.measure import ems  # noqa: E402
 from tests.test_reader_lossless import ir_text  # noqa: E402
 
 RECORDS = json.loads((ROOT / "tests" / "fixtures" / "records.json").read_text(encoding="utf-8"))
@@ -366,10 +367,11 @@ def test_a_wrapped_column_wraps_heads_and_captions_and_starts_no_line_with_a_sto
     for seed in (3, 5, 11, 12):
         dump = lay_out(records, seed, "x", paragraphs=style)
         width, lines = dump.style.width, dump.text.split("\n")
+        measure = ems if dump.style.ems else len
         hang.add(dump.style.hang)
         body = [(no, lines[no - 1].strip()) for no, role in sorted(dump.roles.items()) if role in "WPHCN"]
         assert body and not [t for _, t in body if t[0] in "，。、；：！？”’」』）》〉】" or t[-1] in "“‘「『（《〈【"]
-        assert all(len(t) <= width + 2 for _, t in body)
+        assert all(measure(t) <= width + 2 for _, t in body)
         heads = [h for page in dump.answer["pages"] for art in page["articles"] for h in art["subheadings"]]
         for head in heads:
             # the head's lines: a run of lines set as a head that together give it, every one but the last full
@@ -381,8 +383,28 @@ def test_a_wrapped_column_wraps_heads_and_captions_and_starts_no_line_with_a_sto
             ]
             assert runs, head
             run = runs[0]
-            assert all(len(t) >= width - 2 for t in run[:-1]) and (len(run) > 1) == (len(head) > width), (head, run)
+            assert all(measure(t) >= width - 2 for t in run[:-1]) and (len(run) > 1) == (measure(head) > width), (head, run)
             wrapped_heads += len(run) > 1
         cut = [lines[no - 1].strip() for no, role in sorted(dump.roles.items()) if role == "C"]
         assert caption in "".join(cut) and len([t for t in cut if t in caption]) > 1
     assert wrapped_heads and hang == {True, False}
+
+
+def test_half_the_dumps_measure_their_columns_in_ems_as_print_does() -> None:
+    """A dump measured as print measures it holds a column of so many ems, a digit or a Latin letter taking half of
+    one: its column lines with digits hold more characters than the column and fill it in ems. The other dumps count
+    characters, as a text tool's fixed-width wrap does. Both occur among the seeds."""
+    para = "截至今年9月底，全市技能劳动者总量达到478万人，其中高技能人才达到119万人，占比35%左右。" * 3
+    first = RECORDS[0]
+    records = [{**first, "body": [["p", para], *first["body"]]}, *RECORDS[1:]]
+    seen = set()
+    for seed in range(12):
+        dump = lay_out(records, seed, "x", paragraphs="wrap-plain")
+        measure = ems if dump.style.ems else len
+        seen.add(dump.style.ems)
+        lines = dump.text.split("\n")
+        column = [lines[no - 1].strip() for no, role in sorted(dump.roles.items()) if role == "W"]
+        digits = [t for t in column if len(t) - ems(t) >= 1.5 and not re.search(r"[，。、；：！？”）》]$", t)]
+        assert digits and all(dump.style.width - 2 <= measure(t) <= dump.style.width for t in digits), (dump.style.ems, digits)
+        assert any(len(t) > dump.style.width for t in digits) == dump.style.ems
+    assert seen == {True, False}

@@ -35,10 +35,15 @@ MASTHEADS = [
         dict(paper="淮上文艺报", date=dt.date(2025, 4, 11), weekday="星期五", issue_number=14, total_issue_number=1563,
              supervisor="淮上市文学艺术界联合会", publisher="淮上文艺报社"),
     ),
+    (
+        # the Latin form first (as set H's 秦川日报 prints it)
+        "TAIHU WANBAO　太湖晚报\n2025年5月6日　星期二　　第88期\n\n正文开始了，很长的一段话。",
+        dict(paper="太湖晚报", paper_latin="TAIHU WANBAO", date=dt.date(2025, 5, 6), weekday="星期二", issue_number=88),
+    ),
 ]
 
 
-@pytest.mark.parametrize("text, fields", MASTHEADS, ids=["name-latin-one-line", "units-and-cn-line"])
+@pytest.mark.parametrize("text, fields", MASTHEADS, ids=["name-latin-one-line", "units-and-cn-line", "latin-name-one-line"])
 def test_masthead_set_d(text, fields):
     meta, consumed, _ = read_masthead(_lines(text), Publication())
     for name, value in fields.items():

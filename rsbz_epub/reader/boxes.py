@@ -47,9 +47,9 @@ def _wrapped_on(items: list[Item], layout: Layout, j: int, so_far: str) -> bool:
     if layout.indent_style:
         return not it.ln.indent  # only a paragraph's first line is indented
     width = layout.wrap_width
-    if width is not None and max(len(prev.text), len(it.text)) > 1.3 * width + 1:
+    if width is not None and max(prev.span, it.span) > 1.3 * width + 1:
         return not ends_finished(so_far)  # a line far longer than the column is no column line: only the sentence tells
-    filled = width is not None and len(prev.text) >= 0.85 * width
+    filled = width is not None and prev.span >= 0.85 * width
     return filled or not ends_finished(so_far)
 
 

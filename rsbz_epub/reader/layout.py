@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.lines import Line
+from rsbz_epub.reader.measure import line_measure
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.segment import classify, ends_finished, is_photo_credit, titleish, unit_name
 
@@ -22,10 +23,17 @@ class Item:
     gap: int  # blank lines before it on its page
     page_start: bool
     kind: str
+    measured: float | None = None  # how much of a column it takes in the issue's measure (None: its characters)
 
     @property
     def text(self) -> str:
         return self.ln.text
+
+    @property
+    def span(self) -> float:
+        """How much of a column the line takes, in ems or in characters as the issue's column lines fill their
+        column (``measure.line_measure``): what a line's length is compared with a column's width in."""
+        return len(self.ln.text) if self.measured is None else self.measured
 
 
 @dataclass
@@ -76,14 +84,14 @@ def runs_on(items: list[Item], layout: Layout, i: int) -> bool:
     """In packed text, a line that fills the column mid-sentence and goes on in a body line packed under it
     (◇云岭山…新布设的160台 / 红外相机…) is a wrapped paragraph line, never a heading: headings end on their line."""
     it, width = items[i], layout.wrap_width
-    if width is None or layout.normal_gap > 0 or len(it.text) < 0.9 * width or ends_finished(it.text):
+    if width is None or layout.normal_gap > 0 or it.span < 0.9 * width or ends_finished(it.text):
         return False
     nxt = items[i + 1] if i + 1 < len(items) else None
     if nxt is None or nxt.page != it.page or nxt.gap > 0 or nxt.page_start or nxt.kind != "text":
         return False
     if layout.indent_style and nxt.ln.indent:
         return False
-    return len(nxt.text) >= 0.85 * width or ends_finished(nxt.text)
+    return nxt.span >= 0.85 * width or ends_finished(nxt.text)
 
 
 def make_items(chunks: list[PageChunk]) -> list[Item]:
@@ -100,6 +108,10 @@ def make_items(chunks: list[PageChunk]) -> list[Item]:
             items.append(Item(ln=ln, page=index, gap=gap, page_start=first, kind=kind))
             gap = 0
             first = False
+    measure = line_measure(items)
+    if measure is not len:
+        for it in items:
+            it.measured = measure(it.text)
     return items
 
 
@@ -109,7 +121,7 @@ def measure_layout(items: list[Item]) -> Layout:
     indented = sum(1 for it in items if it.kind == "text" and it.ln.indent)
     # soft-wrapped text indents only a paragraph's first line, so a modest share is enough
     indent_style = indented >= 2 and indented >= 0.15 * len(long_lines)
-    wrapped = [len(a.text) for a, b in zip(items, items[1:]) if b.gap == 0 and not b.page_start and len(a.text) >= 10]
+    wrapped = [a.span for a, b in zip(items, items[1:]) if b.gap == 0 and not b.page_start and len(a.text) >= 10]
     width = statistics.median(wrapped) if len(wrapped) >= 3 else None
     # Packed text (indented, or no blank line between paragraphs) either wraps at a column, so line
     # lengths cluster, or sets one line per paragraph, so they do not: test the cluster in both.
@@ -144,7 +156,7 @@ def page_layouts(items: list[Item], layout: Layout) -> dict[int, Layout]:
         texts = [it for it in its if it.kind == "text"]
         if len(texts) >= 4 and not any(it.ln.indent for it in texts):
             own = measure_layout(its)
-            if own.wrap_width is not None and sum(len(it.text) > 1.5 * own.wrap_width for it in texts) >= 2:
+            if own.wrap_width is not None and sum(it.span > 1.5 * own.wrap_width for it in texts) >= 2:
                 # a handful of heading lines makes a "width" that whole-paragraph lines run far past: no column
                 lengths = [len(it.text) for it in texts]
                 one_line = own.normal_gap == 0 and statistics.median(lengths) >= _PARAGRAPH_LINE
@@ -182,7 +194,7 @@ def _usual_gap(items: list[Item]) -> int:
     return gaps.most_common(1)[0][0] if gaps else 1
 
 
-def _near(lengths: list[int], width: float) -> int:
+def _near(lengths: list[float], width: float) -> int:
     """How many line lengths lie within two characters of the width."""
     return sum(abs(n - width) <= 2 for n in lengths)
 
@@ -194,7 +206,7 @@ def demote_wrapped_subheadings(items: list[Item], layout: Layout) -> None:
     if width is None:
         return
     for a, b in zip(items, items[1:]):
-        if a.kind != "subheading" or a.ln.force is not None or len(a.text) < 0.9 * width:
+        if a.kind != "subheading" or a.ln.force is not None or a.span < 0.9 * width:
             continue
         runs_on = b.kind == "text" and b.gap == 0 and not b.page_start and b.page == a.page
         if runs_on and not (layout.indent_style and b.ln.indent):
@@ -298,7 +310,7 @@ def mark_caption_wraps(items: list[Item], layout: Layout) -> None:
             continue
         if it.page != prev.page or it.ln.force is not None or (layout.indent_style and it.ln.indent):
             continue
-        if ends_finished(prev.text) or _CREDITED.search(prev.text) or len(it.text) > max(layout.wrap_width or 0, 40):
+        if ends_finished(prev.text) or _CREDITED.search(prev.text) or it.span > max(layout.wrap_width or 0, 40):
             continue
         it.kind = "caption-wrap"
 

@@ -124,10 +124,10 @@ def _unbalanced(text: str) -> str:
 
 def column_widths(items: list[Item]) -> dict[int, float]:
     """The column width of each page: the median length of lines that run on into the next without a gap."""
-    by_page: dict[int, list[int]] = {}
+    by_page: dict[int, list[float]] = {}
     for a, b in zip(items, items[1:]):
         if a.page == b.page and b.gap == 0 and len(a.text) >= 8:
-            by_page.setdefault(a.page, []).append(len(a.text))
+            by_page.setdefault(a.page, []).append(a.span)
     every = [n for v in by_page.values() for n in v]
     default = statistics.median(every) if len(every) >= 3 else 0.0
     return {p: (statistics.median(v) if len(v) >= 5 else default) for p, v in by_page.items()} | {-1: default}
@@ -161,8 +161,8 @@ def _own(it: Item, width: float, t: str) -> dict[str, str]:
         "force": it.ln.force or "-",
     }
     if width:
-        r = n / width
-        f["w"] = "full" if abs(n - width) <= 1 else ("over" if r > 1.05 else _bucket(int(r * 10), (3, 5, 7, 8, 9)))
+        r = it.span / width
+        f["w"] = "full" if abs(it.span - width) <= 1 else ("over" if r > 1.05 else _bucket(int(r * 10), (3, 5, 7, 8, 9)))
     else:
         f["w"] = "nowidth"
     for lead in _LEADS:
@@ -222,10 +222,10 @@ def _text_marks(items: list[Item], widths: dict[int, float]) -> Marks:
         return widths.get(page, widths[-1])
 
     def texty(it: Item) -> bool:
-        return len(it.text) >= (min(15.0, 0.8 * width(it.page)) if width(it.page) else 15.0)
+        return it.span >= (min(15.0, 0.8 * width(it.page)) if width(it.page) else 15.0)
 
     def fills(it: Item) -> bool:
-        return bool(width(it.page)) and abs(len(it.text) - width(it.page)) <= 1
+        return bool(width(it.page)) and abs(it.span - width(it.page)) <= 1
 
     text = [it for it in items if texty(it)]
     full = sum(1 for it in text if fills(it))

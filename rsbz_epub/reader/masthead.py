@@ -124,16 +124,30 @@ def is_masthead_line(text: str, pub: Publication) -> bool:
     )
 
 
-# The name and its Latin form set side by side on one line (楚原法治报　CHUYUAN FAZHI BAO).
-_NAME_LATIN = regex_cache.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,12})[ \u3000\t]+(?P<latin>[A-Za-z][A-Za-z .'’&-]{2,})$")
+# The name and its Latin form set side by side on one line, in either order (楚原法治报　CHUYUAN FAZHI BAO,
+# QINCHUAN RIBAO　秦川日报).
+_NAME_LATIN = regex_cache.compile(
+    r"^(?:(?P<name>[\u4e00-\u9fff·]{2,12})[ \u3000\t]+(?P<latin>[A-Za-z][A-Za-z .'’&-]{2,})"
+    r"|(?P<latin2>[A-Za-z][A-Za-z .'’&-]{2,}?)[ \u3000\t]+(?P<name2>[\u4e00-\u9fff·]{2,12}))$"
+)
+
+
+def _name_and_latin(text: str) -> tuple[str, str] | None:
+    """The paper's name and its Latin form printed together on one line, in capitals, else None."""
+    m = _NAME_LATIN.match(_SPACES.sub(" ", text).strip())
+    if m is None:
+        return None
+    name, latin = (m.group("name"), m.group("latin")) if m.group("name") else (m.group("name2"), m.group("latin2"))
+    latin = latin.strip()
+    if not _LATIN.match(latin) or latin.upper() != latin:
+        return None  # the Latin form of a name is set in capitals; mixed case would be prose
+    return name, latin
 
 
 def _name_with_latin(text: str, pub: Publication) -> str | None:
     """The Latin name of a line that prints the paper's name and its Latin form together, else None."""
-    m = _NAME_LATIN.match(_SPACES.sub(" ", text).strip())
-    if m is None or not _LATIN.match(m.group("latin")) or m.group("latin").upper() != m.group("latin"):
-        return None  # the Latin form of a name is set in capitals; mixed case would be prose
-    return m.group("latin").strip()
+    found = _name_and_latin(text)
+    return found[1] if found else None
 
 
 def _masthead_block(lines: list[Line], pub: Publication) -> list[Line]:
@@ -178,8 +192,8 @@ def _paper(block: list[Line], pub: Publication) -> str | None:
             return pub.title
     for ln in block:
         t = ln.text
-        if (m := _NAME_LATIN.match(_SPACES.sub(" ", t).strip())) and _name_with_latin(t, pub):
-            return m.group("name")
+        if found := _name_and_latin(t):
+            return found[0]
         if _weak(t) and not is_masthead_line(t, pub) and re.fullmatch(r"[\u4e00-\u9fff·]{2,12}", _SPACES.sub("", t)):
             return _SPACES.sub("", t)
     return None

@@ -18,8 +18,6 @@ real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
 
 from __future__ import annotations
 
-import unicodedata
-
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.headpasses import (
     kickers_stand_over_titles,
@@ -41,6 +39,7 @@ from rsbz_epub.reader.headpasses import (
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, column_widths, credit_line
+from rsbz_epub.reader.measure import ems
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.script import simplified_view
 from rsbz_epub.reader.segment import MADE_BY
@@ -137,7 +136,7 @@ def time_openers_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[
     return out
 
 
-def _indented_pages(items: list[Item]) -> dict[int, int]:
+def _indented_pages(items: list[Item]) -> dict[int, float]:
     """The pages whose paragraphs open with an indent (one in twelve or more of their text lines of 10 characters
     or more is indented), each with the length its column lines reach (the median of the unindented ones)."""
     lines: dict[int, list[Item]] = {}
@@ -146,7 +145,7 @@ def _indented_pages(items: list[Item]) -> dict[int, int]:
             lines.setdefault(it.page, []).append(it)
     out = {}
     for page, mine in lines.items():
-        plain = sorted(len(it.text) for it in mine if not it.ln.indent)
+        plain = sorted(it.span for it in mine if not it.ln.indent)
         if plain and (n := len(mine) - len(plain)) >= 2 and n * 12 >= len(mine):
             out[page] = plain[len(plain) // 2]
     return out
@@ -169,7 +168,7 @@ def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
         if (
             full is not None and out[k].label == "P" and out[k + 1].label in ("P", "W") and below.page == it.page
             and below.gap == 0 and below.ln.indent == 0 and not below.page_start and it.ln.force is None
-            and below.kind == "text" and full - 1 <= len(it.text) + _INDENT_WIDTH * it.ln.indent <= full + 2
+            and below.kind == "text" and full - 1 <= it.span + _INDENT_WIDTH * it.ln.indent <= full + 2
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
@@ -197,18 +196,13 @@ def _set_apart(text: str) -> str:
     return "C" if FINISHED.search(text) or len(text) > 30 else "H"
 
 
-def _measure(text: str) -> float:
-    """How much of a column a line takes, in Chinese characters: digits and Latin letters take half of one each."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
 def wrapped_pages(items: list[Item], widths: dict[int, float]) -> dict[int, float]:
     """The pages set in wrapped columns (five of their text lines at least, and half of them, fill the column), each
     with its column's width."""
-    lines: dict[int, list[int]] = {}
+    lines: dict[int, list[float]] = {}
     for it in items:
         if it.kind == "text" and len(it.text) >= 8:
-            lines.setdefault(it.page, []).append(len(it.text))
+            lines.setdefault(it.page, []).append(it.span)
     wrapped = {}
     for page, width in widths.items():
         full = sum(abs(n - width) <= 1 for n in lines.get(page, ()))
@@ -237,7 +231,7 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], w
             continue
         text = it.text.strip()
         stops += len(_STOPS.findall(text[:-2]))
-        if out[k].label == "P" and FINISHED.search(text) and len(text) < width - 1:
+        if out[k].label == "P" and FINISHED.search(text) and it.span < width - 1:
             ends += 1
             gapped += k + 1 < len(items) and items[k + 1].page == it.page and items[k + 1].gap > 0
     if not ends or 2 * gapped >= ends or stops < ends:  # blank lines part the paragraphs, or they are one sentence each
@@ -248,7 +242,7 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], w
         if (
             width is not None and out[k].label == "P" and out[k + 1].label in ("P", "W") and below.page == it.page
             and below.gap == 0 and below.ln.indent == 0 and below.kind == "text" and not below.page_start
-            and it.ln.force is None and abs(len(it.text.strip()) - width) <= 0.5 and FINISHED.search(it.text.strip())
+            and it.ln.force is None and abs(it.span - width) <= 0.5 and FINISHED.search(it.text.strip())
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
@@ -266,7 +260,7 @@ def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped
         text = it.text.strip()
         if (
             width is not None and out[k].label == "W" and it.ln.force is None and it.kind == "text"
-            and -1.5 <= len(text) + _INDENT_WIDTH * it.ln.indent - width < -0.5 and FINISHED.search(text)
+            and -1.5 <= it.span + _INDENT_WIDTH * it.ln.indent - width < -0.5 and FINISHED.search(text)
             and not _opens_next(items, k)
         ):
             out[k] = Role("P", out[k].prob, out[k].kicker)
@@ -288,7 +282,7 @@ def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], wrappe
     out = list(roles)
 
     def over(j: int, page: int) -> bool:
-        return 0 <= j < len(items) and items[j].page == page and _measure(items[j].text) > 1.5 * wrapped[page] + 1
+        return 0 <= j < len(items) and items[j].page == page and ems(items[j].text) > 1.5 * wrapped[page] + 1
 
     for k, it in enumerate(items):
         if (
@@ -456,7 +450,7 @@ def verse_lines_stand_alone(items: list[Item], roles: list[Role], widths: dict[i
         if (
             out[k].label == "W" and it.ln.force is None and below.page == it.page and (k == 0 or out[k - 1].label != "W")
             and 5 <= len(line) <= 12 and line.endswith("，") and len(second) == len(line) and second.endswith(("。", "！", "？"))
-            and (not width or len(line) < width - 1)
+            and (not width or it.span < width - 1)
         ):
             out[k] = Role("P", out[k].prob, out[k].kicker)
     return out

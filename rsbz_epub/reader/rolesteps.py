@@ -140,7 +140,7 @@ class RoleSteps:
         above, it = self.items[i - 1], self.items[i]
         return (
             above.page == it.page and it.gap == 0 and not it.page_start and it.ln.force is None
-            and width - 2 <= len(above.text) <= width + 2 and len(it.text) <= width + 2
+            and width - 2 <= above.span <= width + 2 and it.span <= width + 2
         )
 
     def _an_earlier_title(self, text: str) -> bool:
