@@ -12,6 +12,7 @@ ones that do hold some fill that width in one measure, not in the other.
 
 from __future__ import annotations
 
+import functools
 import statistics
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -22,9 +23,14 @@ from typing import Protocol
 _WIDE = frozenset("WFA")
 
 
+@functools.cache
+def _char_ems(c: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(c) in _WIDE else 0.5
+
+
 def ems(text: str) -> float:
     """The width of ``text`` in ems: a digit, a Latin letter or an ASCII mark takes half of one."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in _WIDE else 0.5 for c in text)
+    return sum(map(_char_ems, text))
 
 
 class _Line(Protocol):
