@@ -203,14 +203,16 @@ def _page_line(n: int, name: str | None, form: int) -> tuple[str, bool]:
 #: Marks print never sets at the start of a line (禁则): a line that would start with one keeps it at its own end.
 _NO_LINE_START = "，。、；：！？”’」』）》〉】,.;:!?)"
 _NO_LINE_END = "“‘「『（《〈【("
+#: What print keeps together on one line: a number (1.8, 35%) or a Latin word.
+_UNBROKEN = re.compile(r"[0-9A-Za-z.%]")
 
 
 def _wrap(text: str, width: int, indent: bool, hang: bool = True, in_ems: bool = False) -> list[str]:
     """Cut a paragraph into column lines of ``width`` characters (the first indented), or ``width`` ems (``in_ems``: a
-    digit or a Latin letter takes half of one). As print does, a stop or a closing mark never starts a line, nor an
-    opening mark ends one: a stop hangs at the end of the line above, a character or two past the column (``hang``),
-    or the character before it goes down with it and leaves the line a character or two short; an opening mark goes
-    down with what it opens."""
+    digit or a Latin letter takes half of one, and a number or a Latin word that would be cut goes down whole, as print
+    sets them). As print does, a stop or a closing mark never starts a line, nor an opening mark ends one: a stop hangs
+    at the end of the line above, a character or two past the column (``hang``), or the character before it goes down
+    with it and leaves the line a character or two short; an opening mark goes down with what it opens."""
     lines, pos, first = [], 0, True
     while pos < len(text):
         room = width - (2 if first and indent else 0)
@@ -220,6 +222,11 @@ def _wrap(text: str, width: int, indent: bool, hang: bool = True, in_ems: bool =
             while end < len(text) and used + ems(text[end]) <= room:
                 used += ems(text[end])
                 end += 1
+            run = end  # and print keeps a number or a Latin word on one line (GB/T 15835): it goes down whole
+            while pos < run < len(text) and _UNBROKEN.match(text[run - 1]) and _UNBROKEN.match(text[run]):
+                run -= 1
+            if run > pos + 2:
+                end = run
         back = end  # moving down: back to the first character that may start a line (none found: hang after all)
         while not hang and pos + 1 < back < len(text) and text[back] in _NO_LINE_START:
             back -= 1

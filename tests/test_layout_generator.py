@@ -392,19 +392,26 @@ def test_a_wrapped_column_wraps_heads_and_captions_and_starts_no_line_with_a_sto
 
 def test_half_the_dumps_measure_their_columns_in_ems_as_print_does() -> None:
     """A dump measured as print measures it holds a column of so many ems, a digit or a Latin letter taking half of
-    one: its column lines with digits hold more characters than the column and fill it in ems. The other dumps count
-    characters, as a text tool's fixed-width wrap does. Both occur among the seeds."""
+    one: its column lines with digits hold more characters than the column and fill it in ems (short of it by what a
+    number moved down whole leaves), and no line ends inside a number. The other dumps count characters, as a text
+    tool's fixed-width wrap does. Both occur among the seeds."""
     para = "截至今年9月底，全市技能劳动者总量达到478万人，其中高技能人才达到119万人，占比35%左右。" * 3
+    numbers = "数据显示，2025年1至9月，全市规模以上工业增加值同比增长6.5%，高技术制造业增长12.8%，出口额3478.6亿元。" * 4
     first = RECORDS[0]
-    records = [{**first, "body": [["p", para], *first["body"]]}, *RECORDS[1:]]
-    seen = set()
+    records = [{**first, "body": [["p", para], ["p", numbers], *first["body"]]}, *RECORDS[1:]]
+    seen, cuts = set(), []
     for seed in range(12):
         dump = lay_out(records, seed, "x", paragraphs="wrap-plain")
         measure = ems if dump.style.ems else len
         seen.add(dump.style.ems)
         lines = dump.text.split("\n")
         column = [lines[no - 1].strip() for no, role in sorted(dump.roles.items()) if role == "W"]
-        digits = [t for t in column if len(t) - ems(t) >= 1.5 and not re.search(r"[，。、；：！？”）》]$", t)]
-        assert digits and all(dump.style.width - 2 <= measure(t) <= dump.style.width for t in digits), (dump.style.ems, digits)
+        digits = [t for t in column if len(t) - ems(t) >= 1.5 and not re.search(r"[，。、；：！？”）》.,;:!?)]$", t)]  # no hung mark
+        assert digits and all(dump.style.width - 3 <= measure(t) <= dump.style.width for t in digits), (dump.style.ems, digits)
         assert any(len(t) > dump.style.width for t in digits) == dump.style.ems
-    assert seen == {True, False}
+        # print keeps a number on one line: no em-measured line ends inside one (a character count cuts some)
+        body = [(no, lines[no - 1].strip()) for no, role in sorted(dump.roles.items()) if role in "WP"]
+        cut = [(a, b) for (n, a), (m, b) in zip(body, body[1:]) if m == n + 1 and re.search(r"[0-9.%]$", a) and re.match(r"[0-9.%]", b)]
+        cuts.append(bool(cut))
+        assert not (cut and dump.style.ems), cut
+    assert seen == {True, False} and any(cuts)

@@ -17,7 +17,8 @@ finishes no sentence ends its paragraph above a date or time word and a comma, i
 paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a
 line one short of its wrapped column that finishes a sentence ends its paragraph (not over a line that opens with a
 quote), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
-a dateline that names no one is the subtitle.
+a dateline that names no one is the subtitle, and in a dump of one line a paragraph a line that finishes a sentence
+ends its paragraph.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -1037,3 +1038,22 @@ def test_a_head_or_a_caption_longer_than_its_column_goes_on_in_the_lines_under_i
     ]
     assert [b.text for b in a.blocks if type(b).__name__ == "Caption"] == ["图为工人们在风电场安装风机叶片。本报记者  王磊摄"]
     assert sum(type(b).__name__ == "Paragraph" for b in a.blocks) == 3
+
+
+_ONE_LINE_BODY = (
+    ("在东坝村，信息员每天早晨把最新的预报写在村口的小黑板上。种粮大户王建国说，看了预报再下种，心里更踏实。", "P"),
+    ("县气象局还在微信群里推送分时段的降水预报，提醒农户抢在雨前完成整地，避免地块积水影响出苗。", "W"),
+    ("今年以来，全县新建自动土壤水分观测站六个，观测数据每小时", "W"),
+    ("更新一次。", "P"),
+    ("记者从市农业农村局获悉，全市春播进度已过六成，各地正抓住墒情适宜的有利时机加快播种，确保粮食播种面积稳定在去年水平以上。", "P"),
+)
+
+
+def test_in_a_dump_of_one_line_a_paragraph_a_line_that_finishes_a_sentence_ends_its_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no indent, no blank line and no column, each line is a whole paragraph: a line the model read as running on
+    ends its paragraph when it finishes a sentence, and goes on when it is cut mid-sentence."""
+    body = "".join(t + "\n" for t, _ in _ONE_LINE_BODY)
+    a = _read([("春耕时节气象服务跟着农时走", "T")], monkeypatch, body=body, body_roles=_ONE_LINE_BODY)
+    assert [b.text for b in a.blocks if type(b).__name__ == "Paragraph"] == [
+        _ONE_LINE_BODY[0][0], _ONE_LINE_BODY[1][0], _ONE_LINE_BODY[2][0] + _ONE_LINE_BODY[3][0], _ONE_LINE_BODY[4][0],
+    ]

@@ -37,7 +37,7 @@ from rsbz_epub.reader.headpasses import (
     undashed_lines_under_titles_are_titles,
 )
 from rsbz_epub.reader.jumps import split_leading
-from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.layout import Item, measure_layout, page_layouts
 from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, column_widths, credit_line
 from rsbz_epub.reader.measure import ems
 from rsbz_epub.reader.roles import Role
@@ -64,7 +64,25 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
     roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
-    return guides_list_an_entry_a_line(items, roles)
+    return finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles))
+
+
+def finished_lines_end_paragraphs_without_a_column(items: list[Item], roles: list[Role]) -> list[Role]:
+    """In an issue set one line per paragraph, with neither an indent nor a blank line nor a column to part them
+    (``Layout.line_per_paragraph``), a line that finishes a sentence ends its paragraph, whatever the model read: no
+    column carries a paragraph's text to the next line, so only a line cut mid-sentence goes on below. Not on a page
+    set otherwise (``page_layouts``: a page whose column wraps its paragraphs between blank lines)."""
+    layout = measure_layout(items)
+    if not layout.line_per_paragraph:
+        return roles
+    own = page_layouts(items, layout)
+    out = list(roles)
+    for k, it in enumerate(items):
+        if it.page in own and not own[it.page].line_per_paragraph:
+            continue
+        if out[k].label == "W" and it.kind == "text" and it.ln.force is None and FINISHED.search(it.text.strip()):
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
 
 
 def continued_lines_are_text(items: list[Item], roles: list[Role]) -> list[Role]:
