@@ -27,9 +27,9 @@ class AssemblerBase:
         # roles first: the model was trained on the items as make_items gives them (before the passes below)
         self.simplified = simplified_view(self.items)
         self.met = known_paper(paper)  # the model knows the paper's headline habits; none is inferred from print conventions
-        self.roles = corrected(self.items, tag(self.items, paper), met=self.met)
+        self.layout = measure_layout(self.items)  # before the passes below change any item's kind, as the rules read it
+        self.roles = corrected(self.items, tag(self.items, paper), self.layout, met=self.met)
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
-        self.layout = measure_layout(self.items)
         demote_wrapped_subheadings(self.items, self.layout)
         promote_unit_bylines(self.items)
         promote_marked_bylines(self.items)

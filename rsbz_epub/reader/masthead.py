@@ -61,7 +61,7 @@ def read_masthead(lines: list[Line], pub: Publication) -> tuple[IssueMeta, set[i
     if paper is None:
         paper = pub.title
         diags.append(diag("R003", f"paper name not found in the masthead; using '{pub.title}' from the config", first))
-    latin = next((t for t in texts if _LATIN.match(t)), None) or next((n for t in texts if (n := _name_with_latin(t, pub))), None)
+    latin = next((t for t in texts if _LATIN.match(t)), None) or next((found[1] for t in texts if (found := _name_and_latin(t))), None)
     # another paper read without a config: the built-in paper's identity is not its own
     own = paper == pub.title or pub != Publication()
     slug = pub.slug if own else _slug_for(paper, diags, first)
@@ -119,7 +119,7 @@ def is_masthead_line(text: str, pub: Publication) -> bool:
         or _OTHER.search(text)
         or (pub.title and _SPACES.sub("", text) == _SPACES.sub("", pub.title))
         or (pub.title_latin and text.upper() == pub.title_latin.upper())
-        or _name_with_latin(text, pub) is not None
+        or _name_and_latin(text) is not None
         or (_LATIN.match(text) and text.upper() == text and " " in text)
     )
 
@@ -142,12 +142,6 @@ def _name_and_latin(text: str) -> tuple[str, str] | None:
     if not _LATIN.match(latin) or latin.upper() != latin:
         return None  # the Latin form of a name is set in capitals; mixed case would be prose
     return name, latin
-
-
-def _name_with_latin(text: str, pub: Publication) -> str | None:
-    """The Latin name of a line that prints the paper's name and its Latin form together, else None."""
-    found = _name_and_latin(text)
-    return found[1] if found else None
 
 
 def _masthead_block(lines: list[Line], pub: Publication) -> list[Line]:

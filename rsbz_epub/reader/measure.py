@@ -43,14 +43,14 @@ class _Line(Protocol):
 
 def line_measure(items: Sequence[_Line]) -> Callable[[str], float]:
     """``ems`` when the issue's column lines fill their column in ems, else ``len`` (characters)."""
-    run_on = [a.text for a, b in zip(items, items[1:]) if a.page == b.page and b.gap == 0 and len(a.text) >= 8]
-    pure = [len(t) for t in run_on if ems(t) == len(t)]
-    mixed = [t for t in run_on if len(t) - ems(t) >= 1]  # two narrow characters or more: the measures part
+    run_on = [(len(a.text), ems(a.text)) for a, b in zip(items, items[1:]) if a.page == b.page and b.gap == 0 and len(a.text) >= 8]
+    pure = [n for n, e in run_on if e == n]
+    mixed = [(n, e) for n, e in run_on if n - e >= 1]  # two narrow characters or more: the measures part
     if len(pure) < 5 or len(mixed) < 3:
         return len
     width = statistics.median(pure)
     if 2 * sum(abs(n - width) <= 1 for n in pure) < len(pure):
         return len  # no column: the lines that run on are whole paragraphs, as long as they happen to be
-    by_chars = sum(abs(len(t) - width) <= 1 for t in mixed)
-    by_ems = sum(abs(ems(t) - width) <= 1 for t in mixed)
+    by_chars = sum(abs(n - width) <= 1 for n, _ in mixed)
+    by_ems = sum(abs(e - width) <= 1 for _, e in mixed)
     return ems if by_ems > by_chars else len

@@ -37,7 +37,7 @@ from rsbz_epub.reader.headpasses import (
     undashed_lines_under_titles_are_titles,
 )
 from rsbz_epub.reader.jumps import split_leading
-from rsbz_epub.reader.layout import Item, measure_layout, page_layouts
+from rsbz_epub.reader.layout import Item, Layout, page_layouts
 from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, column_widths, credit_line
 from rsbz_epub.reader.measure import ems
 from rsbz_epub.reader.roles import Role
@@ -45,7 +45,7 @@ from rsbz_epub.reader.script import simplified_view
 from rsbz_epub.reader.segment import MADE_BY
 
 
-def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[Role]:
+def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = False) -> list[Role]:
     """The model's roles with every rule applied, in order (``met``: the model has met the paper, so it knows the
     paper's habits and none is inferred from the issue)."""
     roles = continued_lines_are_text(items, roles)
@@ -64,15 +64,15 @@ def corrected(items: list[Item], roles: list[Role], met: bool = False) -> list[R
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
     roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
-    return finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles))
+    return finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
 
 
-def finished_lines_end_paragraphs_without_a_column(items: list[Item], roles: list[Role]) -> list[Role]:
+def finished_lines_end_paragraphs_without_a_column(items: list[Item], roles: list[Role], layout: Layout) -> list[Role]:
     """In an issue set one line per paragraph, with neither an indent nor a blank line nor a column to part them
     (``Layout.line_per_paragraph``), a line that finishes a sentence ends its paragraph, whatever the model read: no
     column carries a paragraph's text to the next line, so only a line cut mid-sentence goes on below. Not on a page
-    set otherwise (``page_layouts``: a page whose column wraps its paragraphs between blank lines)."""
-    layout = measure_layout(items)
+    set otherwise (``page_layouts``: a page whose column wraps its paragraphs between blank lines). ``layout``: the
+    issue's (``layout.measure_layout``)."""
     if not layout.line_per_paragraph:
         return roles
     own = page_layouts(items, layout)
