@@ -6,7 +6,7 @@ ending —— heads the title the model read as text below it, in an issue that 
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
-caption, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
+caption, and so is a short paragraph wrapped in the column whose lines joined end with one, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
@@ -309,6 +309,21 @@ def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monk
         assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
+def test_a_short_paragraph_wrapped_in_the_column_that_ends_with_a_photos_credit_is_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the column cut the credit itself (蘋果日報圖 / 片): no line holds it, the three lines joined do
+    text = BODY.strip() * 2
+    lines = [("曾蔭權在2011年向鄭若驊", "W"), ("頒授金紫荊星章。蘋果日報圖", "W"), ("片", "P")]
+    body = f"{text}\n" + "".join(f"{t}\n" for t, _ in lines) + f"{text}\n"
+    a = _read([("一篇文章的標題", "T")], monkeypatch, body=body, body_roles=tuple(lines))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [
+        ("Paragraph", text), ("Caption", "曾蔭權在2011年向鄭若驊頒授金紫荊星章。蘋果日報圖片"), ("Paragraph", text)]
+    # a paragraph of text as long as a column's worth of lines, ending the same way, stays text
+    long = [("這是一段很長的正文，" * 6, "W"), ("說明它不是圖片說明，而是正文的一部分。" * 5 + "蘋果日報圖", "W"), ("片", "P")]
+    body = f"{text}\n" + "".join(f"{t}\n" for t, _ in long) + f"{text}\n"
+    a = _read([("一篇文章的標題", "T")], monkeypatch, body=body, body_roles=tuple(long))
+    assert "Caption" not in [type(b).__name__ for b in a.blocks]
+
+
 @pytest.mark.parametrize("met", [True, False])
 @pytest.mark.parametrize(("name", "byline"), [("刘典", "刘典"), ("宋超营", "宋超营"), ("王  磊", "王磊")])  # a spaced name set close
 def test_a_name_the_model_read_as_a_title_under_its_kicker_is_the_byline(monkeypatch: pytest.MonkeyPatch, name: str, byline: str, met: bool) -> None:
@@ -347,8 +362,13 @@ def test_a_credited_caption_the_model_ran_into_the_text_is_a_caption(monkeypatch
     text, caption = BODY.strip() * 2, "George Michael 1985年在北京演出。美聯社"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n", body_roles=((caption, "W"),))
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", text), ("Caption", caption), ("Paragraph", text)]
-    # under a line that runs on into it, the same words end a paragraph: the text is left as the model read it
+    # under a short line that runs on into it, the two are a caption wrapped in the column
     head = "这是一段在栏中折行的文字"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{head}\n{caption}\n{text}\n", body_roles=((head, "W"), (caption, "P")))
+    captions = [b.text for b in a.blocks if type(b).__name__ == "Caption"]
+    assert "".join(captions).replace(" ", "") == (head + caption).replace(" ", "") and [b.text for b in a.blocks][-1] == text
+    # under a paragraph's worth of lines that run on into it, the same words end a paragraph: the text is left as read
+    head = "这是一段在栏中折行的文字，它说的是一场演出的经过和听众的感受，" * 4
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{head}\n{caption}\n{text}\n", body_roles=((head, "W"), (caption, "P")))
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", head + caption), ("Paragraph", text)]
 

@@ -387,6 +387,32 @@ def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Ro
     for k, it in enumerate(items):
         if out[k].label in ("P", "W") and it.ln.force is None and (k == 0 or out[k - 1].label != "W") and _CREDITED.search(it.text.strip()):
             out[k] = Role("C", out[k].prob, out[k].kicker)
+    return wrapped_credited_captions(items, out)
+
+
+_CAPTION_RUN = 150  # a caption wrapped in the column holds at most this many characters; a paragraph of text runs longer
+
+
+def wrapped_credited_captions(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A short paragraph wrapped in the column (lines the model read as running on, then its end) whose text, the lines
+    joined, ends with a photo's credit after its last sentence is a caption wrapped as the text is, the credit often cut
+    by the column itself (曾蔭權在2011年向鄭若驊 / 頒授金紫荊星章。蘋果日報圖 / 片): every line of it is the caption's."""
+    out = list(roles)
+    k = 0
+    while k < len(items):
+        if out[k].label != "W" or (k and out[k - 1].label == "W"):
+            k += 1
+            continue
+        j = k
+        while j < len(items) and out[j].label == "W" and items[j].page == items[k].page:
+            j += 1
+        if j < len(items) and items[j].page == items[k].page and out[j].label in ("P", "C"):
+            run = range(k, j + 1)
+            joined = "".join(items[m].text.strip() for m in run)
+            if len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in run) and _CREDITED.search(joined):
+                for m in run:
+                    out[m] = Role("C", out[m].prob, out[m].kicker)
+        k = j + 1
     return out
 
 
