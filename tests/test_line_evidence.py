@@ -1,4 +1,5 @@
-"""The line-role model's word evidence: breaks inside a word, and Traditional text seen in Simplified characters."""
+"""The line-role model's word evidence: breaks inside a word (a pair, and a word cut both ways), and Traditional text seen in
+Simplified characters."""
 
 from __future__ import annotations
 
@@ -31,6 +32,23 @@ def test_the_word_pair_list_is_what_its_script_builds_from_jiebas_dictionary() -
     from build_wordpairs import OUT, build
 
     assert build(Path(jieba.__file__).parent / "dict.txt") == OUT.read_text(encoding="utf-8")
+
+
+def test_a_word_across_a_break_is_found_by_both_cuts() -> None:
+    from rsbz_epub.reader.wordspan import spans_break
+
+    assert spans_break("日本右翼势力“狂飙”与经济发展衰", "退交织，正在形成")  # 衰退
+    assert spans_break("在优化政务服务方面，将", "构建50个政务超级智能体") is False  # 将 | 构建: between words
+    assert spans_break("犯罪分子利用非法获取的个人", "信息精准实施诈骗") is False  # 个人 | 信息: two words, cut between them
+    assert spans_break("细化人才类别画像，畅通人才上升通道", "构建多元互通的人才发展通道") is False  # a head over the text
+    assert spans_break("激发消费新活力。", "我们") is False and spans_break("", "我们") is False
+
+
+def test_the_word_list_is_what_its_script_builds_from_jiebas_dictionary() -> None:
+    import jieba
+    from build_wordpairs import WORDS_OUT, build_words
+
+    assert build_words(Path(jieba.__file__).parent / "dict.txt") == WORDS_OUT.read_text(encoding="utf-8")
 
 
 def test_the_break_features_reach_each_line() -> None:

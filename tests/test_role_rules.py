@@ -6,7 +6,8 @@ ending —— heads the title the model read as text below it, in an issue that 
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
-caption, and so is a short paragraph wrapped in the column whose lines joined end with one, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
+caption, and so is a short paragraph wrapped in the column whose lines joined end with one, a line read as a head over
+text goes on into it when a dictionary word runs across the break, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
@@ -307,6 +308,16 @@ def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monk
     for line in ("我们向提供图片的作者致谢。", "全年增长百分之五。数据来源：国家统计局"):  # a sentence, a data source stay text
         a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{line}\n{text}\n")
         assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+
+
+def test_a_line_read_as_a_head_goes_on_into_the_text_when_a_word_runs_across_the_break(monkeypatch: pytest.MonkeyPatch) -> None:
+    cut, rest = "日本右翼势力“狂飙”与经济发展衰", "退交织，正在形成“军事扩张—资本获利—再推动军事扩张”的危险循环。"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{BODY}{cut}\n{rest}\n", body_roles=((cut, "H"),))
+    assert [b.text for b in a.blocks][-1] == cut + rest and "Subheading" not in [type(b).__name__ for b in a.blocks]
+    # a head whose last word and the text's first make no word across the break stays a head
+    head, text = "细化人才类别画像，畅通人才上升通道", "构建多元互通的人才发展通道，需要充分考虑各类人才的潜能专长。"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{BODY}{head}\n{text}\n", body_roles=((head, "H"),))
+    assert [(type(b).__name__, b.text) for b in a.blocks][-2:] == [("Subheading", head), ("Paragraph", text)]
 
 
 def test_a_short_paragraph_wrapped_in_the_column_that_ends_with_a_photos_credit_is_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,10 +29,11 @@ def _bands() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _holds(cells: str, pair: str) -> bool:
-    """Whether the sorted run of two-character cells holds ``pair``."""
-    k = bisect_left(range(len(cells) // 2), pair, key=lambda i: cells[2 * i : 2 * i + 2])
-    return cells[2 * k : 2 * k + 2] == pair
+def holds(cells: str, word: str) -> bool:
+    """Whether the sorted run of cells as long as ``word`` (two characters for a pair) holds ``word``."""
+    n = len(word)
+    k = bisect_left(range(len(cells) // n), word, key=lambda i: cells[n * i : n * i + n])
+    return cells[n * k : n * k + n] == word
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,6 @@ def glue(left: str, right: str) -> str:
         return _table().get(pair, "0")
     _searched += 1
     for band, cells in _bands():
-        if _holds(cells, pair):
+        if holds(cells, pair):
             return band
     return "0"
