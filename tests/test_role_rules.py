@@ -17,7 +17,7 @@ that ended, on an indented page, is a caption or a head, a photo story's only ca
 finishes no sentence ends its paragraph above a date or time word and a comma, in wrapped columns that mark
 paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a
 line one short of its wrapped column that finishes a sentence ends its paragraph (not over a line that opens with a
-quote), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
+quote; neither guess for a paper the model has met), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
 a dateline that names no one is the subtitle, and in a dump of one line a paragraph a line that finishes a sentence
 ends its paragraph.
 
@@ -923,6 +923,10 @@ def test_a_full_line_that_finishes_a_sentence_goes_on_where_paragraphs_hold_seve
     a = _wrapped_article(SENTENCES, monkeypatch)
     assert [b.text for b in a.blocks][0] == "展览正在改变。观众走进了新的场景，与展品面对面地交流和对话。这样的体验让人难忘。"
     assert len(a.blocks) == 3
+    # a model that has met the paper has learned where its paragraphs end: its reading stands
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: True)
+    a = _wrapped_article(SENTENCES, monkeypatch)
+    assert [b.text for b in a.blocks][0] == "展览正在改变。观众走进了新的场景，与展品面对面地交流和对话。" and len(a.blocks) == 4
 
 
 def test_a_full_line_that_finishes_a_sentence_ends_its_paragraph_where_paragraphs_are_one_sentence_or_set_apart(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -947,6 +951,10 @@ def test_a_line_one_short_of_its_column_that_finishes_a_sentence_ends_its_paragr
     # over a line that opens with a quote it goes on: print never ends a line with an opening mark, so the mark went
     # down and left the line a character short, whether or not the paragraph ended
     column = WRAPPED[:3] + [("体验式的三维新场景正在演进。", "W"), ("“传统的博物馆展览，一般将展品陈", "W")] + WRAPPED[5:]
+    assert len(_wrapped_article(column, monkeypatch).blocks) == 1
+    # a model that has met the paper has learned where its paragraphs end: its reading stands
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: True)
+    column = WRAPPED[:3] + [("体验式的三维新场景正在演进。", "W")] + WRAPPED[4:]
     assert len(_wrapped_article(column, monkeypatch).blocks) == 1
 
 
