@@ -7,7 +7,8 @@ under a title is the title, an issue that shows no kicker sets none and in one t
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, and so is a short paragraph wrapped in the column whose lines joined end with one, a line read as a head over
-text goes on into it when a dictionary word runs across the break, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
+text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
+second line, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
 credit under text, an indent opens a paragraph, a credit, staff line or sentence is no title, a reporter line under a
 heading is its byline and one over the text makes the line above it a title, a head after a closing note or at a
@@ -308,6 +309,15 @@ def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monk
     for line in ("我们向提供图片的作者致谢。", "全年增长百分之五。数据来源：国家统计局"):  # a sentence, a data source stay text
         a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{line}\n{text}\n")
         assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+
+
+@pytest.mark.parametrize(("first", "second"), [("中国气象局部署推", "进气象人工智能"), ("极端天气下，", "城市治理需“刚柔并济”")])
+def test_a_line_read_as_a_head_under_a_title_cut_in_mid_phrase_is_its_second_line(monkeypatch: pytest.MonkeyPatch, first: str, second: str) -> None:
+    a = _read([(first, "T"), (second, "H")], monkeypatch)
+    assert a.title == first + second and "Subheading" not in [type(b).__name__ for b in a.blocks]
+    # under a whole title the head stays (北斗探空业务新增 / 无线电频率获批: no word across the break, no comma)
+    a = _read([("北斗探空业务新增", "T"), ("无线电频率获批", "H")], monkeypatch)
+    assert a.title == "北斗探空业务新增" and [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["无线电频率获批"]
 
 
 def test_a_line_read_as_a_head_goes_on_into_the_text_when_a_word_runs_across_the_break(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,7 @@ headline group's; a reporter line over the text makes the line above it a title;
 dateline lead that names no one is the subtitle; a head at a page's top, or set apart by a blank line where the issue
 sets its heads close, is a title, and a title close under the text where the issue sets its articles apart is a head;
 a line ending —— is a kicker over its title; an unfinished line between two headline lines is one of them; a column's
-label stands over its title. Four read a habit off the issue, for a paper the model has not met: an issue that dashes
+label stands over its title; a head under a title cut in mid-phrase is the title's second line. Four read a habit off the issue, for a paper the model has not met: an issue that dashes
 its subtitles sets an undashed line under a title as the title, an issue that shows no kicker sets none, and in an
 issue that shows one an undashed subtitle much shorter than its title is the title under a kicker; and two lines read
 as one title, the second longer, are the title and its subtitle, or in an issue that shows a kicker the kicker and its
@@ -21,6 +21,7 @@ from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
+from rsbz_epub.reader.wordspan import spans_break
 
 
 # who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
@@ -254,6 +255,24 @@ def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role
             and items[k + 1].ln.force is None and "·" in items[k].text
         ):
             out[k], out[k + 1] = Role("K", out[k].prob), Role("T", out[k + 1].prob)
+    return out
+
+
+def titles_cut_inside_a_phrase_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a head right under the one line it read as the title, close under it, is the title's
+    second line when the title goes on into it: the title line stops on a comma or a colon or leaves a quote open
+    (极端天气下， / 城市治理需“刚柔并济”), or a dictionary word runs across the break (中国气象局部署推 / 进气象人工智能:
+    推进; ``reader/wordspan.py``). A head never opens under a title cut in mid-phrase."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        title, rest = it.text.strip(), below.text.strip()
+        if (
+            out[k].label == "T" and out[k + 1].label == "H" and (k == 0 or out[k - 1].label != "T") and below.page == it.page
+            and below.gap == 0 and it.ln.force is None and below.ln.force is None and not rest.startswith("——")
+            and (heading_runs_on(title) or spans_break(title, rest))
+        ):
+            out[k + 1] = Role("T", out[k + 1].prob)
     return out
 
 
