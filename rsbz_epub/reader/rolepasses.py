@@ -60,6 +60,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
         roles = longer_second_title_lines_are_apart(items, short_lines_under_titles_are_titles(items, roles))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
+    roles = wrapped_credited_captions(items, roles)
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles))))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
     wrapped = wrapped_pages(items, widths)  # and the pages set in wrapped columns, found once
@@ -402,14 +403,15 @@ _CREDITED = regex_cache.compile(
 def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a paragraph's end, or as running on into the next, that ends with a photo's credit after
     its last sentence (…立法會宣誓。黎家威攝) is a caption: a paragraph of text does not end by naming a photographer, and a
-    credit ends what it closes. Not under a line that runs on into it: that is a caption wrapped in the column, or text.
+    credit ends what it closes. Not under a line that runs on into it: that is a caption wrapped in the column
+    (``wrapped_credited_captions``), or text.
     (A photo story, whose only text is such a caption, gets it back as its paragraph from
     ``photo_stories_are_their_captions``.)"""
     out = list(roles)
     for k, it in enumerate(items):
         if out[k].label in ("P", "W") and it.ln.force is None and (k == 0 or out[k - 1].label != "W") and _CREDITED.search(it.text.strip()):
             out[k] = Role("C", out[k].prob, out[k].kicker)
-    return wrapped_credited_captions(items, out)
+    return out
 
 
 _CAPTION_RUN = 150  # a caption wrapped in the column holds at most this many characters; a paragraph of text runs longer
