@@ -696,6 +696,11 @@ def test_two_title_lines_the_second_longer_are_title_and_subtitle_or_kicker_and_
     assert (a.kicker, a.title, a.subtitle) == (None, "丽水巨灾保险再升级", "明确将暴雨红色及橙色预警信号列为赔付触发条件")
     _, a = _read_all([SHOWN, LONGER_UNDER], monkeypatch)  # an issue that shows a kicker: the kicker over its title
     assert (a.kicker, a.title, a.subtitle) == ("丽水巨灾保险再升级", "明确将暴雨红色及橙色预警信号列为赔付触发条件", None)
+    # a paper the model has met too: read together as one title, the two lines come apart all the same
+    (a,) = _read_all([LONGER_UNDER], monkeypatch, met=True)
+    assert (a.kicker, a.title, a.subtitle) == (None, "丽水巨灾保险再升级", "明确将暴雨红色及橙色预警信号列为赔付触发条件")
+    _, a = _read_all([SHOWN, LONGER_UNDER], monkeypatch, met=True)
+    assert (a.kicker, a.title, a.subtitle) == ("丽水巨灾保险再升级", "明确将暴雨红色及橙色预警信号列为赔付触发条件", None)
 
 
 @pytest.mark.parametrize("group", [
@@ -1106,3 +1111,22 @@ def test_in_a_dump_of_one_line_a_paragraph_a_line_that_finishes_a_sentence_ends_
     assert [b.text for b in a.blocks if type(b).__name__ == "Paragraph"] == [
         _ONE_LINE_BODY[0][0], _ONE_LINE_BODY[1][0], _ONE_LINE_BODY[2][0] + _ONE_LINE_BODY[3][0], _ONE_LINE_BODY[4][0],
     ]
+
+
+ROUNDUP_ITEM = "　　据新华社华盛顿7月25日电  美国《纽约时报》25日以两名知情人士为消息源报道称，会议聚焦防空系统。\n"
+
+
+@pytest.mark.parametrize("met", [False, True])
+def test_a_kicker_with_a_blank_line_under_it_is_a_title_and_the_line_under_it_a_head(monkeypatch: pytest.MonkeyPatch, met: bool) -> None:
+    # a roundup's label over its first item: 环球扫描 / (blank) / 美媒披露… / 据新华社…电
+    group = [("环球扫描", "K"), ("", "X"), ("美媒披露特朗普暂缓扩大对伊作战规模原因", "T")]
+    (a,) = _read_all([group], monkeypatch, met=met, bodies=(ROUNDUP_ITEM + BODY,))
+    assert (a.kicker, a.title) == (None, "环球扫描")
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["美媒披露特朗普暂缓扩大对伊作战规模原因"]
+    # set close, the kicker stands over its title
+    (a,) = _read_all([[group[0], group[2]]], monkeypatch, met=met, bodies=(ROUNDUP_ITEM + BODY,))
+    assert (a.kicker, a.title) == ("环球扫描", "美媒披露特朗普暂缓扩大对伊作战规模原因")
+    # a byline under the title: the kicker and its title stand, the blank line aside
+    byline = [group[0], group[1], group[2], ("本报记者  王  磊", "B")]
+    (a,) = _read_all([byline], monkeypatch, met=met)
+    assert (a.kicker, a.title) == ("环球扫描", "美媒披露特朗普暂缓扩大对伊作战规模原因")

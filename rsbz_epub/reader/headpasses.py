@@ -6,11 +6,12 @@ headline group's; a reporter line over the text makes the line above it a title;
 dateline lead that names no one is the subtitle; a head at a page's top, or set apart by a blank line where the issue
 sets its heads close, is a title, and a title close under the text where the issue sets its articles apart is a head;
 a line ending —— is a kicker over its title; an unfinished line between two headline lines is one of them; a column's
-label stands over its title; a head under a title cut in mid-phrase is the title's second line. Four read a habit off the issue, for a paper the model has not met: an issue that dashes
-its subtitles sets an undashed line under a title as the title, an issue that shows no kicker sets none, and in an
-issue that shows one an undashed subtitle much shorter than its title is the title under a kicker; and two lines read
-as one title, the second longer, are the title and its subtitle, or in an issue that shows a kicker the kicker and its
-title. Each is tested in ``tests/test_role_rules.py``.
+label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
+line under it is a title of its own, over its first section's head. Three read a habit off the issue, for a paper the
+model has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
+shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the title
+under a kicker. Two lines read as one title, the second longer, are the title and its subtitle, or in an issue that
+shows a kicker the kicker and its title, for every paper. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -351,6 +352,21 @@ def longer_second_title_lines_are_apart(items: list[Item], roles: list[Role]) ->
             and len(second) > len(first) and not first.endswith(("，", "、", "：", ":", "—"))
         ):
             out[k - 1], out[k] = (Role("K", roles[k - 1].prob), Role("T", roles[k].prob)) if shown else (Role("T", roles[k - 1].prob), Role("S", roles[k].prob))
+    return out
+
+
+def kickers_set_apart_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A kicker is set close over its title: a line read as a kicker with a blank line under it, over a line read as
+    the title that text follows (not a byline), is a title of its own, and that line its first section's head
+    (环球扫描 / (blank) / 美媒披露特朗普暂缓扩大对伊作战规模原因 / 据新华社华盛顿7月25日电…: a roundup's items)."""
+    out = list(roles)
+    for k in range(len(items) - 2):
+        if (
+            out[k].label == "K" and out[k + 1].label == "T" and items[k + 1].gap > 0 and items[k + 1].page == items[k].page
+            and items[k + 2].page == items[k].page and out[k + 2].label in ("P", "W")
+            and items[k].ln.force is None and items[k + 1].ln.force is None
+        ):
+            out[k], out[k + 1] = Role("T", out[k].prob), Role("H", out[k + 1].prob)
     return out
 
 
