@@ -1130,3 +1130,21 @@ def test_a_kicker_with_a_blank_line_under_it_is_a_title_and_the_line_under_it_a_
     byline = [group[0], group[1], group[2], ("本报记者  王  磊", "B")]
     (a,) = _read_all([byline], monkeypatch, met=met)
     assert (a.kicker, a.title) == ("环球扫描", "美媒披露特朗普暂缓扩大对伊作战规模原因")
+
+
+@pytest.mark.parametrize("met", [False, True])
+@pytest.mark.parametrize("first", ["K", "T"])
+def test_a_title_line_ending_with_its_column_label_is_the_title_and_the_line_under_it_its_subtitle(
+    monkeypatch: pytest.MonkeyPatch, met: bool, first: str
+) -> None:
+    group = [("注重强健自身，始终充满生机活力（评论员观察）", first), ("把党的优秀特质不断发扬光大⑥", "T")]
+    (a,) = _read_all([group], monkeypatch, met=met)
+    assert (a.kicker, a.title, a.subtitle) == (None, "注重强健自身，始终充满生机活力（评论员观察）", "把党的优秀特质不断发扬光大⑥")
+    # under a kicker: the line under the labelled title is no more of it
+    group = [("2026年《世界粮食安全和营养状况》报告显示——", "K"), ("全球粮食安全治理成效初显  实现“零饥饿”目标依然艰难（国际视点）", "T"),
+             ("2025年约6.45亿人处于饥饿状态  近1/3人口无力负担健康膳食", "T")]
+    (a,) = _read_all([group], monkeypatch, met=met)
+    assert (a.title, a.subtitle) == (group[1][0], group[2][0])
+    # a place's part in brackets is no label: the title goes on
+    (a,) = _read_all([[("南京推动乡镇（街道）", "T"), ("履职事项清单落地见效", "T")]], monkeypatch, met=met)
+    assert (a.kicker, a.title, a.subtitle) == (None, "南京推动乡镇（街道）履职事项清单落地见效", None)

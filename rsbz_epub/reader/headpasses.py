@@ -7,7 +7,8 @@ dateline lead that names no one is the subtitle; a head at a page's top, or set 
 sets its heads close, is a title, and a title close under the text where the issue sets its articles apart is a head;
 a line ending —— is a kicker over its title; an unfinished line between two headline lines is one of them; a column's
 label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
-line under it is a title of its own, over its first section's head. Three read a habit off the issue, for a paper the
+line under it is a title of its own, over its first section's head; a line ending with its column's label is the title,
+and a line close under it its subtitle. Three read a habit off the issue, for a paper the
 model has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the title
 under a kicker. Two lines read as one title, the second longer, are the title and its subtitle, or in an issue that
@@ -367,6 +368,25 @@ def kickers_set_apart_are_titles(items: list[Item], roles: list[Role]) -> list[R
             and items[k].ln.force is None and items[k + 1].ln.force is None
         ):
             out[k], out[k + 1] = Role("T", out[k].prob), Role("H", out[k + 1].prob)
+    return out
+
+
+# a column's label at the end of a title line: （评论员观察）, （身边事）, not a place's part in brackets (乡镇（街道）)
+_LABEL_END = regex_cache.compile(r"[^（）]（[^（）\d]{3,30}）$")
+
+
+def labels_end_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A headline line that ends with its column's label (注重强健自身，始终充满生机活力（评论员观察）) is the title, and a
+    line close under it read as the title or its second line is the subtitle (把党的优秀特质不断发扬光大⑥): the label
+    closes the title it names, so nothing of the title comes after it, and the title is no kicker."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        if (
+            out[k].label in ("K", "T") and out[k + 1].label in ("K", "T") and below.page == it.page and below.gap == 0
+            and it.ln.force is None and below.ln.force is None and _LABEL_END.search(it.text.strip())
+        ):
+            out[k], out[k + 1] = Role("T", out[k].prob), Role("S", out[k + 1].prob)
     return out
 
 
