@@ -1148,3 +1148,14 @@ def test_a_title_line_ending_with_its_column_label_is_the_title_and_the_line_und
     # a place's part in brackets is no label: the title goes on
     (a,) = _read_all([[("南京推动乡镇（街道）", "T"), ("履职事项清单落地见效", "T")]], monkeypatch, met=met)
     assert (a.kicker, a.title, a.subtitle) == (None, "南京推动乡镇（街道）履职事项清单落地见效", None)
+
+
+@pytest.mark.parametrize("met", [False, True])
+def test_of_three_title_lines_the_third_under_a_finished_wrapped_title_is_the_subtitle(monkeypatch: pytest.MonkeyPatch, met: bool) -> None:
+    group = [("全国先进基层党组织、", "T"), ("黄飞华爱心车队党支部", "T"), ("“跑出为民服务加速度”", "T")]
+    (a,) = _read_all([group], monkeypatch, met=met)
+    assert (a.title, a.subtitle) == ("全国先进基层党组织、黄飞华爱心车队党支部", "“跑出为民服务加速度”")
+    # the second line runs on into the third (cut inside 环境): one title over three lines
+    group = [("持续推动构建人类命运共同体，", "T"), ("让更多国家共享发展机遇和生态环", "T"), ("境保护的成果", "T")]
+    (a,) = _read_all([group], monkeypatch, met=met)
+    assert (a.title, a.subtitle) == ("持续推动构建人类命运共同体，让更多国家共享发展机遇和生态环境保护的成果", None)

@@ -8,7 +8,8 @@ sets its heads close, is a title, and a title close under the text where the iss
 a line ending —— is a kicker over its title; an unfinished line between two headline lines is one of them; a column's
 label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
 line under it is a title of its own, over its first section's head; a line ending with its column's label is the title,
-and a line close under it its subtitle. Three read a habit off the issue, for a paper the
+and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third is the
+subtitle. Three read a habit off the issue, for a paper the
 model has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the title
 under a kicker. Two lines read as one title, the second longer, are the title and its subtitle, or in an issue that
@@ -387,6 +388,27 @@ def labels_end_titles(items: list[Item], roles: list[Role]) -> list[Role]:
             and it.ln.force is None and below.ln.force is None and _LABEL_END.search(it.text.strip())
         ):
             out[k], out[k + 1] = Role("T", out[k].prob), Role("S", out[k + 1].prob)
+    return out
+
+
+def third_title_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """Of three lines read as one title, the third is the subtitle when the first runs on into the second and the second
+    does not into the third (全国先进基层党组织、 / 黄飞华爱心车队党支部 / “跑出为民服务加速度”): a title wraps where its
+    line is full, in the middle of a phrase (:func:`titles_cut_inside_a_phrase_go_on`'s evidence), and the line under
+    a finished title is the next line of its headline group."""
+    out = list(roles)
+    for k in range(len(items) - 2):
+        run = range(k, k + 3)
+        if (
+            any(out[m].label != "T" or items[m].page != items[k].page or items[m].ln.force is not None for m in run)
+            or (k and out[k - 1].label in ("K", "T") and items[k - 1].page == items[k].page)
+            or (k + 3 < len(items) and out[k + 3].label in ("T", "S") and items[k + 3].page == items[k].page)
+            or items[k + 1].gap or items[k + 2].gap
+        ):
+            continue
+        first, second, third = (items[m].text.strip() for m in run)
+        if (heading_runs_on(first) or spans_break(first, second)) and not (heading_runs_on(second) or spans_break(second, third)):
+            out[k + 2] = Role("S", out[k + 2].prob)
     return out
 
 
