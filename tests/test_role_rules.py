@@ -338,6 +338,11 @@ def test_a_short_paragraph_wrapped_in_the_column_that_ends_with_a_photos_credit_
     a = _read([("一篇文章的標題", "T")], monkeypatch, body=body, body_roles=tuple(lines))
     assert [(type(b).__name__, b.text) for b in a.blocks] == [
         ("Paragraph", text), ("Caption", "曾蔭權在2011年向鄭若驊頒授金紫荊星章。蘋果日報圖片"), ("Paragraph", text)]
+    # a credit that says who provided the photo (明報提 / 供)
+    lines = [("「花姐」黃慧君認為，魯庭暉雖然整天裝酷，", "W"), ("但其實是一個很有愛心和同理心的人。明報提", "W"), ("供", "P")]
+    body = f"{text}\n" + "".join(f"{t}\n" for t, _ in lines) + f"{text}\n"
+    a = _read([("一篇文章的標題", "T")], monkeypatch, body=body, body_roles=tuple(lines))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]
     # a paragraph of text as long as a column's worth of lines, ending the same way, stays text
     long = [("這是一段很長的正文，" * 6, "W"), ("說明它不是圖片說明，而是正文的一部分。" * 5 + "蘋果日報圖", "W"), ("片", "P")]
     body = f"{text}\n" + "".join(f"{t}\n" for t, _ in long) + f"{text}\n"
