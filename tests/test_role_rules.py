@@ -1164,3 +1164,23 @@ def test_of_three_title_lines_the_third_under_a_finished_wrapped_title_is_the_su
     group = [("持续推动构建人类命运共同体，", "T"), ("让更多国家共享发展机遇和生态环", "T"), ("境保护的成果", "T")]
     (a,) = _read_all([group], monkeypatch, met=met)
     assert (a.title, a.subtitle) == ("持续推动构建人类命运共同体，让更多国家共享发展机遇和生态环境保护的成果", None)
+
+
+MARKING = [
+    [("河北正定县用心守护好千年文脉——", "K"), ("保护中发展  古城焕光彩", "T")],
+    [("云南西双版纳州90后养鱼人王敏奇——", "K"), ("守护澜沧江的渔业“种子”", "T")],
+    [("国家老年大学已在各地设立8.2万个基层学习点", "K"), ("学海共畅游  桑榆霞满天（大数据观察）", "T")],
+]
+
+
+def test_in_an_issue_that_marks_three_kickers_an_undashed_subtitle_is_the_title_under_a_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    group = [("纵横", "T"), ("“馆园融合”打通文化经脉", "S")]
+    *_, a = _read_all(MARKING + [group], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == ("纵横", "“馆园融合”打通文化经脉", None)
+    *_, a = _read_all(MARKING[:2] + [group], monkeypatch)  # two marked kickers show no habit
+    assert (a.kicker, a.title, a.subtitle) == (None, "纵横", "“馆园融合”打通文化经脉")
+    *_, a = _read_all(MARKING + [group], monkeypatch, met=True)  # a paper the model has met: its habit is the model's
+    assert (a.kicker, a.title, a.subtitle) == (None, "纵横", "“馆园融合”打通文化经脉")
+    dashed = [("纵横", "T"), ("——“馆园融合”打通文化经脉", "S")]  # a dashed subtitle is one
+    *_, a = _read_all(MARKING + [dashed], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "纵横", "——“馆园融合”打通文化经脉")

@@ -9,9 +9,10 @@ a line ending —— is a kicker over its title; an unfinished line between two 
 label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
 line under it is a title of its own, over its first section's head; a line ending with its column's label is the title,
 and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third is the
-subtitle. Three read a habit off the issue, for a paper the
+subtitle. Four read a habit off the issue, for a paper the
 model has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the title
+under a kicker; an issue that marks its kickers three times or more sets an undashed subtitle's line as the title
 under a kicker. Two lines read as one title, the second longer, are the title and its subtitle, or in an issue that
 shows a kicker the kicker and its title, for every paper. Each is tested in ``tests/test_role_rules.py``.
 """
@@ -286,17 +287,30 @@ def _shows_a_kicker(items: list[Item], roles: list[Role]) -> bool:
     """Whether the issue shows a kicker as print sets one: a headline line ending with —— (河北正定县用心守护好千年文脉——),
     a title with its column label under another headline line (学海共畅游  桑榆霞满天（大数据观察）), or a column's name
     the model read as a kicker (家教课堂, 稳就业 保民生, 春耕春播气象服务·一线见闻)."""
-    for k, it in enumerate(items):
-        label, text = roles[k].label, it.text.strip()
-        if label not in ("K", "T", "S"):
-            continue
-        if (
-            text.endswith("——")
-            or (TITLE_LABEL.search(text) and k > 0 and roles[k - 1].label in ("K", "T") and items[k - 1].page == it.page)
-            or (label == "K" and (len(text) <= _COLUMN_NAME or "·" in text))
-        ):
-            return True
-    return False
+    return any(
+        _marks_a_kicker(items, roles, k)
+        or (roles[k].label == "K" and (len(it.text.strip()) <= _COLUMN_NAME or "·" in it.text))
+        for k, it in enumerate(items)
+    )
+
+
+def _marks_a_kicker(items: list[Item], roles: list[Role], k: int) -> bool:
+    """Whether headline line ``k`` marks a kicker: it ends with —— (河北正定县用心守护好千年文脉——), or it is a title with
+    its column label under another headline line (学海共畅游  桑榆霞满天（大数据观察）)."""
+    text = items[k].text.strip()
+    return roles[k].label in ("K", "T", "S") and (
+        text.endswith("——")
+        or (TITLE_LABEL.search(text) is not None and k > 0 and roles[k - 1].label in ("K", "T") and items[k - 1].page == items[k].page)
+    )
+
+
+def _undashed_subtitle(items: list[Item], roles: list[Role], k: int) -> bool:
+    """Whether line ``k`` is read as an undashed subtitle under the one line read as its title, on the same page."""
+    return (
+        roles[k].label == "S" and roles[k - 1].label == "T" and (k < 2 or roles[k - 2].label not in ("T", "K"))
+        and items[k - 1].page == items[k].page and items[k].ln.force is None and items[k - 1].ln.force is None
+        and not items[k].text.lstrip().startswith("——")
+    )
 
 
 def issues_showing_no_kicker_set_none(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -315,6 +329,25 @@ def issues_showing_no_kicker_set_none(items: list[Item], roles: list[Role]) -> l
     return out
 
 
+#: Kickers an issue marks (a line ending ——, a labelled title under a headline line) before it is read as setting them.
+_MARKED_KICKERS = 3
+
+
+def issues_marking_kickers_set_them(items: list[Item], roles: list[Role]) -> list[Role]:
+    """In an issue that marks its kickers, _MARKED_KICKERS times or more (a headline line ending ——, 河北正定县用心守护好千年文脉——;
+    a title with its column label under another headline line, 学海共畅游  桑榆霞满天（大数据观察）), a line the model read as an
+    undashed subtitle under the one title line is the title, and that line its kicker: a paper that sets kickers that
+    often sets them over its titles where it does not mark them too (纵横 / “馆园融合”打通文化经脉), and dashes its subtitles.
+    For a paper the model has not met: one it has met is read with its own habit."""
+    if sum(1 for k in range(len(items)) if _marks_a_kicker(items, roles, k)) < _MARKED_KICKERS:
+        return roles
+    out = list(roles)
+    for k in range(1, len(items)):
+        if _undashed_subtitle(items, roles, k):
+            out[k - 1], out[k] = Role("K", roles[k - 1].prob), Role("T", roles[k].prob)
+    return out
+
+
 #: A title over an undashed subtitle this much shorter is, in an issue that sets kickers, a kicker over its title.
 _SHORTER = 4
 
@@ -328,12 +361,7 @@ def short_lines_under_titles_are_titles(items: list[Item], roles: list[Role]) ->
         return roles
     out = list(roles)
     for k in range(1, len(items)):
-        title, line = items[k - 1].text.strip(), items[k].text.strip()
-        if (
-            roles[k].label == "S" and roles[k - 1].label == "T" and (k < 2 or roles[k - 2].label not in ("T", "K"))
-            and items[k - 1].page == items[k].page and items[k].ln.force is None and items[k - 1].ln.force is None
-            and not line.startswith("——") and len(title) - len(line) >= _SHORTER
-        ):
+        if _undashed_subtitle(items, roles, k) and len(items[k - 1].text.strip()) - len(items[k].text.strip()) >= _SHORTER:
             out[k - 1], out[k] = Role("K", roles[k - 1].prob), Role("T", roles[k].prob)
     return out
 

@@ -31,6 +31,7 @@ from rsbz_epub.reader.headpasses import (
     titles_cut_inside_a_phrase_go_on,
     heads_close_to_the_text,
     titles_over_reporter_lines,
+    issues_marking_kickers_set_them,
     issues_showing_no_kicker_set_none,
     labels_end_titles,
     labels_stand_under_titles,
@@ -62,7 +63,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = lines_between_headline_lines(items, roles)
     if not met:
         roles = undashed_lines_under_titles_are_titles(items, issues_showing_no_kicker_set_none(items, roles))
-        roles = short_lines_under_titles_are_titles(items, roles)
+        roles = issues_marking_kickers_set_them(items, short_lines_under_titles_are_titles(items, roles))
     roles = labels_end_titles(items, kickers_set_apart_are_titles(items, longer_second_title_lines_are_apart(items, roles)))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
