@@ -118,6 +118,13 @@ def test_a_dash_lead_in_read_as_text_over_a_labelled_title_is_its_kicker(monkeyp
     assert [a.title for a in arts] == ["一篇文章的标题"]
 
 
+@pytest.mark.parametrize("role", ["P", "W", "H", "N"])
+def test_a_dash_lead_in_read_as_text_close_over_a_title_is_its_kicker(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    group = [("阿曼外交大臣——", role), ("高度赞赏习近平主席提出的维护和促进中东和平稳定四点主张", "T")]
+    _, a = _read_all([[("一篇文章的标题", "T")], group], monkeypatch)
+    assert (a.kicker, a.title) == ("阿曼外交大臣——", "高度赞赏习近平主席提出的维护和促进中东和平稳定四点主张")
+
+
 def test_a_title_under_a_dash_lead_in_that_runs_on_keeps_its_second_line(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("河北正定县用心守护好千年文脉——", "T"), ("保护中发展  古城焕光彩（牢", "W"), ("记初心使命  奋进复兴征程）", "N"), ("本报记者  史自强", "B")], monkeypatch)
     assert (a.kicker, a.title) == ("河北正定县用心守护好千年文脉——", "保护中发展  古城焕光彩（牢记初心使命  奋进复兴征程）")

@@ -168,14 +168,15 @@ _TITLE_LINES = 2  # a title wraps to two lines at most
 def lead_ins_head_titles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title that ends with —— (河北正定县用心守护好千年文脉——) is a kicker: a lead-in
     introduces the title under it, and no title ends so. So is such a line read as text or a head over a title with
-    its column label (山西晋城泽州县—— / 不可移动文物损毁严重无人修（身边事）). The line under it, which the model read as
+    its column label (山西晋城泽州县—— / 不可移动文物损毁严重无人修（身边事）), or close over a line read as a title
+    (阿曼外交大臣—— / 高度赞赏习近平主席提出的维护和促进中东和平稳定四点主张). The line under it, which the model read as
     text, a head or a byline, is the title, and the next one too when the title runs on into it (保护中发展  古城焕光彩（牢 /
     记初心使命  奋进复兴征程）)."""
     out = list(roles)
     for k, it in enumerate(items):
         if it.ln.force is not None or not it.text.rstrip().endswith("——") or it.text.lstrip().startswith("——"):
             continue
-        if out[k].label != "T" and not (out[k].label in ("P", "W", "H", "N") and _labelled_below(items, k)):
+        if out[k].label != "T" and not (out[k].label in ("P", "W", "H", "N") and (_labelled_below(items, k) or _title_close_below(items, out, k))):
             continue
         j = k + 1
         while j < len(items) and j - k <= _TITLE_LINES and _title_under(items, out, j, items[k].page):
@@ -197,6 +198,15 @@ def _labelled_below(items: list[Item], k: int) -> bool:
         return False
     below = items[k + 1].text.strip()
     return TITLE_LABEL.search(below) is not None and FINISHED.search(below) is None
+
+
+def _title_close_below(items: list[Item], out: list[Role], k: int) -> bool:
+    """Whether the line under ``k``, on its page with no blank line between, is read as a title (阿曼外交大臣—— /
+    高度赞赏习近平主席提出的维护和促进中东和平稳定四点主张): a line ending —— close over it leads it in."""
+    return (
+        k + 1 < len(items) and items[k + 1].page == items[k].page and items[k + 1].gap == 0 and out[k + 1].label == "T"
+        and items[k + 1].ln.force is None
+    )
 
 
 def _title_under(items: list[Item], out: list[Role], j: int, page: int) -> bool:
