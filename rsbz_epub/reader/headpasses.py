@@ -9,7 +9,7 @@ a line ending —— is a kicker over its title; an unfinished line between two 
 label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
 line under it is a title of its own, over its first section's head; a line ending with its column's label is the title,
 and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third is the
-subtitle. Four read a habit off the issue, for a paper the
+subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle. Four read a habit off the issue, for a paper the
 model has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
 shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the title
 under a kicker; an issue that marks its kickers three times or more sets an undashed subtitle's line as the title
@@ -22,6 +22,7 @@ from __future__ import annotations
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.lexicon import SUBTITLE_ENDS, SUBTITLE_OPENERS
 from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
@@ -447,6 +448,25 @@ def third_title_lines_are_subtitles(items: list[Item], roles: list[Role]) -> lis
         first, second, third = (items[m].text.strip() for m in run)
         if (heading_runs_on(first) or spans_break(first, second)) and not (heading_runs_on(second) or spans_break(second, third)):
             out[k + 2] = Role("S", out[k + 2].prob)
+    return out
+
+
+_GENRE = regex_cache.compile(rf"^(?:{SUBTITLE_OPENERS})(?![\s　])|(?:{SUBTITLE_ENDS})$")
+
+
+def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as the title under a kicker that names its piece's genre (访加纳非中政策与咨询中心执行主任弗林蓬,
+    今年以来中国经济观察, 写在…之际: ``lexicon.SUBTITLE_OPENERS`` and ``SUBTITLE_ENDS``) is the subtitle, and the line
+    read as the kicker the title: a title names its news, a subtitle what kind of piece tells it."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        if (
+            out[k].label == "T" and out[k - 1].label == "K" and items[k - 1].page == items[k].page
+            and (k + 1 >= len(items) or out[k + 1].label != "T" or items[k + 1].page != items[k].page)
+            and items[k].ln.force is None and items[k - 1].ln.force is None and _GENRE.search(items[k].text.strip())
+            and not items[k - 1].text.rstrip().endswith("——")  # a lead-in is a kicker whatever its title says
+        ):
+            out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("S", out[k].prob)
     return out
 
 
