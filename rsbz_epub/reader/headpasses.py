@@ -7,14 +7,15 @@ dateline lead that names no one is the subtitle; a head at a page's top, or set 
 sets its heads close, is a title, and a title close under the text where the issue sets its articles apart is a head;
 a line ending —— is a kicker over its title; an unfinished line between two headline lines is one of them; a column's
 label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
-line under it is a title of its own, over its first section's head; a line ending with its column's label is the title,
-and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third is the
-subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle. Four read a habit off the issue, for a paper the
-model has not met: an issue that dashes its subtitles sets an undashed line under a title as the title, an issue that
-shows no kicker sets none, and in an issue that shows one an undashed subtitle much shorter than its title is the title
-under a kicker; an issue that marks its kickers three times or more sets an undashed subtitle's line as the title
-under a kicker. Two lines read as one title, the second longer, are the title and its subtitle, or in an issue that
-shows a kicker the kicker and its title, for every paper. Each is tested in ``tests/test_role_rules.py``.
+line under it is a title of its own, over its first section's head; a line ending with its column's label is the
+title, and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third
+is the subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle. Four
+read a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an undashed
+line under a title as the title, an issue that shows no kicker sets none, and in an issue that shows one an undashed
+subtitle much shorter than its title is the title under a kicker; an issue that marks its kickers three times or more
+sets an undashed subtitle's line as the title under a kicker. Two lines read as one title, the second longer, are the
+title and its subtitle, or in an issue that shows a kicker the kicker and its title, for every paper. Each is tested
+in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
