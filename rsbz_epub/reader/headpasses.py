@@ -274,6 +274,12 @@ def kickers_stand_over_titles(items: list[Item], roles: list[Role]) -> list[Role
     return out
 
 
+def _goes_on(upper: str, lower: str) -> bool:
+    """Whether the headline line ``upper`` goes on into ``lower`` under it: it stops on a comma or a colon or leaves a quote
+    open (:func:`segment.heading_runs_on`), or a dictionary word runs across the break (``reader/wordspan.py``)."""
+    return heading_runs_on(upper) or spans_break(upper, lower)
+
+
 def titles_cut_inside_a_phrase_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a head right under the one line it read as the title, close under it, is the title's
     second line when the title goes on into it: the title line stops on a comma or a colon or leaves a quote open
@@ -286,7 +292,7 @@ def titles_cut_inside_a_phrase_go_on(items: list[Item], roles: list[Role]) -> li
         if (
             out[k].label == "T" and out[k + 1].label == "H" and (k == 0 or out[k - 1].label != "T") and below.page == it.page
             and below.gap == 0 and it.ln.force is None and below.ln.force is None and not rest.startswith("——")
-            and (heading_runs_on(title) or spans_break(title, rest))
+            and _goes_on(title, rest)
         ):
             out[k + 1] = Role("T", out[k + 1].prob)
     return out
@@ -412,8 +418,13 @@ def kickers_set_apart_are_titles(items: list[Item], roles: list[Role]) -> list[R
     return out
 
 
-# a column's label at the end of a title line: （评论员观察）, （身边事）, not a place's part in brackets (乡镇（街道）)
-_LABEL_END = regex_cache.compile(r"[^（）]（[^（）\d]{3,30}）$")
+_LABEL_LEAST = 3  # a column's label is this long at least (（身边事）); a shorter bracket is a place's part (乡镇（街道）)
+
+
+def _labelled(text: str) -> bool:
+    """Whether a headline line ends with its column's label (…（评论员观察）: ``segment.TITLE_LABEL``, _LABEL_LEAST long)."""
+    m = TITLE_LABEL.search(text)
+    return m is not None and len(m.group()) - 3 >= _LABEL_LEAST
 
 
 def labels_end_titles(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -425,7 +436,7 @@ def labels_end_titles(items: list[Item], roles: list[Role]) -> list[Role]:
         it, below = items[k], items[k + 1]
         if (
             out[k].label in ("K", "T") and out[k + 1].label in ("K", "T") and below.page == it.page and below.gap == 0
-            and it.ln.force is None and below.ln.force is None and _LABEL_END.search(it.text.strip())
+            and it.ln.force is None and below.ln.force is None and _labelled(it.text.strip())
         ):
             out[k], out[k + 1] = Role("T", out[k].prob), Role("S", out[k + 1].prob)
     return out
@@ -447,7 +458,7 @@ def third_title_lines_are_subtitles(items: list[Item], roles: list[Role]) -> lis
         ):
             continue
         first, second, third = (items[m].text.strip() for m in run)
-        if (heading_runs_on(first) or spans_break(first, second)) and not (heading_runs_on(second) or spans_break(second, third)):
+        if _goes_on(first, second) and not _goes_on(second, third):
             out[k + 2] = Role("S", out[k + 2].prob)
     return out
 
