@@ -6,7 +6,8 @@ ending —— heads the title the model read as text below it, in an issue that 
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
-caption, and so is a short paragraph wrapped in the column whose lines joined end with one, a line read as a head over
+caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
+line, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
 second line, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
@@ -197,6 +198,24 @@ def test_a_short_line_above_a_credit_the_model_read_otherwise_is_a_caption_where
     a = _read([("中国和西班牙双向旅游不断升温", "T")], monkeypatch, body=BODY + "在西班牙马德里街头，\n" + photo + "\n" + credit + "\n" + BODY,
               body_roles=((credit, role), ("在西班牙马德里街头，", "W")))
     assert ("Caption", f"{photo} {credit}") in [(type(b).__name__, getattr(b, "text", "")) for b in a.blocks]
+
+
+def test_a_short_paragraph_wrapped_in_the_column_over_a_credit_is_its_caption(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the model reads the caption's lines as text running on, its last as a paragraph's end, and the credit as a caption
+    lines = [("5月14日上午，国家主席习", "W"), ("近平在北京人民大会堂同来华", "W"), ("进行国事访问的美国总统特朗", "W"), ("普举行会谈。", "P")]
+    credit = "新华社记者  丁  林摄"
+    body = BODY + "".join(f"{t}\n" for t, _ in lines) + credit + "\n" + BODY
+    a = _read([("习近平同美国总统特朗普会谈", "T")], monkeypatch, body=body, body_roles=(*lines, (credit, "C")))
+    caption = "".join(t for t, _ in lines)
+    assert [(type(b).__name__, getattr(b, "text", "")) for b in a.blocks] == [
+        ("Paragraph", BODY.strip()), ("Caption", f"{caption} {credit}"), ("Paragraph", BODY.strip())]
+    # a paragraph of text as long as a column's worth of lines stays text, and so do lines over a head that ends as a
+    # credit does (…提供) and a line cut in 摄氏度
+    long = [("这是一段很长的正文，" * 6, "W"), ("说明它不是图片说明，而是正文的一部分。" * 5, "P")]
+    for run, under in ((long, credit), (lines, "下沉基层：为乡村消费者以旧换新提供"), (lines, "只需短短几个小时，高湿度小麦就能快速升温至50摄")):
+        body = BODY + "".join(f"{t}\n" for t, _ in run) + under + "\n" + BODY
+        a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=(*run, (under, "C")))
+        assert "".join(t for t, _ in run) in [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
 
 
 @pytest.mark.parametrize("role", ["N", "H"])

@@ -39,6 +39,7 @@ SPACED_NAME = regex_cache.compile(r"^[\u4e00-\u9fff](?:[ \u3000\xa0]+[\u4e00-\u9
 _CREDIT_END = regex_cache.compile(
     r"(?:摄|供图|制图|绘|图片|照片|截图|提供|美联社|路透社|法新社|视觉中国|图片来源[^，。]*)(?:（[^）]{1,12}）)?$|^(?:制图|图|摄影)[：:/／]"
 )
+_CREDIT_LABEL = regex_cache.compile(r"^(?:制图|图|摄影|图片来源|供图)[：:]")
 # a dateline lead opens an article's first paragraph: 本报北京7月5日电 / 新华社墨尔本1月27日电 /
 # 央视网消息（新闻联播）： / 本报讯
 DATELINE = regex_cache.compile(r"^.{0,16}?(?:\d{1,2}月\d{1,2}日电|[0-9一二三四五六七八九十]日电|消息[（(：:]|本报讯|^[^，。]{2,10}讯[ 　（(])")
@@ -53,8 +54,12 @@ _PAPER_KEYS = ("len", "end", "start", "w", "titleish", "name", "dot", "space", "
 
 def credit_line(text: str) -> bool:
     """A short line that is only a photo or graphic credit (新华社记者  郝  源摄, 徐江海摄（影像中国）, 浙江大学供图),
-    not a caption with its credit (图为志愿者为村民测量血压。 索朗 摄)."""
-    return len(text) <= 24 and "。" not in text and _CREDIT_END.search(text) is not None
+    not a caption with its credit (图为志愿者为村民测量血压。 索朗 摄), nor a line of text or a head that ends as one does
+    (只需短短几个小时，高湿度小麦就能快速升温至50摄 / 下沉基层：为乡村消费者以旧换新提供): a credit has no comma, and no colon
+    but after its label (制图：…)."""
+    if len(text) > 24 or "。" in text or "，" in text or "：" in text and not _CREDIT_LABEL.match(text):
+        return False
+    return _CREDIT_END.search(text) is not None
 
 
 def _end_class(text: str) -> str:

@@ -3,7 +3,8 @@
 ``corrected`` applies them in order: first a line that opens with a continued-from marker and goes on with text
 (（接1版）次。) is made the carried article's text (the marker is hard structure), then the headline group's rules
 (``reader/headpasses.py``), then the other ones of this module, each a convention of print that holds whatever the
-paper: a lone photo credit is a caption, and a short finished line over one is its caption; a line naming a piece's staff
+paper: a lone photo credit is a caption, and a short finished line over one is its caption, or a short paragraph
+wrapped in the column over one; a line naming a piece's staff
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
 of a sentence (nor a title stop on 的); a short line ending —— over a section head leads it in; an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
@@ -68,7 +69,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_end_titles(items, kickers_set_apart_are_titles(items, longer_second_title_lines_are_apart(items, roles)))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
-    roles = wrapped_credited_captions(items, roles)
+    roles = wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles))))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
     wrapped = wrapped_pages(items, widths)  # and the pages set in wrapped columns, found once
@@ -443,6 +444,36 @@ def wrapped_credited_captions(items: list[Item], roles: list[Role]) -> list[Role
             joined = "".join(items[m].text.strip() for m in run)
             if len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in run) and _CREDITED.search(joined):
                 for m in run:
+                    out[m] = Role("C", out[m].prob, out[m].kicker)
+        k = j + 1
+    return out
+
+
+def wrapped_captions_over_credits(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A short paragraph wrapped in the column (lines the model read as running on, then its end) right above a credit
+    line is the caption that credit belongs to, every line of it (5月14日上午，国家主席习 / … / 朗普举行欢迎仪式。 /
+    冯永斌摄（新华社发）): when the model read the credit as a caption, or, whatever it read it as, when article text goes
+    on under it (``captions_above_credits`` for the caption of one line)."""
+    out = list(roles)
+    k = 0
+    while k < len(items):
+        if out[k].label != "W" or (k and out[k - 1].label == "W" and items[k - 1].page == items[k].page):
+            k += 1
+            continue
+        j = k
+        while j < len(items) and out[j].label == "W" and items[j].page == items[k].page:
+            j += 1
+        c = j + 1
+        if c < len(items) and items[c].page == items[k].page and out[j].label in ("P", "C") and credit_line(items[c].text.strip()):
+            run = range(k, j + 1)
+            text_under = c + 1 < len(items) and items[c + 1].page == items[k].page and out[c + 1].label in ("P", "W", "C", "H")
+            joined = "".join(items[m].text.strip() for m in run)
+            if (
+                len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in range(k, c + 1))
+                and all(items[m].gap == 0 for m in range(k + 1, j + 1))
+                and (out[c].label == "C" or out[c].label in ("N", "H") and text_under)
+            ):
+                for m in range(k, c + 1):
                     out[m] = Role("C", out[m].prob, out[m].kicker)
         k = j + 1
     return out
