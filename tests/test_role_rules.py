@@ -7,7 +7,7 @@ under a title is the title, an issue that shows no kicker sets none and in one t
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
-line, a line read as a head over
+line, a line read as a head that opens an article of a law or ends with a semicolon is text, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
 second line, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
@@ -216,6 +216,16 @@ def test_a_short_paragraph_wrapped_in_the_column_over_a_credit_is_its_caption(mo
         body = BODY + "".join(f"{t}\n" for t, _ in run) + under + "\n" + BODY
         a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=(*run, (under, "C")))
         assert "".join(t for t, _ in run) in [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+
+
+def test_a_head_that_opens_an_article_of_a_law_or_ends_with_a_semicolon_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [("第一节  行政复议范围", "H"), ("第六条  行政复议机关应当", "H"), ("加强行政复议调解工作，有关行政机关应当予以配合。", "P"),
+             ("（一）依法设立；", "H"), ("（二）有固定的办公场所。", "P")]
+    body = "".join(f"{t}\n" for t, _ in lines)
+    a = _read([("行政复议法实施条例", "T")], monkeypatch, body=body, body_roles=tuple(lines))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [
+        ("Subheading", "第一节  行政复议范围"), ("Paragraph", "第六条  行政复议机关应当加强行政复议调解工作，有关行政机关应当予以配合。"),
+        ("Paragraph", "（一）依法设立；"), ("Paragraph", "（二）有固定的办公场所。")]
 
 
 @pytest.mark.parametrize("role", ["N", "H"])

@@ -6,7 +6,7 @@
 paper: a lone photo credit is a caption, and a short finished line over one is its caption, or a short paragraph
 wrapped in the column over one; a line naming a piece's staff
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
-of a sentence (nor a title stop on 的); a short line ending —— over a section head leads it in; an indent opens a
+of a sentence (nor a title stop on 的), open an article of a law (第十条  …) or end with a semicolon; a short line ending —— over a section head leads it in; an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
 ended is set apart: a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far
 longer than its wrapped column is none of its text; in wrapped columns that mark a paragraph only by a short last
@@ -70,7 +70,8 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles))
-    roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles))))
+    roles = law_articles_and_listed_clauses_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
+    roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, roles))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
     wrapped = wrapped_pages(items, widths)  # and the pages set in wrapped columns, found once
     roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
@@ -514,6 +515,23 @@ def heads_cut_mid_sentence(items: list[Item], roles: list[Role]) -> list[Role]:
             out[k] = Role("W", out[k].prob, out[k].kicker)
         elif out[k].label == "T" and _CUT_AFTER.search(items[k].text) and out[k + 1].label in ("P", "W"):
             out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+# an article of a law or a regulation, opening its text: 第十条  从事出境入境中介服务的机构不 (its heads are 章 and 节)
+_LAW_ARTICLE = regex_cache.compile(r"^第[一二三四五六七八九十百零〇两\d]+条[\s\u3000]+\S")
+_SENTENCE_END = regex_cache.compile(r"[。；！？：]$")
+
+
+def law_articles_and_listed_clauses_are_text(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a section head is text when it opens an article of a law (第十条  …: a law's heads are
+    its 章 and 节, each article is a paragraph) or ends with a semicolon (（一）依法设立；: a clause of a list, as no head
+    ends): the paragraph's end when it finishes a sentence, else its line running on."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        text = it.text.strip()
+        if out[k].label == "H" and it.ln.force is None and (_LAW_ARTICLE.match(text) or text.endswith("；")):
+            out[k] = Role("P" if _SENTENCE_END.search(text) else "W", out[k].prob, out[k].kicker)
     return out
 
 
