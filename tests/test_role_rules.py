@@ -7,7 +7,7 @@ under a title is the title, an issue that shows no kicker sets none and in one t
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
-line, a line read as a head that opens an article of a law or ends with a semicolon is text, a line read as a head over
+line, a line read as a head that opens an article of a law or ends with a semicolon is text, a dateline alone on its line opens the text under it, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
 second line, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
@@ -216,6 +216,14 @@ def test_a_short_paragraph_wrapped_in_the_column_over_a_credit_is_its_caption(mo
         body = BODY + "".join(f"{t}\n" for t, _ in run) + under + "\n" + BODY
         a = _read([("一篇文章的标题", "T")], monkeypatch, body=body, body_roles=(*run, (under, "C")))
         assert "".join(t for t, _ in run) in [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+
+
+@pytest.mark.parametrize("role", ["B", "N", "P"])
+def test_a_dateline_alone_on_its_line_opens_the_text_under_it(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    lines = [("本报北京5月14日电", role), ("（记者杨翘楚）5月14日上午，国家主席习近平在北京", "W"), ("人民大会堂同美国总统举行会谈。", "P")]
+    a = _read([("习近平同美国总统会谈", "T")], monkeypatch, body="".join(f"{t}\n" for t, _ in lines), body_roles=tuple(lines))
+    assert a.byline is None
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", "".join(t for t, _ in lines))]
 
 
 def test_a_head_that_opens_an_article_of_a_law_or_ends_with_a_semicolon_is_text(monkeypatch: pytest.MonkeyPatch) -> None:

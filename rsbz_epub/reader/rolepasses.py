@@ -5,7 +5,7 @@
 (``reader/headpasses.py``), then the other ones of this module, each a convention of print that holds whatever the
 paper: a lone photo credit is a caption, and a short finished line over one is its caption, or a short paragraph
 wrapped in the column over one; a line naming a piece's staff
-(记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a head cannot be followed by the rest
+(记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a dateline alone on its line opens the text under it; a head cannot be followed by the rest
 of a sentence (nor a title stop on 的), open an article of a law (第十条  …) or end with a semicolon; a short line ending —— over a section head leads it in; an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
 ended is set apart: a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far
@@ -69,7 +69,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_end_titles(items, kickers_set_apart_are_titles(items, longer_second_title_lines_are_apart(items, roles)))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
-    roles = wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles))
+    roles = datelines_alone_open_or_close_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
     roles = law_articles_and_listed_clauses_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, roles))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
@@ -354,6 +354,27 @@ _STAFF_CREDIT = regex_cache.compile(
 
 # a line that names where a piece or its figures come from: 数据来源：重庆化工职业学院 (under a chart's title, a caption's)
 _SOURCE_LINE = regex_cache.compile(r"^(?:数据|资料)?来源[：:]\S")
+
+
+# a dateline and nothing else: 本报北京5月14日电, 新华社布鲁塞尔1月29日电, 本报讯
+_DATELINE_ALONE = regex_cache.compile(
+    r"^据?(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,6}社)(?:[\u4e00-\u9fff/／、]{0,12}(?:\d{1,2}月\d{1,2}日|[0-9一二三四五六七八九十]日))?[电讯]$"
+)
+
+
+def datelines_alone_open_or_close_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line that is a dateline and nothing else opens the paragraph under it when text goes on close under it
+    (本报北京5月14日电 / （记者杨翘楚）5月14日上…: the column cut the lead after it), whatever the model read it as: a
+    byline names people, not a place and a date. (One with no text close under it closes the article above, its end
+    note; made so, the end notes of 新华每日电讯 cost 5 paragraphs leave one paper out, so the model's reading stays.)"""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if it.ln.force is not None or not _DATELINE_ALONE.match(it.text.strip()):
+            continue
+        below = k + 1 < len(items) and items[k + 1].page == it.page
+        if below and items[k + 1].gap == 0 and out[k + 1].label in ("P", "W") and out[k].label in ("B", "N", "P", "H"):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
 
 
 def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
