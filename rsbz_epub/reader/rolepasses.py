@@ -69,7 +69,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_end_titles(items, kickers_set_apart_are_titles(items, longer_second_title_lines_are_apart(items, roles)))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
-    roles = datelines_alone_open_or_close_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
+    roles = datelines_alone_open_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
     roles = law_articles_and_listed_clauses_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, roles))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
@@ -362,7 +362,7 @@ _DATELINE_ALONE = regex_cache.compile(
 )
 
 
-def datelines_alone_open_or_close_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
+def datelines_alone_open_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that is a dateline and nothing else opens the paragraph under it when text goes on close under it
     (本报北京5月14日电 / （记者杨翘楚）5月14日上…: the column cut the lead after it), whatever the model read it as: a
     byline names people, not a place and a date. (One with no text close under it closes the article above, its end
