@@ -218,6 +218,13 @@ def test_a_short_paragraph_wrapped_in_the_column_over_a_credit_is_its_caption(mo
         assert "".join(t for t, _ in run) in [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
 
 
+def test_an_editors_note_label_the_model_read_as_the_byline_opens_the_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    note = "夏收夏种是稳住全年粮食产能的关键一环。"
+    a = _read([("气象赋能夏收夏种稳产增产更有底气", "T"), ("编者按：", "B")], monkeypatch, body=note + "\n" + BODY)
+    assert a.byline is None
+    assert [(getattr(b, "kind", ""), type(b).__name__) for b in a.blocks][:1] == [("editor-note", "Aside")]
+
+
 @pytest.mark.parametrize("role", ["B", "N", "P"])
 def test_a_dateline_alone_on_its_line_opens_the_text_under_it(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
     lines = [("本报北京5月14日电", role), ("（记者杨翘楚）5月14日上午，国家主席习近平在北京", "W"), ("人民大会堂同美国总统举行会谈。", "P")]

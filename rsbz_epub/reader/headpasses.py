@@ -66,16 +66,19 @@ _SPEAKER = regex_cache.compile(
 def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a title or a kicker that no headline is: a photo credit (杨  东摄（人民视觉）) is a
     caption, a staff, source or maker's line (本期统筹：郭雪岩, 数据来源：…, 新华社音视频部制作) an end note, a finished sentence (…产业园。),
-    an editor's note (编者按：, under the title it introduces) or a forum speaker named with a post in brackets
+    an editor's note (编者按：, under the title it introduces; read as the byline, too) or a forum speaker named with a post in brackets
     (夏华声（巴西瓦加斯基金会经济学家）: a title's bracket names its column, not a post) text;
     and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading or a box, is
     its byline — and the lines between it and a title, read as a section head or a box, are the headline group's."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label not in ("T", "K", "S", "H", "X") or it.ln.force is not None:
+        if out[k].label not in ("T", "K", "S", "H", "X", "B") or it.ln.force is not None:
             continue
         text = it.text.strip()
-        if _reporters_only(text) and k > 0 and items[k - 1].page == it.page:
+        if out[k].label == "B":
+            if NOTE_HEAD.match(text):  # 编者按： on its own line under the title: the note's label, no byline
+                out[k] = Role("P", out[k].prob)
+        elif _reporters_only(text) and k > 0 and items[k - 1].page == it.page:
             _headline_group_above(items, out, k)
             if out[k - 1].label in ("T", "K", "S"):
                 out[k] = Role("B", out[k].prob)  # under a heading: its byline
