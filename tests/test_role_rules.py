@@ -218,6 +218,15 @@ def test_a_short_paragraph_wrapped_in_the_column_over_a_credit_is_its_caption(mo
         assert "".join(t for t, _ in run) in [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
 
 
+def test_a_line_read_as_the_byline_that_goes_on_with_text_after_its_dateline_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [("本报柏林5月21日电  （记者郭梓云）日内", "B"), ("瓦消息：第七十九届世界卫生大会21日闭幕。", "P")]
+    a = _read([("世界卫生大会闭幕", "T")], monkeypatch, body="".join(f"{t}\n" for t, _ in lines), body_roles=tuple(lines))
+    assert a.byline is None and [b.text for b in a.blocks] == ["".join(t for t, _ in lines)]
+    # a dateline and reporters only is the byline
+    a = _read([("儿童公园今起延长开放时间", "T"), ("本报讯 记者 许诺", "B")], monkeypatch)
+    assert a.byline == "本报讯 记者 许诺"
+
+
 def test_an_editors_note_label_the_model_read_as_the_byline_opens_the_note(monkeypatch: pytest.MonkeyPatch) -> None:
     note = "夏收夏种是稳住全年粮食产能的关键一环。"
     a = _read([("气象赋能夏收夏种稳产增产更有底气", "T"), ("编者按：", "B")], monkeypatch, body=note + "\n" + BODY)

@@ -356,23 +356,33 @@ _STAFF_CREDIT = regex_cache.compile(
 _SOURCE_LINE = regex_cache.compile(r"^(?:数据|资料)?来源[：:]\S")
 
 
-# a dateline and nothing else: 本报北京5月14日电, 新华社布鲁塞尔1月29日电, 本报讯
-_DATELINE_ALONE = regex_cache.compile(
-    r"^据?(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,6}社)(?:[\u4e00-\u9fff/／、]{0,12}(?:\d{1,2}月\d{1,2}日|[0-9一二三四五六七八九十]日))?[电讯]$"
+# a dateline opening a line (本报北京5月14日电, 新华社布鲁塞尔1月29日电, 本报讯), and the reporters after it ((记者郭梓云),
+# 记者 史光浩 报道)
+_DATELINE_OPENS = regex_cache.compile(
+    r"^据?(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,6}社)(?:[\u4e00-\u9fff/／、]{0,12}(?:\d{1,2}月\d{1,2}日|[0-9一二三四五六七八九十]日))?[电讯]"
+    r"([\s\u3000]*[（(][^）)]{0,30}[）)]|[\s\u3000]*(?:记者|通讯[\s\u3000]*员)[^，。]{0,30}?报道)?[\s\u3000]*"
 )
+
+_REPORTERS_NEXT = regex_cache.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯|实习生|撰稿)")
 
 
 def datelines_alone_open_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that is a dateline and nothing else opens the paragraph under it when text goes on close under it
     (本报北京5月14日电 / （记者杨翘楚）5月14日上…: the column cut the lead after it), whatever the model read it as: a
-    byline names people, not a place and a date. (One with no text close under it closes the article above, its end
+    byline names people, not a place and a date. So does a line read as the byline that goes on after its dateline and
+    reporters with text (本报柏林5月21日电  （记者郭梓云）日内 / 瓦消息：…); one that goes on with reporters only (本报讯
+    记者 许诺) is the byline. (A dateline alone with no text close under it closes the article above, its end
     note; made so, the end notes of 新华每日电讯 cost 5 paragraphs leave one paper out, so the model's reading stays.)"""
     out = list(roles)
     for k, it in enumerate(items):
-        if it.ln.force is not None or not _DATELINE_ALONE.match(it.text.strip()):
+        text = it.text.strip()
+        m = _DATELINE_OPENS.match(text)
+        if it.ln.force is not None or m is None:
             continue
         below = k + 1 < len(items) and items[k + 1].page == it.page
-        if below and items[k + 1].gap == 0 and out[k + 1].label in ("P", "W") and out[k].label in ("B", "N", "P", "H"):
+        if m.end() < len(text) and out[k].label == "B" and not _REPORTERS_NEXT.match(text, m.end()):
+            out[k] = Role("P" if FINISHED.search(text) else "W", out[k].prob, out[k].kicker)
+        elif m.end() == len(text) and m.end(1) == -1 and below and items[k + 1].gap == 0 and out[k + 1].label in ("P", "W") and out[k].label in ("B", "N", "P", "H"):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
 
