@@ -907,6 +907,13 @@ def test_a_photo_story_whose_only_text_the_model_called_a_caption_says_it_in_a_p
     photo, after = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     assert [(type(b).__name__, b.text) for b in photo.blocks] == [("Paragraph", story.strip())]
     assert [type(b).__name__ for b in after.blocks] == ["Paragraph"]
+    # a story with a line of its own over its credited captions: the line is its text, the captions stay captions
+    lines = ["George Michael (1963~2016)", "George Michael 2012年攝於法國巴黎一個音樂會。 美聯社", "George Michael 1985年在北京演出。美聯社"]
+    text = HEAD + "已逝去的，更令人痛心懷念\n" + "".join(f"{t}\n" for t in lines) + "下一篇文章的标题\n" + BODY
+    roles = {"已逝去的，更令人痛心懷念": "T", **{t: "C" for t in lines}, "下一篇文章的标题": "T"}
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
+    photo, _ = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert [type(b).__name__ for b in photo.blocks] == ["Paragraph", "Caption", "Caption"]
 
 
 def _photo_story(monkeypatch: pytest.MonkeyPatch, tu: str, credit: str | None, after: str = "") -> list:
