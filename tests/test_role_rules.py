@@ -7,7 +7,7 @@ under a title is the title, an issue that shows no kicker sets none and in one t
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
-line, a line read as a head that opens an article of a law or ends with a semicolon is text, a dateline alone on its line opens the text under it, a line read as a head over
+line, a line read as a head that opens an article of a law or ends with a semicolon is text, a dateline alone on its line opens the text under it, an author named by post or place under a title is its byline, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
 second line, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
@@ -232,6 +232,18 @@ def test_an_editors_note_label_the_model_read_as_the_byline_opens_the_note(monke
     a = _read([("气象赋能夏收夏种稳产增产更有底气", "T"), ("编者按：", "B")], monkeypatch, body=note + "\n" + BODY)
     assert a.byline is None
     assert [(getattr(b, "kind", ""), type(b).__name__) for b in a.blocks][:1] == [("editor-note", "Aside")]
+
+
+@pytest.mark.parametrize(("author", "role"), [("山东外国语职业技术大学校长  杜  琳", "H"), ("安徽亳州市\xa0\xa0马方正", "T"),
+                                            ("中央党校（国家行政学院）副校长（副院长）  李文堂", "W")])
+def test_an_author_named_by_post_or_place_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, author: str, role: str) -> None:
+    a = _read([("将城市势能转换为育人动能", "T"), (author, role)], monkeypatch)
+    assert a.title == "将城市势能转换为育人动能"
+    assert a.byline is not None and "".join(a.byline.split()) == "".join(author.split())  # a spaced name is read set close
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip())]
+    # two phrases set apart under a title are a head, not an author
+    a = _read([("超一千二百家企业齐聚链博会", "T"), ("链接世界  共创未来", "H")], monkeypatch)
+    assert a.byline is None
 
 
 @pytest.mark.parametrize("role", ["B", "N", "P"])

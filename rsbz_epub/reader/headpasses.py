@@ -9,7 +9,8 @@ a line ending —— is a kicker over its title; an unfinished line between two 
 label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
 line under it is a title of its own, over its first section's head; a line ending with its column's label is the
 title, and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third
-is the subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle. Four
+is the subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle. A
+line close under a title that names an author by post or place, then by name set apart, is the byline. Four
 read a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an undashed
 line under a title as the title, an issue that shows no kicker sets none, and in an issue that shows one an undashed
 subtitle much shorter than its title is the title under a kicker; an issue that marks its kickers three times or more
@@ -23,7 +24,7 @@ from __future__ import annotations
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.lexicon import SUBTITLE_ENDS, SUBTITLE_OPENERS
+from rsbz_epub.reader.lexicon import AUTHOR_POST_ENDS, SUBTITLE_ENDS, SUBTITLE_OPENERS
 from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
@@ -540,6 +541,28 @@ def names_under_kickers_are_bylines(items: list[Item], roles: list[Role]) -> lis
             and SPACED_NAME.match(it.text.strip())
         ):
             out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
+    return out
+
+
+_GAP = "[ \u3000\xa0]"
+# an author named by post or place, set apart from the name: 山东外国语职业技术大学校长  杜  琳, 安徽亳州市  马方正
+_POST_AND_NAME = regex_cache.compile(
+    rf"^[\u4e00-\u9fff（）、·]{{2,40}}?(?:{AUTHOR_POST_ENDS}){_GAP}{{2,}}(?:[\u4e00-\u9fff·]{{2,3}}|[\u4e00-\u9fff]{_GAP}+[\u4e00-\u9fff])$"
+)
+
+
+def posts_and_names_under_titles_are_bylines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line close under a title that names an author by post or place and then, set apart, by name (吉林大学哲学社会
+    科学资深教授  孙正聿, 安徽亳州市  马方正) is the piece's byline, whatever the model read it as: a head or a line of text
+    does not end on a name set apart."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        if (
+            out[k].label in ("H", "T", "C", "W", "P") and out[k - 1].label in ("T", "S") and above.page == it.page and it.gap == 0
+            and it.ln.force is None and _POST_AND_NAME.match(it.text.strip())
+        ):
+            out[k] = Role("B", out[k].prob)
     return out
 
 

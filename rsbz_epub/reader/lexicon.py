@@ -26,6 +26,10 @@ BYLINE_PERSON_ENDS = "员|者|民|友|师|工"
 #: 教务处, 市交通运输局).  Only read as a byline directly under a title with the body after it.
 BYLINE_UNIT_ENDS = "部|处|办|局|厅|委|院|所|站|中心|办公室|委员会|学院|研究院|协会|工会|团委"
 
+#: Endings of the post or the place a signed piece's author is named by, before the name (吉林大学哲学社会科学资深教授
+#: 孙正聿, 中央党校（国家行政学院）副校长（副院长）  李文堂, 安徽亳州市  马方正).
+AUTHOR_POST_ENDS = "长|书记|主任|委员|主席|教授|研究员|院士|专家|主编|顾问|负责人|工程师|）|省|市|县|区|州|盟|旗|地区|镇|乡|村"
+
 #: Labels papers print over a box of background facts; the label is the box's only heading.
 BOX_LABELS = (
     "小贴士|温馨提示|相关链接|新闻链接|政策链接|知识链接|背景链接|链接|延伸阅读|背景资料|背景|名词解释|小知识|"
