@@ -7,7 +7,8 @@ under a title is the title, an issue that shows no kicker sets none and in one t
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
-line, a line read as a head that opens an article of a law or ends with a semicolon is text, a dateline alone on its line opens the text under it, an author named by post or place under a title is its byline, a line read as a head over
+line, a line read as a head that opens an article of a law, ends with a semicolon or opens with a time word and a comma is
+text, a dateline alone on its line opens the text under it, an author named by post or place under a title is its byline, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
 second line, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
 the text, so is a closing photo
@@ -254,7 +255,7 @@ def test_a_dateline_alone_on_its_line_opens_the_text_under_it(monkeypatch: pytes
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", "".join(t for t, _ in lines))]
 
 
-def test_a_head_that_opens_an_article_of_a_law_or_ends_with_a_semicolon_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_head_that_opens_an_article_of_a_law_ends_with_a_semicolon_or_opens_with_a_time_word_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [("第一节  行政复议范围", "H"), ("第六条  行政复议机关应当", "H"), ("加强行政复议调解工作，有关行政机关应当予以配合。", "P"),
              ("（一）依法设立；", "H"), ("（二）有固定的办公场所。", "P")]
     body = "".join(f"{t}\n" for t, _ in lines)
@@ -262,6 +263,13 @@ def test_a_head_that_opens_an_article_of_a_law_or_ends_with_a_semicolon_is_text(
     assert [(type(b).__name__, b.text) for b in a.blocks] == [
         ("Subheading", "第一节  行政复议范围"), ("Paragraph", "第六条  行政复议机关应当加强行政复议调解工作，有关行政机关应当予以配合。"),
         ("Paragraph", "（一）依法设立；"), ("Paragraph", "（二）有固定的办公场所。")]
+    # a line opening with a time word and a comma is a clause of text; one that asks is a head
+    lines = [("近年来，安徽省合肥市包河区塘溪津门", "H"), ("水街持续释放消费活力，吸引众多游客前来。", "P"),
+             ("此外，为何“无作业日”设在周三？", "H"), ("除了支持率高，周三处于周中。", "P")]
+    a = _read([("水上表演人气旺", "T")], monkeypatch, body="".join(f"{t}\n" for t, _ in lines), body_roles=tuple(lines))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [
+        ("Paragraph", "近年来，安徽省合肥市包河区塘溪津门水街持续释放消费活力，吸引众多游客前来。"),
+        ("Subheading", "此外，为何“无作业日”设在周三？"), ("Paragraph", "除了支持率高，周三处于周中。")]
 
 
 @pytest.mark.parametrize("role", ["N", "H"])

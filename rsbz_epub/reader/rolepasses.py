@@ -6,7 +6,7 @@
 paper: a lone photo credit is a caption, and a short finished line over one is its caption, or a short paragraph
 wrapped in the column over one; a line naming a piece's staff
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a dateline alone on its line opens the text under it; a head cannot be followed by the rest
-of a sentence (nor a title stop on 的), open an article of a law (第十条  …) or end with a semicolon; a short line ending —— over a section head leads it in; an indent opens a
+of a sentence (nor a title stop on 的), open an article of a law (第十条  …), end with a semicolon or open with a time word and a comma (近年来，…); a short line ending —— over a section head leads it in; an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
 ended is set apart: a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far
 longer than its wrapped column is none of its text; in wrapped columns that mark a paragraph only by a short last
@@ -72,7 +72,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = posts_and_names_under_titles_are_bylines(items, roles)
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = datelines_alone_open_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
-    roles = law_articles_and_listed_clauses_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
+    roles = heads_that_open_as_text_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, roles))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
     wrapped = wrapped_pages(items, widths)  # and the pages set in wrapped columns, found once
@@ -556,14 +556,19 @@ _LAW_ARTICLE = regex_cache.compile(r"^第[一二三四五六七八九十百零�
 _SENTENCE_END = regex_cache.compile(r"[。；！？：]$")
 
 
-def law_articles_and_listed_clauses_are_text(items: list[Item], roles: list[Role]) -> list[Role]:
+def heads_that_open_as_text_are_text(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as a section head is text when it opens an article of a law (第十条  …: a law's heads are
-    its 章 and 节, each article is a paragraph) or ends with a semicolon (（一）依法设立；: a clause of a list, as no head
-    ends): the paragraph's end when it finishes a sentence, else its line running on."""
+    its 章 and 节, each article is a paragraph), ends with a semicolon (（一）依法设立；: a clause of a list, as no head
+    ends), or opens with a time word and a comma and asks or exclaims nothing (近年来，安徽省合肥市包河区塘溪津门: a
+    clause of text; 此外，为何“无作业日”设在周三？ is a head): the paragraph's end when it finishes a sentence, else its
+    line running on. Read in the issue's Simplified view (近年來 is 近年来)."""
+    view = simplified_view(items)
     out = list(roles)
     for k, it in enumerate(items):
         text = it.text.strip()
-        if out[k].label == "H" and it.ln.force is None and (_LAW_ARTICLE.match(text) or text.endswith("；")):
+        if out[k].label != "H" or it.ln.force is not None:
+            continue
+        if _LAW_ARTICLE.match(text) or text.endswith("；") or _TIME_OPENER.search(view(text[:12])) and not text.endswith(("？", "！", "?", "!")):
             out[k] = Role("P" if _SENTENCE_END.search(text) else "W", out[k].prob, out[k].kicker)
     return out
 
