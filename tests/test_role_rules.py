@@ -7,7 +7,7 @@ under a title is the title, an issue that shows no kicker sets none and in one t
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
-line, a line read as a head that opens an article of a law, ends with a semicolon or opens with a time word and a comma is
+line, short finished lines under the headline over a credit for all photos are captions, a line read as a head that opens an article of a law, ends with a semicolon or opens with a time word and a comma is
 text, a dateline alone on its line opens the text under it, an author named by post or place under a title is its byline, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
 second line, a line naming a piece's staff or a ——line signing the text above is an end note, so is a source line under
@@ -253,6 +253,19 @@ def test_a_dateline_alone_on_its_line_opens_the_text_under_it(monkeypatch: pytes
     a = _read([("习近平同美国总统会谈", "T")], monkeypatch, body="".join(f"{t}\n" for t, _ in lines), body_roles=tuple(lines))
     assert a.byline is None
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", "".join(t for t, _ in lines))]
+
+
+def test_short_lines_under_the_headline_over_a_credit_for_all_photos_are_their_captions(monkeypatch: pytest.MonkeyPatch) -> None:
+    photos = ["山东临淄战国釉陶罍。", "山东前冢子头遗址出土炭化粟。", "浙江田螺山遗址出土饱水保存的菱角。"]
+    credit = "图片均为郎剑锋提供"
+    body = "".join(f"{t}\n" for t in photos) + credit + "\n" + BODY
+    a = _read([("考古让我们重新认识古代经济", "T"), ("宋晓航  郎剑锋", "B")], monkeypatch, body=body, body_roles=((credit, "C"),))
+    kinds = [type(b).__name__ for b in a.blocks]
+    assert kinds[-1] == "Paragraph" and "Paragraph" not in kinds[:-1] and all(p in " ".join(b.text for b in a.blocks) for p in photos)
+    # under text, the lines over the credit are left as read
+    a = _read([("考古让我们重新认识古代经济", "T")], monkeypatch, body=BODY + "".join(f"{t}\n" for t in photos) + credit + "\n",
+              body_roles=((BODY.strip(), "W"), (credit, "C")))
+    assert [type(b).__name__ for b in a.blocks].count("Paragraph") >= 2
 
 
 def test_a_head_that_opens_an_article_of_a_law_ends_with_a_semicolon_or_opens_with_a_time_word_is_text(monkeypatch: pytest.MonkeyPatch) -> None:

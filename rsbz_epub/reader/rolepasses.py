@@ -4,7 +4,7 @@
 (（接1版）次。) is made the carried article's text (the marker is hard structure), then the headline group's rules
 (``reader/headpasses.py``), then the other ones of this module, each a convention of print that holds whatever the
 paper: a lone photo credit is a caption, and a short finished line over one is its caption, or a short paragraph
-wrapped in the column over one; a line naming a piece's staff
+wrapped in the column over one; short finished lines under the headline over a credit for all photos are captions; a line naming a piece's staff
 (记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a dateline alone on its line opens the text under it; a head cannot be followed by the rest
 of a sentence (nor a title stop on 的), open an article of a law (第十条  …), end with a semicolon or open with a time word and a comma (近年来，…); a short line ending —— over a section head leads it in; an indent opens a
 paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
@@ -72,6 +72,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = posts_and_names_under_titles_are_bylines(items, roles)
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = datelines_alone_open_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
+    roles = captions_over_a_credit_for_all(items, roles)
     roles = heads_that_open_as_text_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, roles))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
@@ -510,6 +511,31 @@ def wrapped_captions_over_credits(items: list[Item], roles: list[Role]) -> list[
                 for m in range(k, c + 1):
                     out[m] = Role("C", out[m].prob, out[m].kicker)
         k = j + 1
+    return out
+
+
+# a credit for every photo above it: 以上图片均为本报记者乔栋摄, 图片均为郎剑锋提供
+_ALL_CREDITED = regex_cache.compile(r"^(?:以上|本版|上)?(?:图片|照片)均(?:为|由)")
+_CAPTION_LINE = 80  # a photo's caption of one line holds at most this many characters
+
+
+def captions_over_a_credit_for_all(items: list[Item], roles: list[Role]) -> list[Role]:
+    """Short finished lines the model read as text or captions, between the headline group and a credit for all the
+    photos above it (玛沁县医院超声科主任…记录便携式B超机数值。 / 达日县的辫状黄河水系。 / 以上图片均为本报记者乔栋摄), are
+    those photos' captions, every one: the credit names the photos, so the lines over it are theirs."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if it.ln.force is not None or not _ALL_CREDITED.match(it.text.strip()):
+            continue
+        j = k - 1
+        while (
+            j >= 0 and out[j].label in ("P", "C") and items[j].page == it.page and items[j].ln.force is None
+            and len(items[j].text.strip()) <= _CAPTION_LINE and FINISHED.search(items[j].text.strip())
+        ):
+            j -= 1
+        if j < k - 1 and j >= 0 and items[j].page == it.page and out[j].label in ("T", "S", "B", "K"):
+            for m in range(j + 1, k + 1):
+                out[m] = Role("C", out[m].prob, out[m].kicker)
     return out
 
 
