@@ -721,7 +721,8 @@ def test_for_a_paper_the_model_has_not_met_the_lines_over_a_labelled_title_are_i
     assert (a.kicker, a.title) == ("国家老年大学已在各地设立8.2万个基层学习点", "学海共畅游  桑榆霞满天（大数据观察）")
     (a,) = _read_all([group], monkeypatch, met=True)  # a paper the model has met: two title lines are one title
     assert (a.kicker, a.title) == (None, "国家老年大学已在各地设立8.2万个基层学习点学海共畅游  桑榆霞满天（大数据观察）")
-    for first, last in (("读懂“文物微笑”背后", "的意涵（人民时评）"), ("在安纳西，看见中国动画的", "出发与远航（环球走笔）")):
+    for first, last in (("读懂“文物微笑”背后", "的意涵（人民时评）"), ("在安纳西，看见中国动画的", "出发与远航（环球走笔）"),
+                        ("规范涉企行政执法专项行动", "取得明显成效（权威发布）"), ("让人工智能这匹千里马跑", "得又快又稳（新知新觉）")):
         (a,) = _read_all([[(first, "T"), (last, "T")]], monkeypatch)  # the last words of a wrapped title, or a line cut after 的
         assert (a.kicker, a.title) == (None, first + last)
 
