@@ -715,6 +715,17 @@ def test_the_column_label_goes_with_the_title_so_the_line_above_is_the_kicker(mo
     assert (a.kicker, a.title, a.subtitle) == (None, "高原治虫记（深度观察）", "青海综合防治包虫病纪实")  # the label is the title's
 
 
+def test_a_kicker_whose_last_two_characters_and_the_titles_first_two_make_a_word_stays_the_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 交流|民营: 流民 is a word, but cut both ways the break falls between 交流 and 民营
+    kicker, title = "五位民营企业家和新的社会阶层人士代表与中外记者交流", "民营经济发展前景广阔、大有可为（权威发布）"
+    for met in (True, False):
+        (a,) = _read_all([[(kicker, "K"), (title, "T")]], monkeypatch, met=met)
+        assert (a.kicker, a.title) == (kicker, title)
+    # a kicker line cut inside a word is the title's first line
+    (a,) = _read_all([[("中国气象局部署推", "K"), ("进气象人工智能", "T")]], monkeypatch)
+    assert (a.kicker, a.title) == (None, "中国气象局部署推进气象人工智能")
+
+
 def test_for_a_paper_the_model_has_not_met_the_lines_over_a_labelled_title_are_its_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
     group = [("国家老年大学已在各地设立8.2万个基层学习点", "T"), ("学海共畅游  桑榆霞满天（大数据观察）", "T")]
     (a,) = _read_all([group], monkeypatch)

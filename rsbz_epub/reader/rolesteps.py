@@ -16,7 +16,7 @@ from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, la
 from rsbz_epub.reader.jumps import split_trailing
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
-from rsbz_epub.reader.wordpairs import glue
+from rsbz_epub.reader.wordspan import spans_break
 
 _HEAD = ("K", "T")
 
@@ -28,12 +28,13 @@ _SPACED_PAIR = regex_cache.compile(r"[\u4e00-\u9fff”’」』）》][ \u3000]+
 def _title_goes_on(title: str, below: str, simplified: Callable[[str], str] = str) -> bool:
     """A title line broken inside a word (消|费, 現|場 read as 现|场 through ``simplified``: the word list is Simplified),
     inside quotes or brackets, or after a comma or colon goes on in the line below, which is its second line, not a
-    subtitle (a subtitle set with —— is one)."""
+    subtitle (a subtitle set with —— is one). The word is found as ``reader/wordspan.py`` finds one, cut both ways:
+    the pair list alone (``wordpairs.glue``) joined …与中外记者交流 / 民营经济… on 流民, a kicker over its title."""
     if below.startswith("——"):
         return False
     t, rest = title.rstrip(), below.strip()
     # a word cut at the line's end joins only a full line: a title wraps where its line is full, or in even halves
-    return heading_runs_on(t) or (glue(simplified(t[-2:]), simplified(rest[:2])) != "0" and len(t) >= len(rest) - 1)
+    return heading_runs_on(t) or (spans_break(simplified(t), simplified(rest)) and len(t) >= len(rest) - 1)
 
 
 # a whole title stands before its column's label with this many characters at least; fewer are the last words of a title
