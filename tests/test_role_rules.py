@@ -726,6 +726,11 @@ def test_a_kicker_whose_last_two_characters_and_the_titles_first_two_make_a_word
     assert (a.kicker, a.title) == (None, "中国气象局部署推进气象人工智能")
 
 
+def test_a_columns_label_on_a_line_of_its_own_under_a_title_line_is_the_titles(monkeypatch: pytest.MonkeyPatch) -> None:
+    (a,) = _read_all([[("到鼓浪屿，赴一场诗意之约", "T"), ("（以文塑旅  以旅彰文）", "T")]], monkeypatch)
+    assert (a.kicker, a.title) == (None, "到鼓浪屿，赴一场诗意之约（以文塑旅  以旅彰文）")
+
+
 def test_for_a_paper_the_model_has_not_met_the_lines_over_a_labelled_title_are_its_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
     group = [("国家老年大学已在各地设立8.2万个基层学习点", "T"), ("学海共畅游  桑榆霞满天（大数据观察）", "T")]
     (a,) = _read_all([group], monkeypatch)

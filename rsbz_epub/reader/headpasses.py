@@ -27,7 +27,7 @@ from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.lexicon import AUTHOR_POST_ENDS, SUBTITLE_ENDS, SUBTITLE_OPENERS
 from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
+from rsbz_epub.reader.segment import LABEL_LINE, MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
 from rsbz_epub.reader.wordspan import spans_break
 
 
@@ -566,8 +566,6 @@ def posts_and_names_under_titles_are_bylines(items: list[Item], roles: list[Role
     return out
 
 
-# a title's column label set on a line of its own under it: （“十五五”开好局起好步）, （把自然讲给你听）
-_LABEL_LINE = regex_cache.compile(r"^（[^（）\d]{2,30}）$")
 
 
 def labels_stand_under_titles(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -578,7 +576,7 @@ def labels_stand_under_titles(items: list[Item], roles: list[Role]) -> list[Role
         it, above = items[k], items[k - 1]
         if (
             out[k].label == "T" and out[k - 1].label == "K" and above.page == it.page
-            and it.ln.force is None and above.ln.force is None and _LABEL_LINE.match(it.text.strip())
+            and it.ln.force is None and above.ln.force is None and LABEL_LINE.match(it.text.strip())
         ):
             out[k - 1] = Role("T", out[k - 1].prob)
     return out

@@ -15,7 +15,7 @@ from rsbz_epub.model import Caption, PageJump, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.jumps import split_trailing
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
+from rsbz_epub.reader.segment import LABEL_LINE, NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
 from rsbz_epub.reader.wordspan import spans_break
 
 _HEAD = ("K", "T")
@@ -236,8 +236,8 @@ class RoleSteps:
         if len(lines) < 2:
             return
         first = lines[0].rstrip()
-        if _title_goes_on(first, lines[1], self.simplified):
-            return  # broken inside a word or a quote: one title on two lines
+        if _title_goes_on(first, lines[1], self.simplified) or len(lines) == 2 and LABEL_LINE.match(lines[1].strip()):
+            return  # broken inside a word or a quote, or a column's label under it: one title on two lines
         if first.endswith("——") or ("·" in first and "·" not in lines[1]):
             parts["K"], parts["T"] = [first], lines[1:]
         elif not self.met and _labelled_title(lines[-1]) and not first.endswith("的"):

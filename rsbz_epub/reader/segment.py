@@ -122,6 +122,8 @@ MADE_BY = regex_cache.compile(
 
 # a title's column label at its end: 守护自然资源  建设美丽中国（权威发布）; never a subtitle's
 TITLE_LABEL = regex_cache.compile(r"[^（）]（[^（）\d]{2,30}）$")
+# a title's column label set on a line of its own under it: （“十五五”开好局起好步）, （以文塑旅  以旅彰文）
+LABEL_LINE = regex_cache.compile(r"^（[^（）\d]{2,30}）$")
 
 
 # A sentence end, then a short bracketed signature, closed (an open one is a caption's wrapped credit).
