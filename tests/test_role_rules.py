@@ -413,6 +413,13 @@ def test_a_line_read_as_a_head_under_a_title_cut_in_mid_phrase_is_its_second_lin
     assert a.title == "北斗探空业务新增" and [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == ["无线电频率获批"]
 
 
+@pytest.mark.parametrize("role", ["S", "C", "B"])
+def test_a_line_under_a_title_that_closes_the_bracket_the_title_left_open_is_its_second_line(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    a = _read([("世界杯赛场内外的中国制造（", "T"), ("美加墨世界杯·特别报道）", role)], monkeypatch)
+    assert a.title == "世界杯赛场内外的中国制造（美加墨世界杯·特别报道）" and a.subtitle is None and a.byline is None
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"]
+
+
 def test_a_line_read_as_a_head_goes_on_into_the_text_when_a_word_runs_across_the_break(monkeypatch: pytest.MonkeyPatch) -> None:
     cut, rest = "日本右翼势力“狂飙”与经济发展衰", "退交织，正在形成“军事扩张—资本获利—再推动军事扩张”的危险循环。"
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{BODY}{cut}\n{rest}\n", body_roles=((cut, "H"),))

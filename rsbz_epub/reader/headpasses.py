@@ -288,18 +288,25 @@ def titles_cut_inside_a_phrase_go_on(items: list[Item], roles: list[Role]) -> li
     """A line the model read as a head right under the one line it read as the title, close under it, is the title's
     second line when the title goes on into it: the title line stops on a comma or a colon or leaves a quote open
     (极端天气下， / 城市治理需“刚柔并济”), or a dictionary word runs across the break (中国气象局部署推 / 进气象人工智能:
-    推进; ``reader/wordspan.py``). A head never opens under a title cut in mid-phrase."""
+    推进; ``reader/wordspan.py``). A head never opens under a title cut in mid-phrase. So is a line the model read as the
+    subtitle, a caption or the byline that closes a bracket or a quote the title line left open (世界杯赛场内外的中国制造（
+    / 美加墨世界杯·特别报道）)."""
     out = list(roles)
     for k in range(len(items) - 1):
         it, below = items[k], items[k + 1]
         title, rest = it.text.strip(), below.text.strip()
         if (
-            out[k].label == "T" and out[k + 1].label == "H" and (k == 0 or out[k - 1].label != "T") and below.page == it.page
+            out[k].label == "T" and (k == 0 or out[k - 1].label != "T") and below.page == it.page
             and below.gap == 0 and it.ln.force is None and below.ln.force is None and not rest.startswith("——")
-            and _goes_on(title, rest)
+            and (out[k + 1].label == "H" and _goes_on(title, rest) or out[k + 1].label in ("S", "C", "B") and _closes_what_is_open(title, rest))
         ):
             out[k + 1] = Role("T", out[k + 1].prob)
     return out
+
+
+def _closes_what_is_open(upper: str, lower: str) -> bool:
+    """Whether ``upper`` opens a bracket or a quote it does not close and ``lower`` closes it (…中国制造（ / …特别报道）)."""
+    return any(upper.count(a) > upper.count(b) and lower.count(b) > lower.count(a) for a, b in ("“”", "（）", "《》", "「」"))
 
 
 _COLUMN_NAME = 9  # a column's name set as a kicker over the title, at most this long: 家教课堂, 稳就业 保民生
