@@ -1321,3 +1321,16 @@ def test_a_line_naming_its_pieces_genre_under_a_title_is_the_subtitle(monkeypatc
     # a word that only begins like one (论坛) names no genre
     (a,) = _read_all([MARKING[0], MARKING[1], [("世界人工智能大会开幕", "K"), ("论坛聚焦人工智能全球治理", "T")]], monkeypatch, met=met)[-1:]
     assert (a.kicker, a.title) == ("世界人工智能大会开幕", "论坛聚焦人工智能全球治理")
+
+
+@pytest.mark.parametrize("met", [False, True])
+def test_the_second_of_two_title_lines_that_names_its_pieces_genre_is_the_subtitle(monkeypatch: pytest.MonkeyPatch, met: bool) -> None:
+    for first, second in (("医疗剧的现实主义升级", "剧集《问心2》观后"), ("在这里拉开四渡赤水的序幕", "红军小镇土城纪行")):
+        (a,) = _read_all([[(first, "T"), (second, "T")]], monkeypatch, met=met)
+        assert (a.title, a.subtitle) == (first, second)
+    # a title that goes on into the line (a word across the break, a word that ties it), a visit (访问) and a
+    # disciplinary investigation (审查调查) name no genre
+    for first, second in (("四川省成都市人大常委会原党组", "书记、主任包惠接受审查调查"), ("赵树理的创作精神对", "新大众文艺的启示"),
+                          ("刘海星率中共代表团", "访问埃及、坦桑尼亚")):
+        (a,) = _read_all([[(first, "T"), (second, "T")]], monkeypatch, met=met)
+        assert (a.title, a.subtitle) == (first + second, None)

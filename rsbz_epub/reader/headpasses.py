@@ -9,8 +9,8 @@ a line ending —— is a kicker over its title; an unfinished line between two 
 label stands over its title; a head under a title cut in mid-phrase is the title's second line; a kicker with a blank
 line under it is a title of its own, over its first section's head; a line ending with its column's label is the
 title, and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third
-is the subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle. A
-line close under a title that names an author by post or place, then by name set apart, is the byline. Four
+is the subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle, and so is the
+second of two lines read as one title. A line close under a title that names an author by post or place, then by name set apart, is the byline. Four
 read a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an undashed
 line under a title as the title, an issue that shows no kicker sets none, and in an issue that shows one an undashed
 subtitle much shorter than its title is the title under a kicker; an issue that marks its kickers three times or more
@@ -475,19 +475,29 @@ def third_title_lines_are_subtitles(items: list[Item], roles: list[Role]) -> lis
 
 
 _GENRE = regex_cache.compile(rf"^(?:{SUBTITLE_OPENERS})(?![\s　])|(?:{SUBTITLE_ENDS})$")
+# a title line that stops on a word that ties it to the next (赵树理的创作精神对 / 新大众文艺的启示)
+_TIED = regex_cache.compile(r"[的对和与及在向为把被将从给跟同]$")
 
 
 def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line read as the title under a kicker that names its piece's genre (访加纳非中政策与咨询中心执行主任弗林蓬,
     今年以来中国经济观察, 写在…之际: ``lexicon.SUBTITLE_OPENERS`` and ``SUBTITLE_ENDS``) is the subtitle, and the line
-    read as the kicker the title: a title names its news, a subtitle what kind of piece tells it."""
+    read as the kicker the title: a title names its news, a subtitle what kind of piece tells it. So is the second of two
+    lines read as one title when the first does not go on into it (医疗剧的现实主义升级 / 剧集《问心2》观后; not
+    四川省成都市人大常委会原党组 / 书记、主任包惠接受审查调查, a word across the break)."""
     out = list(roles)
     for k in range(1, len(items)):
+        upper, text = items[k - 1].text.strip(), items[k].text.strip()
         if (
-            out[k].label == "T" and out[k - 1].label == "K" and items[k - 1].page == items[k].page
+            out[k].label == "T" and items[k - 1].page == items[k].page
             and (k + 1 >= len(items) or out[k + 1].label != "T" or items[k + 1].page != items[k].page)
-            and items[k].ln.force is None and items[k - 1].ln.force is None and _GENRE.search(items[k].text.strip())
-            and not items[k - 1].text.rstrip().endswith("——")  # a lead-in is a kicker whatever its title says
+            and items[k].ln.force is None and items[k - 1].ln.force is None and _GENRE.search(text)
+            and not upper.endswith("——")  # a lead-in is a kicker whatever its title says
+            and (
+                out[k - 1].label == "K"
+                or out[k - 1].label == "T" and (k < 2 or out[k - 2].label != "T" or items[k - 2].page != items[k].page)
+                and items[k].gap == 0 and not _goes_on(upper, text) and not _TIED.search(upper)
+            )
         ):
             out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("S", out[k].prob)
     return out
