@@ -1325,7 +1325,8 @@ def test_a_line_naming_its_pieces_genre_under_a_title_is_the_subtitle(monkeypatc
 
 @pytest.mark.parametrize("met", [False, True])
 def test_the_second_of_two_title_lines_that_names_its_pieces_genre_is_the_subtitle(monkeypatch: pytest.MonkeyPatch, met: bool) -> None:
-    for first, second in (("医疗剧的现实主义升级", "剧集《问心2》观后"), ("在这里拉开四渡赤水的序幕", "红军小镇土城纪行")):
+    for first, second in (("医疗剧的现实主义升级", "剧集《问心2》观后"), ("在这里拉开四渡赤水的序幕", "红军小镇土城纪行"),
+                          ("京津冀三地气象服务协同", "汛期一线见闻")):  # 协同 is a word, not a tie to the next line
         (a,) = _read_all([[(first, "T"), (second, "T")]], monkeypatch, met=met)
         assert (a.title, a.subtitle) == (first, second)
     # a title that goes on into the line (a word across the break, a word that ties it), a visit (访问) and a

@@ -28,7 +28,7 @@ from rsbz_epub.reader.lexicon import AUTHOR_POST_ENDS, SUBTITLE_ENDS, SUBTITLE_O
 from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import LABEL_LINE, MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
-from rsbz_epub.reader.wordspan import spans_break
+from rsbz_epub.reader.wordspan import is_word, spans_break
 
 
 # who put a page or a piece together, on a line of its own: 本期统筹：郭雪岩 / 策划：陈芳 / 数据来源：国家统计局
@@ -475,8 +475,14 @@ def third_title_lines_are_subtitles(items: list[Item], roles: list[Role]) -> lis
 
 
 _GENRE = regex_cache.compile(rf"^(?:{SUBTITLE_OPENERS})(?![\s　])|(?:{SUBTITLE_ENDS})$")
-# a title line that stops on a word that ties it to the next (赵树理的创作精神对 / 新大众文艺的启示)
-_TIED = regex_cache.compile(r"[的对和与及在向为把被将从给跟同]$")
+# a word that ties a title line to the next when the line stops on it (赵树理的创作精神对 / 新大众文艺的启示), unless it
+# ends a word there (供给, 方向, 协同)
+_TIES = "的对和与及在向为把被将从给跟同"
+
+
+def _tied(line: str) -> bool:
+    """Whether a headline line stops on a word that ties it to the line under it (…精神对, not …供给)."""
+    return line[-1:] in _TIES and not is_word(line[-2:])
 
 
 def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -496,7 +502,7 @@ def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role
             and (
                 out[k - 1].label == "K"
                 or out[k - 1].label == "T" and (k < 2 or out[k - 2].label != "T" or items[k - 2].page != items[k].page)
-                and items[k].gap == 0 and not _goes_on(upper, text) and not _TIED.search(upper)
+                and items[k].gap == 0 and not _goes_on(upper, text) and not _tied(upper)
             )
         ):
             out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("S", out[k].prob)

@@ -31,7 +31,8 @@ def _runs() -> dict[int, str]:
     return out
 
 
-def _word(text: str) -> bool:
+def is_word(text: str) -> bool:
+    """Whether ``text`` is a word of the list (two to four Han characters)."""
     runs = _runs()
     return len(text) in runs and holds(runs[len(text)], text)
 
@@ -43,7 +44,7 @@ def _cuts(text: str, forward: bool) -> list[tuple[int, int]]:
     while (i < len(text)) if forward else (j > 0):
         for n in (4, 3, 2, 1):
             piece = text[i : i + n] if forward else text[max(0, j - n) : j]
-            if n == 1 or (len(piece) == n and _word(piece)):
+            if n == 1 or (len(piece) == n and is_word(piece)):
                 span = (i, i + n) if forward else (j - n, j)
                 out.append(span)
                 i, j = (i + n, j) if forward else (i, j - n)
