@@ -235,6 +235,17 @@ def test_an_editors_note_label_the_model_read_as_the_byline_opens_the_note(monke
     assert [(getattr(b, "kind", ""), type(b).__name__) for b in a.blocks][:1] == [("editor-note", "Aside")]
 
 
+def test_a_line_read_as_the_byline_that_names_no_one_is_the_title_under_its_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    (a,) = _read_all([[("江苏无锡惠山区破解科研成果转化痛点", "T"), ("让院士团队敢闯敢试敢投入", "B")]], monkeypatch)
+    assert (a.kicker, a.title, a.byline) == ("江苏无锡惠山区破解科研成果转化痛点", "让院士团队敢闯敢试敢投入", None)
+    # a body of people, a reporter, and a line the title goes on into stay as read
+    for first, second in (("以实干担当书写航天强国建设时代答卷", "中国航天科技集团有限公司党组"), ("北京設內地第三間交易所", "中國組記者廖樂欣")):
+        (a,) = _read_all([[(first, "T"), (second, "B")]], monkeypatch)
+        assert (a.title, a.byline) == (first, second)
+    (a,) = _read_all([[("朱德：从南昌公安局局长到", "T"), ("南昌起义的“参谋和向导”", "B")]], monkeypatch)
+    assert a.kicker is None and a.title == "朱德：从南昌公安局局长到"
+
+
 @pytest.mark.parametrize(("author", "role"), [("山东外国语职业技术大学校长  杜  琳", "H"), ("安徽亳州市\xa0\xa0马方正", "T"),
                                             ("中央党校（国家行政学院）副校长（副院长）  李文堂", "W")])
 def test_an_author_named_by_post_or_place_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, author: str, role: str) -> None:

@@ -10,7 +10,8 @@ label stands over its title; a head under a title cut in mid-phrase is the title
 line under it is a title of its own, over its first section's head; a line ending with its column's label is the
 title, and a line close under it its subtitle; of three lines read as one title, wrapped in mid-phrase once, the third
 is the subtitle; a line read as the title under a kicker that names its piece's genre (访…, …纪实) is the subtitle, and so is the
-second of two lines read as one title. A line close under a title that names an author by post or place, then by name set apart, is the byline. Four
+second of two lines read as one title. A line close under a title that names an author by post or place, then by name set apart, is the byline. A line read
+as the byline under one title line that names no one is the title, under that line as its kicker. Four
 read a habit off the issue, for a paper the model has not met: an issue that dashes its subtitles sets an undashed
 line under a title as the title, an issue that shows no kicker sets none, and in an issue that shows one an undashed
 subtitle much shorter than its title is the title under a kicker; an issue that marks its kickers three times or more
@@ -477,7 +478,7 @@ def third_title_lines_are_subtitles(items: list[Item], roles: list[Role]) -> lis
 _GENRE = regex_cache.compile(rf"^(?:{SUBTITLE_OPENERS})(?![\s　])|(?:{SUBTITLE_ENDS})$")
 # a word that ties a title line to the next when the line stops on it (赵树理的创作精神对 / 新大众文艺的启示), unless it
 # ends a word there (供给, 方向, 协同)
-_TIES = "的对和与及在向为把被将从给跟同"
+_TIES = "的对和与及在向为把被将从给跟同到至于"
 
 
 def _tied(line: str) -> bool:
@@ -589,6 +590,35 @@ def posts_and_names_under_titles_are_bylines(items: list[Item], roles: list[Role
     return out
 
 
+
+
+# what a byline that names no person ends with: a body of people (中共中国南水北调集团有限公司党组, …课题组, …中心组)
+_BODY_END = regex_cache.compile(r"(?:党组|党委|中心组|课题组|机关|中心|委员会|研究院|学院|基金|协会|学会|工会|部|局|办|厅|院|所|社|组)$")
+# a byline's words, Simplified and Traditional
+_BYLINE_WORDS = regex_cache.compile(r"记者|記者|通讯员|通訊員|特派员|特派員|本报|本報|撰文|整理|作者|供稿|特约|特約|评论员|評論員|主持|报道|報道|摄|攝|编|編")
+
+
+def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as the byline under one title line that names no one — eight Han characters or more, no space, no
+    byline word, not a body of people (…党组, …课题组) nor a summary of speeches (…发言摘要, the subtitle) — is the
+    title, and the line above it its kicker (江苏无锡惠山区破解科研成果转化痛点 / 让院士团队敢闯敢试敢投入): a byline
+    names who wrote the piece. Not when the line above goes on into it (a word across the break, a tying word at its
+    end: 朱德：从南昌公安局局长到 / 南昌起义的“参谋和向导”, one title)."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        text = it.text.strip()
+        if (
+            out[k].label == "B" and out[k - 1].label == "T" and (k < 2 or out[k - 2].label not in ("T", "K") or items[k - 2].page != it.page)
+            and above.page == it.page and it.gap == 0 and it.ln.force is None and above.ln.force is None
+            and len(text) >= 8 and _HEADLINE_WORDS.fullmatch(text) and not _BYLINE_WORDS.search(text) and not _BODY_END.search(text)
+            and not text.endswith(("摘要", "摘编")) and not _goes_on(above.text.strip(), text) and not _tied(above.text.strip())
+        ):
+            out[k - 1], out[k] = Role("K", out[k - 1].prob, 1.0), Role("T", out[k].prob)
+    return out
+
+
+_HEADLINE_WORDS = regex_cache.compile(r"[\u4e00-\u9fff“”‘’、，！？0-9０-９%]+")
 
 
 def labels_stand_under_titles(items: list[Item], roles: list[Role]) -> list[Role]:

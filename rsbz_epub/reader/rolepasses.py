@@ -42,6 +42,7 @@ from rsbz_epub.reader.headpasses import (
     headlines_over_datelines,
     names_under_kickers_are_bylines,
     posts_and_names_under_titles_are_bylines,
+    headlines_read_as_bylines_are_titles,
     undashed_lines_under_titles_are_titles,
 )
 from rsbz_epub.reader.jumps import split_leading
@@ -69,7 +70,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
         roles = issues_marking_kickers_set_them(items, short_lines_under_titles_are_titles(items, roles))
     roles = labels_end_titles(items, kickers_set_apart_are_titles(items, longer_second_title_lines_are_apart(items, roles)))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
-    roles = posts_and_names_under_titles_are_bylines(items, roles)
+    roles = headlines_read_as_bylines_are_titles(items, posts_and_names_under_titles_are_bylines(items, roles))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = datelines_alone_open_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
     roles = captions_over_a_credit_for_all(items, roles)
