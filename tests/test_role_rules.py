@@ -1322,13 +1322,17 @@ def test_in_an_issue_that_marks_three_kickers_an_undashed_subtitle_is_the_title_
 
 
 @pytest.mark.parametrize("met", [False, True])
-@pytest.mark.parametrize("genre", ["访加纳非中政策与咨询中心执行主任弗林蓬", "今年以来中国经济观察", "写在习近平总书记对朝鲜进行国事访问之际"])
+@pytest.mark.parametrize("genre", ["访加纳非中政策与咨询中心执行主任弗林蓬", "今年以来中国经济观察", "写在习近平总书记对朝鲜进行国事访问之际",
+                                   "走进第六十一届威尼斯国际艺术双年展中国馆", "读习近平总书记《把正确政绩观树起来、践行好》"])
 def test_a_line_naming_its_pieces_genre_under_a_title_is_the_subtitle(monkeypatch: pytest.MonkeyPatch, met: bool, genre: str) -> None:
     (a,) = _read_all([[("“为非洲经济发展注入动力”", "K"), (genre, "T")]], monkeypatch, met=met)
     assert (a.kicker, a.title, a.subtitle) == (None, "“为非洲经济发展注入动力”", genre)
     # under a lead-in ending ——, the title stays, genre word and all
     (a,) = _read_all([[("云南西双版纳州90后养鱼人王敏奇——", "K"), ("访渔业“种子”的守护人", "T")]], monkeypatch, met=met)
     assert (a.kicker, a.title) == ("云南西双版纳州90后养鱼人王敏奇——", "访渔业“种子”的守护人")
+    # under a column's name (新书架), a title that names its genre (读《淮畔草木记》) stays the title
+    (a,) = _read_all([[("新书架", "K"), ("读《淮畔草木记》", "T")]], monkeypatch, met=met)
+    assert (a.kicker, a.title) == ("新书架", "读《淮畔草木记》")
     # a word that only begins like one (论坛) names no genre
     (a,) = _read_all([MARKING[0], MARKING[1], [("世界人工智能大会开幕", "K"), ("论坛聚焦人工智能全球治理", "T")]], monkeypatch, met=met)[-1:]
     assert (a.kicker, a.title) == ("世界人工智能大会开幕", "论坛聚焦人工智能全球治理")

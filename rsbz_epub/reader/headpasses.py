@@ -486,6 +486,9 @@ def _tied(line: str) -> bool:
     return line[-1:] in _TIES and not is_word(line[-2:])
 
 
+_COLUMN_NAME_GENRE = 4  # a kicker this short names its column (新书架), over a title that may name its genre (读《淮畔草木记》)
+
+
 def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line read as the title under a kicker that names its piece's genre (访加纳非中政策与咨询中心执行主任弗林蓬,
     今年以来中国经济观察, 写在…之际: ``lexicon.SUBTITLE_OPENERS`` and ``SUBTITLE_ENDS``) is the subtitle, and the line
@@ -501,7 +504,7 @@ def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role
             and items[k].ln.force is None and items[k - 1].ln.force is None and _GENRE.search(text)
             and not upper.endswith("——")  # a lead-in is a kicker whatever its title says
             and (
-                out[k - 1].label == "K"
+                out[k - 1].label == "K" and len(upper) > _COLUMN_NAME_GENRE
                 or out[k - 1].label == "T" and (k < 2 or out[k - 2].label != "T" or items[k - 2].page != items[k].page)
                 and items[k].gap == 0 and not _goes_on(upper, text) and not _tied(upper)
             )
