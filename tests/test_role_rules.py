@@ -1323,7 +1323,8 @@ def test_in_an_issue_that_marks_three_kickers_an_undashed_subtitle_is_the_title_
 
 @pytest.mark.parametrize("met", [False, True])
 @pytest.mark.parametrize("genre", ["访加纳非中政策与咨询中心执行主任弗林蓬", "今年以来中国经济观察", "写在习近平总书记对朝鲜进行国事访问之际",
-                                   "走进第六十一届威尼斯国际艺术双年展中国馆", "读习近平总书记《把正确政绩观树起来、践行好》"])
+                                   "走进第六十一届威尼斯国际艺术双年展中国馆", "读习近平总书记《把正确政绩观树起来、践行好》",
+                                   "到2030年全国公共机构能源利用效率持续提升"])
 def test_a_line_naming_its_pieces_genre_under_a_title_is_the_subtitle(monkeypatch: pytest.MonkeyPatch, met: bool, genre: str) -> None:
     (a,) = _read_all([[("“为非洲经济发展注入动力”", "K"), (genre, "T")]], monkeypatch, met=met)
     assert (a.kicker, a.title, a.subtitle) == (None, "“为非洲经济发展注入动力”", genre)

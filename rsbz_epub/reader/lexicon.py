@@ -54,8 +54,9 @@ MASTHEAD_NOTES = "内部资料|免费交流|准印证|内部准印|赠阅|邮发
 #: Page-footer contact lines (本版邮箱：…, 新闻热线：…), kept as a contact note of the page's last article.
 PAGE_CONTACT = "本版邮箱|投稿邮箱|来稿邮箱|新闻热线|报料热线|读者热线|欢迎来稿|欢迎投稿"
 
-#: What a subtitle says of its piece, opening it (访加纳非中政策与咨询中心执行主任…, 论学习贯彻…, 写在…之际, 走进…, 读《…》;
+#: What a subtitle says of its piece, opening it (访加纳非中政策与咨询中心执行主任…, 论学习贯彻…, 写在…之际, 走进…, 读《…》,
+#: a plan's target under the news of the plan: 到2030年全国公共机构能源利用效率持续提升;
 #: not 论坛, 访客, 访问, 读懂) or closing it (…纪实, …侧记, 今年以来中国经济观察, …就…答记者问, …出席会议并讲话): a title
 #: names its news, a subtitle its genre.
-SUBTITLE_OPENERS = "访(?!客|问)|论(?!坛|文)|专访|写在|走进|读(?!懂|书|者)"
+SUBTITLE_OPENERS = "访(?!客|问)|论(?!坛|文)|专访|写在|走进|读(?!懂|书|者)|到\\d{4}年"
 SUBTITLE_ENDS = "纪实|纪行|侧记|见闻|观察|述评|综述|(?<!审查)调查|启示|札记|手记|纪事|寻访|探访|巡礼|观后|读后|有感|答记者问|并讲话|并致辞"
