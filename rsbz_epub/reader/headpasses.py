@@ -596,14 +596,18 @@ def posts_and_names_under_titles_are_bylines(items: list[Item], roles: list[Role
 
 
 # what a byline that names no person ends with: a body of people (中共中国南水北调集团有限公司党组, …课题组, …中心组)
-_BODY_END = regex_cache.compile(r"(?:党组|党委|中心组|课题组|机关|中心|委员会|研究院|学院|基金|协会|学会|工会|部|局|办|厅|院|所|社|组)$")
+_BODY_END = regex_cache.compile(r"(?:党组|党委|中心组|课题组|机关|中心|委员会|研究院|学院|基金|协会|学会|工会|部|局|办|厅|院|所|社|组|室)$")
+# or a person by post and name (人力资源和社会保障部党组书记、部长王晓萍, 河南省委书记刘宁)
+_POSTED_NAME = regex_cache.compile(rf"(?:{AUTHOR_POST_ENDS})[\u4e00-\u9fff]{{2,3}}$")
+_UNSIGNED_HEADLINE = 9  # characters at least: a column's name set as the byline is shorter (一個律師的筆記本)
 # a byline's words, Simplified and Traditional
 _BYLINE_WORDS = regex_cache.compile(r"记者|記者|通讯员|通訊員|特派员|特派員|本报|本報|撰文|整理|作者|供稿|特约|特約|评论员|評論員|主持|报道|報道|摄|攝|编|編")
 
 
 def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line read as the byline under one title line that names no one — eight Han characters or more, no space, no
-    byline word, not a body of people (…党组, …课题组) nor a summary of speeches (…发言摘要, the subtitle) — is the
+    """A line read as the byline under one title line that names no one — nine Han characters or more, no space, no
+    byline word, not a body of people (…党组, …课题组, …督查室), a person by post and name (河南省委书记刘宁) nor a summary
+    of speeches (…发言摘要, the subtitle) — is the
     title, and the line above it its kicker (江苏无锡惠山区破解科研成果转化痛点 / 让院士团队敢闯敢试敢投入): a byline
     names who wrote the piece. Not when the line above goes on into it (a word across the break, a tying word at its
     end: 朱德：从南昌公安局局长到 / 南昌起义的“参谋和向导”, one title)."""
@@ -614,7 +618,8 @@ def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -
         if (
             out[k].label == "B" and out[k - 1].label == "T" and (k < 2 or out[k - 2].label not in ("T", "K") or items[k - 2].page != it.page)
             and above.page == it.page and it.gap == 0 and it.ln.force is None and above.ln.force is None
-            and len(text) >= 8 and _HEADLINE_WORDS.fullmatch(text) and not _BYLINE_WORDS.search(text) and not _BODY_END.search(text)
+            and len(text) >= _UNSIGNED_HEADLINE and _HEADLINE_WORDS.fullmatch(text) and not _BYLINE_WORDS.search(text)
+            and not _BODY_END.search(text) and not _POSTED_NAME.search(text)
             and not text.endswith(("摘要", "摘编")) and not _goes_on(above.text.strip(), text) and not _tied(above.text.strip())
         ):
             out[k - 1], out[k] = Role("K", out[k - 1].prob, 1.0), Role("T", out[k].prob)
