@@ -219,6 +219,17 @@ def test_a_short_paragraph_wrapped_in_the_column_over_a_credit_is_its_caption(mo
         assert "".join(t for t, _ in run) in [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
 
 
+def test_a_dateline_closing_an_article_over_a_blank_line_is_its_end_and_the_line_under_it_a_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = [("一篇文章的标题", "T"), (BODY.strip(), "P"), ("新华社北京4月26日电", "W")]
+    second = [("与改革发展稳定协同 为社会公平正义护航", "P"), ("写在“法治浙江”建设20年之际", "T")]
+    roles = {t: r for t, r in first + second}
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
+    text = HEAD + "".join(t + "\n" for t, _ in first) + "\n" + "".join(t + "\n" for t, _ in second) + BODY
+    arts = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert [a.title for a in arts][0] == "一篇文章的标题" and arts[0].blocks[-1].text == "新华社北京4月26日电"
+    assert arts[1].title.startswith("与改革发展稳定协同")
+
+
 def test_a_line_read_as_the_byline_that_goes_on_with_text_after_its_dateline_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [("本报柏林5月21日电  （记者郭梓云）日内", "B"), ("瓦消息：第七十九届世界卫生大会21日闭幕。", "P")]
     a = _read([("世界卫生大会闭幕", "T")], monkeypatch, body="".join(f"{t}\n" for t, _ in lines), body_roles=tuple(lines))

@@ -375,8 +375,10 @@ def datelines_alone_open_the_text(items: list[Item], roles: list[Role]) -> list[
     (本报北京5月14日电 / （记者杨翘楚）5月14日上…: the column cut the lead after it), whatever the model read it as: a
     byline names people, not a place and a date. So does a line read as the byline that goes on after its dateline and
     reporters with text (本报柏林5月21日电  （记者郭梓云）日内 / 瓦消息：…); one that goes on with reporters only (本报讯
-    记者 许诺) is the byline. (A dateline alone with no text close under it closes the article above, its end
-    note; made so, the end notes of 新华每日电讯 cost 5 paragraphs leave one paper out, so the model's reading stays.)"""
+    记者 许诺) is the byline. A dateline alone under a paragraph's end, with a blank line under it, closes its article
+    (新华每日电讯's …的正义审判。 / 新华社北京4月26日电), its end note, when the line under the blank is a short unfinished
+    line the model read as text: that line is the next headline's (made an end note alone, the closing datelines cost
+    5 paragraphs leave one paper out: the headline under it stayed text)."""
     out = list(roles)
     for k, it in enumerate(items):
         text = it.text.strip()
@@ -386,6 +388,13 @@ def datelines_alone_open_the_text(items: list[Item], roles: list[Role]) -> list[
         below = k + 1 < len(items) and items[k + 1].page == it.page
         if m.end() < len(text) and out[k].label == "B" and not _REPORTERS_NEXT.match(text, m.end()):
             out[k] = Role("P" if FINISHED.search(text) else "W", out[k].prob, out[k].kicker)
+        elif (
+            m.end() == len(text) and m.end(1) == -1 and out[k].label in ("W", "P") and k > 0 and out[k - 1].label == "P"
+            and below and items[k + 1].gap > 0 and out[k + 1].label in ("P", "W") and items[k + 1].ln.force is None
+            and len(items[k + 1].text.strip()) <= 40 and not FINISHED.search(items[k + 1].text.strip())
+        ):
+            out[k] = Role("N", out[k].prob, out[k].kicker)
+            out[k + 1] = Role("T", out[k + 1].prob, out[k + 1].kicker)
         elif m.end() == len(text) and m.end(1) == -1 and below and items[k + 1].gap == 0 and out[k + 1].label in ("P", "W") and out[k].label in ("B", "N", "P", "H"):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
