@@ -72,7 +72,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = headlines_read_as_bylines_are_titles(items, posts_and_names_under_titles_are_bylines(items, roles))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
-    roles = datelines_alone_open_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
+    roles = datelines_alone_open_or_close_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
     roles = captions_over_a_credit_for_all(items, roles)
     roles = heads_that_open_as_text_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, roles))
@@ -370,7 +370,7 @@ _DATELINE_OPENS = regex_cache.compile(
 _REPORTERS_NEXT = regex_cache.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯|实习生|撰稿)")
 
 
-def datelines_alone_open_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
+def datelines_alone_open_or_close_the_text(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that is a dateline and nothing else opens the paragraph under it when text goes on close under it
     (本报北京5月14日电 / （记者杨翘楚）5月14日上…: the column cut the lead after it), whatever the model read it as: a
     byline names people, not a place and a date. So does a line read as the byline that goes on after its dateline and
