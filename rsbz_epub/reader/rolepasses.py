@@ -2,24 +2,33 @@
 
 ``corrected`` applies them in order: first a line that opens with a continued-from marker and goes on with text
 (（接1版）次。) is made the carried article's text (the marker is hard structure), then the headline group's rules
-(``reader/headpasses.py``), then the other ones of this module, each a convention of print that holds whatever the
-paper: a lone photo credit is a caption, and a short finished line over one is its caption, or a short paragraph
-wrapped in the column over one; short finished lines under the headline over a credit for all photos are captions; a line naming a piece's staff
-(记者：徐壮、周玮) or signing the text above (——编  者) is an end note; a dateline alone on its line opens the text under it; a head cannot be followed by the rest
-of a sentence (nor a title stop on 的), open an article of a law (第十条  …), end with a semicolon or open with a time word and a comma (近年来，…); a short line ending —— over a section head leads it in; an indent opens a
-paragraph (and where paragraphs are indented, a line with none goes on the full line above it, or under a line that
-ended is set apart: a caption or a head); a date or time word and a comma (近日，) open a paragraph; a line far
-longer than its wrapped column is none of its text; in wrapped columns that mark a paragraph only by a short last
-line, a full line that finishes a sentence goes on where the issue's paragraphs hold several sentences, and in
-wrapped columns a line one short that finishes one ends its paragraph; a photo story's caption is its text; a guide
-lists an entry a line. Each was measured leave-one-paper-out on the
-real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in
-``tests/test_role_rules.py``.
+(``reader/headpasses.py``), the photo credit and caption rules (``reader/captionpasses.py``), then the other ones of
+this module, each a convention of print that holds whatever the paper: a line naming a piece's staff (记者：徐壮、周玮)
+or signing the text above (——编  者) is an end note; a dateline alone on its line opens the text under it, or closes
+the article above it over a blank line; a head cannot be followed by the rest of a sentence (nor a title stop on 的),
+open an article of a law (第十条  …), end with a semicolon or open with a time word and a comma (近年来，…); a short
+line ending —— over a section head leads it in; an indent opens a paragraph (and where paragraphs are indented, a line
+with none goes on the full line above it, or under a line that ended is set apart: a caption or a head); a date or
+time word and a comma (近日，) open a paragraph; a line far longer than its wrapped column is none of its text; in
+wrapped columns that mark a paragraph only by a short last line, a full line that finishes a sentence goes on where
+the issue's paragraphs hold several sentences, and in wrapped columns a line one short that finishes one ends its
+paragraph; a guide lists an entry a line. Each was measured leave-one-paper-out on the real corpus
+(``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
 
 from rsbz_epub import regex_cache
+from rsbz_epub.reader.captionpasses import (
+    captions_above_credits,
+    captions_over_a_credit_for_all,
+    closing_credits_are_notes,
+    credited_lines_are_captions,
+    credits_as_captions,
+    photo_stories_are_their_captions,
+    wrapped_captions_over_credits,
+    wrapped_credited_captions,
+)
 from rsbz_epub.reader.headpasses import (
     kickers_set_apart_are_titles,
     kickers_stand_over_titles,
@@ -132,18 +141,6 @@ def continued_lines_are_text(items: list[Item], roles: list[Role]) -> list[Role]
             jump, rest = split_leading(it.text, it.ln.no)
             if jump is not None and rest.strip():
                 out[k] = Role("P", out[k].prob)
-    return out
-
-
-def credits_as_captions(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line that is only a photo credit (唐  克摄（人民视觉）, 本报记者  刘仲华摄, 受访者供图), which the model read as a
-    paragraph or a section head inside an article, is a caption's credit. At an article's end (a title follows) it stays:
-    there it is the article's own credit line."""
-    out = list(roles)
-    for k in range(len(items) - 1):
-        it, below = items[k], items[k + 1]
-        if out[k].label in ("P", "H") and below.page == it.page and out[k + 1].label not in ("T", "K") and credit_line(it.text.strip()):
-            out[k] = Role("C", out[k].prob, out[k].kicker)
     return out
 
 
@@ -424,148 +421,6 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     return out
 
 
-def _closes(items: list[Item], roles: list[Role], k: int) -> bool:
-    """Whether line ``k`` is its article's last: a headline, or the page's end, follows."""
-    return k + 1 == len(items) or items[k + 1].page != items[k].page or roles[k + 1].label in ("T", "K")
-
-
-def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A credit line the model read as a caption, under a line it read as the end of a paragraph and over the next
-    headline (or a page's end), is the article's own closing credit (…需求。 / 唐  克摄（影像中国）): an end note, as
-    ``credits_as_captions`` leaves one the model read as text. Under a caption it stays the caption's credit."""
-    out = list(roles)
-    for k in range(1, len(items)):
-        it = items[k]
-        if (
-            out[k].label == "C" and out[k - 1].label == "P" and items[k - 1].page == it.page and _closes(items, out, k)
-            and it.ln.force is None and credit_line(it.text.strip())
-        ):
-            out[k] = Role("N", out[k].prob)
-    return out
-
-
-# a photo's credit after the caption's last sentence: …立法會宣誓。黎家威攝 / …碼頭。新华社记者 赵子硕摄 / …示威者。資料圖片 /
-# …舉起右手。立法會直播片段 / …3,485元。眾新聞製圖 / …同理心的人。明報提供, in brackets (…分拣、打包。新华社发（刘吉利摄） / …拘控多人。（資料圖片）), a
-# news agency's name (…聆聽會。美聯社), where the photo comes from (…摩天輪。照片來源：google map) or its web address
-# (…下的香港。www.juliabergesphoto.com). A data source (…增长5%。数据来源：国家统计局) is the text's, not a photo's.
-_CREDITED = regex_cache.compile(
-    r"[。！？」”）](?:[^。！？，]{1,16}(?:攝|摄|圖片|图片|截圖|截图|供圖|供图|片段|製圖|制图|照片|提供)(?:（[^）]{1,12}）)?|[^。！？，]{1,16}(?:攝|摄|圖片|图片)[）)]"
-    r"|\s*(?:美聯社|美联社|路透社|法新社)|\s*(?:照片|圖片|图片)(?:來源|来源)：[^。！？，]{1,30}|\s*(?:www\.)?[\w.-]+\.(?:com|org|net|hk)(?:/\S*)?)$"
-)
-
-
-def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as a paragraph's end, or as running on into the next, that ends with a photo's credit after
-    its last sentence (…立法會宣誓。黎家威攝) is a caption: a paragraph of text does not end by naming a photographer, and a
-    credit ends what it closes. Not under a line that runs on into it: that is a caption wrapped in the column
-    (``wrapped_credited_captions``), or text.
-    (A photo story, whose only text is such a caption, gets it back as its paragraph from
-    ``photo_stories_are_their_captions``.)"""
-    out = list(roles)
-    for k, it in enumerate(items):
-        if out[k].label in ("P", "W") and it.ln.force is None and (k == 0 or out[k - 1].label != "W") and _CREDITED.search(it.text.strip()):
-            out[k] = Role("C", out[k].prob, out[k].kicker)
-    return out
-
-
-_CAPTION_RUN = 150  # a caption wrapped in the column holds at most this many characters; a paragraph of text runs longer
-
-
-def wrapped_credited_captions(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A short paragraph wrapped in the column (lines the model read as running on, then its end) whose text, the lines
-    joined, ends with a photo's credit after its last sentence is a caption wrapped as the text is, the credit often cut
-    by the column itself (曾蔭權在2011年向鄭若驊 / 頒授金紫荊星章。蘋果日報圖 / 片): every line of it is the caption's."""
-    out = list(roles)
-    k = 0
-    while k < len(items):
-        if out[k].label != "W" or (k and out[k - 1].label == "W"):
-            k += 1
-            continue
-        j = k
-        while j < len(items) and out[j].label == "W" and items[j].page == items[k].page:
-            j += 1
-        if j < len(items) and items[j].page == items[k].page and out[j].label in ("P", "C"):
-            run = range(k, j + 1)
-            joined = "".join(items[m].text.strip() for m in run)
-            if len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in run) and _CREDITED.search(joined):
-                for m in run:
-                    out[m] = Role("C", out[m].prob, out[m].kicker)
-        k = j + 1
-    return out
-
-
-def wrapped_captions_over_credits(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A short paragraph wrapped in the column (lines the model read as running on, then its end) right above a credit
-    line is the caption that credit belongs to, every line of it (5月14日上午，国家主席习 / … / 朗普举行欢迎仪式。 /
-    冯永斌摄（新华社发）): when the model read the credit as a caption, or, whatever it read it as, when article text goes
-    on under it (``captions_above_credits`` for the caption of one line)."""
-    out = list(roles)
-    k = 0
-    while k < len(items):
-        if out[k].label != "W" or (k and out[k - 1].label == "W" and items[k - 1].page == items[k].page):
-            k += 1
-            continue
-        j = k
-        while j < len(items) and out[j].label == "W" and items[j].page == items[k].page:
-            j += 1
-        c = j + 1
-        if c < len(items) and items[c].page == items[k].page and out[j].label in ("P", "C") and credit_line(items[c].text.strip()):
-            run = range(k, j + 1)
-            text_under = c + 1 < len(items) and items[c + 1].page == items[k].page and out[c + 1].label in ("P", "W", "C", "H")
-            joined = "".join(items[m].text.strip() for m in run)
-            if (
-                len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in range(k, c + 1))
-                and all(items[m].gap == 0 for m in range(k + 1, j + 1))
-                and (out[c].label == "C" or out[c].label in ("N", "H") and text_under)
-            ):
-                for m in range(k, c + 1):
-                    out[m] = Role("C", out[m].prob, out[m].kicker)
-        k = j + 1
-    return out
-
-
-# a credit for every photo above it: 以上图片均为本报记者乔栋摄, 图片均为郎剑锋提供
-_ALL_CREDITED = regex_cache.compile(r"^(?:以上|本版|上)?(?:图片|照片)均(?:为|由)")
-_CAPTION_LINE = 80  # a photo's caption of one line holds at most this many characters
-
-
-def captions_over_a_credit_for_all(items: list[Item], roles: list[Role]) -> list[Role]:
-    """Short finished lines the model read as text or captions, between the headline group and a credit for all the
-    photos above it (玛沁县医院超声科主任…记录便携式B超机数值。 / 达日县的辫状黄河水系。 / 以上图片均为本报记者乔栋摄), are
-    those photos' captions, every one: the credit names the photos, so the lines over it are theirs."""
-    out = list(roles)
-    for k, it in enumerate(items):
-        if it.ln.force is not None or not _ALL_CREDITED.match(it.text.strip()):
-            continue
-        j = k - 1
-        while (
-            j >= 0 and out[j].label in ("P", "C") and items[j].page == it.page and items[j].ln.force is None
-            and len(items[j].text.strip()) <= _CAPTION_LINE and FINISHED.search(items[j].text.strip())
-        ):
-            j -= 1
-        if j < k - 1 and j >= 0 and items[j].page == it.page and out[j].label in ("T", "S", "B", "K"):
-            for m in range(j + 1, k + 1):
-                out[m] = Role("C", out[m].prob, out[m].kicker)
-    return out
-
-
-def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A short line the model read as a paragraph, right above a credit line, is the caption that credit belongs to
-    (游客在新馆选购文创产品。 / 新华社记者  郝  源摄): when the model read the credit as a caption, or, whatever it read the
-    credit as (an end note, a head), when article text goes on under it (中国游客在…拍照留念。 / 本报记者  许海林摄 /
-    西班牙国家旅游局发布的…): an article's own closing credit is its last line, a caption's stands among the text."""
-    out = list(roles)
-    for k in range(1, len(items) - 1):
-        it, below = items[k], items[k + 1]
-        if out[k].label != "P" or len(it.text) > 80 or below.page != it.page or not credit_line(below.text):
-            continue
-        text_under = k + 2 < len(items) and items[k + 2].page == it.page and out[k + 2].label in ("P", "W", "C", "H")
-        if out[k + 1].label == "C" and (out[k - 1].label != "W" or text_under) or out[k + 1].label in ("N", "H") and text_under:
-            out[k] = Role("C", out[k].prob, out[k].kicker)
-            out[k + 1] = Role("C", out[k + 1].prob, out[k + 1].kicker)
-    return out
-
-
 # What no paragraph begins with: a particle that ends a word (的, 们), a closing mark, or the one- or two-character end
 # of a sentence (点。习近平…, 不到；但…) — the rest of a line the column cut, not the first line after a section head.
 _MID_SENTENCE = regex_cache.compile(r"^[\u3000 ]*(?:的(?!确)|们|們|[，。；：、）”」』]|[^\s\d，。！？；：、“”「」『』（）《》]{1,2}[。；])")
@@ -670,47 +525,3 @@ def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Ro
     return out
 
 
-_STORY_LINES = 6  # the lines of text a photo story sets over its 图为 line, at most
-
-
-def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> list[Role]:
-    """An article whose text the model read as captions only (a photo story: 港口作业忙 / 元旦假期，…图为…码头。新华社记者
-    赵子硕摄) has no other text: its caption is what the article says, its paragraphs; when some of its lines credit a
-    photo (…演出。美聯社) and some do not (George Michael (1963~2016)), those that do not are its text, the others its captions. So is a photo story's 图为 line under
-    a few lines of text, when the model read it and the credit line under it as a caption that closes the article (连日来，…
-    复耕复播，… / 图为7月22日，农场职工进行复播作业。 / 谢江林摄（影像中国）): the line is the story's last paragraph, the
-    credit its end note. A 图为 line with its credit inside it (…采摘春茶。 新华社发(黄国保 摄)) stays a caption, and so does one
-    that text goes on after. (Where the model read the credit as the article's end note, the invented issues' answers
-    keep the 图为 line a caption, the real papers' a paragraph: that case is left as read.)"""
-    out = list(roles)
-    k = 0
-    while k < len(items):
-        if out[k].label != "T":
-            k += 1
-            continue
-        j = k + 1
-        while j < len(items) and items[j].page == items[k].page and out[j].label in ("T", "S", "B"):
-            j += 1
-        body = j
-        while j < len(items) and j - body < _STORY_LINES and items[j].page == items[k].page and out[j].label in ("P", "W"):
-            j += 1
-        text = j
-        while j < len(items) and items[j].page == items[k].page and out[j].label == "C":
-            j += 1
-        end_of_story = j >= len(items) or items[j].page != items[k].page or out[j].label in ("T", "K")
-        if j > text and end_of_story and text == body:
-            # the lines that credit no photo are the story's text, and those that do its captions; with none uncredited,
-            # every line is the text
-            uncredited = [m for m in range(body, j) if not _CREDITED.search(items[m].text.strip())]
-            for m in uncredited or range(body, j):
-                out[m] = Role("P", out[m].prob, out[m].kicker)
-        elif (
-            j > text and text > body and out[text - 1].label == "P" and items[text].text.strip().startswith("图为")
-            and text + 1 < len(items) and items[text + 1].page == items[k].page and out[text + 1].label == "C"
-            and credit_line(items[text + 1].text.strip()) and _closes(items, out, text + 1)
-        ):
-            out[text] = Role("P", out[text].prob, out[text].kicker)
-            out[text + 1] = Role("N", out[text + 1].prob, out[text + 1].kicker)
-            j = text + 2
-        k = max(j, k + 1)
-    return out
