@@ -1,0 +1,139 @@
+"""The rules for bylines under a headline applied to the model's roles (``reader/rolepasses.py`` applies them in order).
+
+Each reads who signs a piece where print sets it: a line read as the byline over a dateline lead that names no one is
+the subtitle; a reporter line over the text makes the line above it a title; a name alone under a kicker is the
+byline and the kicker the title; an author named by post or place, then by name set apart, under a title is its
+byline; and a line read as the byline that names no one — no name, no byline word, no body of people — is the
+title, under the line above as its kicker. Each is tested in ``tests/test_role_rules.py``.
+"""
+
+from __future__ import annotations
+
+from rsbz_epub import regex_cache
+from rsbz_epub.reader.headpasses import goes_on, reporters_only, tied
+from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.lexicon import AUTHOR_POST_ENDS
+from rsbz_epub.reader.linefeatures import DATELINE, SPACED_NAME, credit_line
+from rsbz_epub.reader.roles import Role
+
+
+_NAMES = regex_cache.compile(r"^[\u4e00-\u9fff·]{1,4}(?:[ \u3000\xa0]+[\u4e00-\u9fff·]{1,4})*$")
+
+
+def headlines_over_datelines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a byline, under a title and over a dateline lead (本报北京8月17日电), that names no
+    reporter and is no run of names (中国队包揽冠亚军), is the headline's subtitle: the dateline signs the text."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        text = items[k].text.strip()
+        if (
+            roles[k].label == "B" and roles[k - 1].label in ("T", "S") and items[k - 1].page == items[k].page == items[k + 1].page
+            and items[k].ln.force is None and DATELINE.search(items[k + 1].text.strip())
+            and not reporters_only(text) and not _NAMES.match(text) and not credit_line(text)
+            and not any(w in text for w in ("记者", "記者", "通讯员", "通訊員", "作者", "撰稿"))
+        ):
+            out[k] = Role("S", roles[k].prob)
+    return out
+
+
+def titles_over_reporter_lines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A reporter line and nothing else (記者莊曉彤, 台灣特派員鄭智仁), over the text, is the byline of the line above it,
+    which is the title, whatever the model read them as: a reporter signs an article under its headline. Under a line
+    read as a headline it is that headline's byline, whatever it was read as."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it, above, below = items[k], items[k - 1], items[k + 1]
+        text, head = it.text.strip(), above.text.strip()
+        if (
+            out[k - 1].label in ("T", "K", "S") and out[k].label in ("P", "W", "C", "H", "X") and above.page == it.page
+            and it.ln.force is None and "：" not in text and ":" not in text and reporters_only(text)
+        ):
+            out[k] = Role("B", out[k].prob)
+        elif (
+            out[k].label not in ("B", "T", "K", "S") and out[k - 1].label not in ("T", "K", "S", "B", "G", "M", "J")
+            and out[k + 1].label in ("P", "W") and above.page == it.page == below.page
+            and it.ln.force is None and above.ln.force is None
+            and "：" not in text and ":" not in text and reporters_only(text)
+            and 4 <= len(head) <= 60 and not head.endswith(("。", "；", "，")) and not head.startswith("——") and not credit_line(head)
+        ):
+            out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
+    return out
+
+
+def names_under_kickers_are_bylines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A name alone (刘典, 宋超营, 王  磊) that the model read as a title under a line it read as a kicker, over the text,
+    is the byline, and that kicker the title: a headline is no bare name, and a byline stands under its title."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it, above, below = items[k], items[k - 1], items[k + 1]
+        if (
+            out[k].label == "T" and out[k - 1].label == "K" and out[k + 1].label in ("P", "W")
+            and above.page == it.page == below.page and it.ln.force is None and above.ln.force is None
+            and SPACED_NAME.match(it.text.strip())
+        ):
+            out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
+    return out
+
+
+_GAP = "[ \u3000\xa0]"
+
+
+# an author named by post or place, set apart from the name: 山东外国语职业技术大学校长  杜  琳, 安徽亳州市  马方正
+_POST_AND_NAME = regex_cache.compile(
+    rf"^[\u4e00-\u9fff（）、·]{{2,40}}?(?:{AUTHOR_POST_ENDS}){_GAP}{{2,}}(?:[\u4e00-\u9fff·]{{2,3}}|[\u4e00-\u9fff]{_GAP}+[\u4e00-\u9fff])$"
+)
+
+
+def posts_and_names_under_titles_are_bylines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line close under a title that names an author by post or place and then, set apart, by name (吉林大学哲学社会
+    科学资深教授  孙正聿, 安徽亳州市  马方正) is the piece's byline, whatever the model read it as: a head or a line of text
+    does not end on a name set apart."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        if (
+            out[k].label in ("H", "T", "C", "W", "P") and out[k - 1].label in ("T", "S") and above.page == it.page and it.gap == 0
+            and it.ln.force is None and _POST_AND_NAME.match(it.text.strip())
+        ):
+            out[k] = Role("B", out[k].prob)
+    return out
+
+
+# what a byline that names no person ends with: a body of people (中共中国南水北调集团有限公司党组, …课题组, …中心组)
+_BODY_END = regex_cache.compile(r"(?:党组|党委|中心组|课题组|机关|中心|委员会|研究院|学院|基金|协会|学会|工会|部|局|办|厅|院|所|社|组|室)$")
+
+
+# or a person by post and name (人力资源和社会保障部党组书记、部长王晓萍, 河南省委书记刘宁)
+_POSTED_NAME = regex_cache.compile(rf"(?:{AUTHOR_POST_ENDS})[\u4e00-\u9fff]{{2,3}}$")
+
+
+_UNSIGNED_HEADLINE = 9  # characters at least: a column's name set as the byline is shorter (一個律師的筆記本)
+
+
+# a byline's words, Simplified and Traditional
+_BYLINE_WORDS = regex_cache.compile(r"记者|記者|通讯员|通訊員|特派员|特派員|本报|本報|撰文|整理|作者|供稿|特约|特約|评论员|評論員|主持|报道|報道|摄|攝|编|編")
+
+
+def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as the byline under one title line that names no one — nine Han characters or more, no space, no
+    byline word, not a body of people (…党组, …课题组, …督查室), a person by post and name (河南省委书记刘宁) nor a summary
+    of speeches (…发言摘要, the subtitle) — is the
+    title, and the line above it its kicker (江苏无锡惠山区破解科研成果转化痛点 / 让院士团队敢闯敢试敢投入): a byline
+    names who wrote the piece. Not when the line above goes on into it (a word across the break, a tying word at its
+    end: 朱德：从南昌公安局局长到 / 南昌起义的“参谋和向导”, one title)."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        text = it.text.strip()
+        if (
+            out[k].label == "B" and out[k - 1].label == "T" and (k < 2 or out[k - 2].label not in ("T", "K") or items[k - 2].page != it.page)
+            and above.page == it.page and it.gap == 0 and it.ln.force is None and above.ln.force is None
+            and len(text) >= _UNSIGNED_HEADLINE and _HEADLINE_WORDS.fullmatch(text) and not _BYLINE_WORDS.search(text)
+            and not _BODY_END.search(text) and not _POSTED_NAME.search(text)
+            and not text.endswith(("摘要", "摘编")) and not goes_on(above.text.strip(), text) and not tied(above.text.strip())
+        ):
+            out[k - 1], out[k] = Role("K", out[k - 1].prob, 1.0), Role("T", out[k].prob)
+    return out
+
+
+_HEADLINE_WORDS = regex_cache.compile(r"[\u4e00-\u9fff“”‘’、，！？0-9０-９%]+")
