@@ -110,6 +110,8 @@ _POSTED_NAME = regex_cache.compile(rf"(?:{AUTHOR_POST_ENDS})[\u4e00-\u9fff]{{2,3
 _UNSIGNED_HEADLINE = 9  # characters at least: a column's name set as the byline is shorter (一個律師的筆記本)
 
 
+# what a headline line holds and a byline of names does not need: Han characters, quotes, commas, marks, figures
+_HEADLINE_WORDS = regex_cache.compile(r"[\u4e00-\u9fff“”‘’、，！？0-9０-９%]+")
 # a byline's words, Simplified and Traditional
 _BYLINE_WORDS = regex_cache.compile(r"记者|記者|通讯员|通訊員|特派员|特派員|本报|本報|撰文|整理|作者|供稿|特约|特約|评论员|評論員|主持|报道|報道|摄|攝|编|編")
 
@@ -117,10 +119,9 @@ _BYLINE_WORDS = regex_cache.compile(r"记者|記者|通讯员|通訊員|特派�
 def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line read as the byline under one title line that names no one — nine Han characters or more, no space, no
     byline word, not a body of people (…党组, …课题组, …督查室), a person by post and name (河南省委书记刘宁) nor a summary
-    of speeches (…发言摘要, the subtitle) — is the
-    title, and the line above it its kicker (江苏无锡惠山区破解科研成果转化痛点 / 让院士团队敢闯敢试敢投入): a byline
-    names who wrote the piece. Not when the line above goes on into it (a word across the break, a tying word at its
-    end: 朱德：从南昌公安局局长到 / 南昌起义的“参谋和向导”, one title)."""
+    of speeches (…发言摘要, the subtitle) — is the title, and the line above it its kicker (江苏无锡惠山区破解科研成果
+    转化痛点 / 让院士团队敢闯敢试敢投入): a byline names who wrote the piece. Not when the line above goes on into it
+    (a word across the break, a tying word at its end: 朱德：从南昌公安局局长到 / 南昌起义的“参谋和向导”, one title)."""
     out = list(roles)
     for k in range(1, len(items)):
         it, above = items[k], items[k - 1]
@@ -135,5 +136,3 @@ def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -
             out[k - 1], out[k] = Role("K", out[k - 1].prob, 1.0), Role("T", out[k].prob)
     return out
 
-
-_HEADLINE_WORDS = regex_cache.compile(r"[\u4e00-\u9fff“”‘’、，！？0-9０-９%]+")

@@ -9,6 +9,8 @@ when it has some. Each is tested in ``tests/test_role_rules.py``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import FINISHED, credit_line
@@ -74,26 +76,33 @@ def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Ro
 _CAPTION_RUN = 150  # a caption wrapped in the column holds at most this many characters; a paragraph of text runs longer
 
 
+def _wrapped_paragraphs(items: list[Item], roles: list[Role]) -> Iterator[tuple[int, int]]:
+    """Each paragraph wrapped in the column as the model read it: its first line ``k`` (running on, under no line running on)
+    and its end ``j`` (read as a paragraph's end or a caption, on the same page, under lines running on)."""
+    k = 0
+    while k < len(items):
+        if roles[k].label != "W" or (k and roles[k - 1].label == "W"):
+            k += 1
+            continue
+        j = k
+        while j < len(items) and roles[j].label == "W" and items[j].page == items[k].page:
+            j += 1
+        if j < len(items) and items[j].page == items[k].page and roles[j].label in ("P", "C"):
+            yield k, j
+        k = j + 1
+
+
 def wrapped_credited_captions(items: list[Item], roles: list[Role]) -> list[Role]:
     """A short paragraph wrapped in the column (lines the model read as running on, then its end) whose text, the lines
     joined, ends with a photo's credit after its last sentence is a caption wrapped as the text is, the credit often cut
     by the column itself (曾蔭權在2011年向鄭若驊 / 頒授金紫荊星章。蘋果日報圖 / 片): every line of it is the caption's."""
     out = list(roles)
-    k = 0
-    while k < len(items):
-        if out[k].label != "W" or (k and out[k - 1].label == "W"):
-            k += 1
-            continue
-        j = k
-        while j < len(items) and out[j].label == "W" and items[j].page == items[k].page:
-            j += 1
-        if j < len(items) and items[j].page == items[k].page and out[j].label in ("P", "C"):
-            run = range(k, j + 1)
-            joined = "".join(items[m].text.strip() for m in run)
-            if len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in run) and _CREDITED.search(joined):
-                for m in run:
-                    out[m] = Role("C", out[m].prob, out[m].kicker)
-        k = j + 1
+    for k, j in _wrapped_paragraphs(items, roles):
+        run = range(k, j + 1)
+        joined = "".join(items[m].text.strip() for m in run)
+        if len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in run) and _CREDITED.search(joined):
+            for m in run:
+                out[m] = Role("C", out[m].prob, out[m].kicker)
     return out
 
 
@@ -103,19 +112,11 @@ def wrapped_captions_over_credits(items: list[Item], roles: list[Role]) -> list[
     冯永斌摄（新华社发）): when the model read the credit as a caption, or, whatever it read it as, when article text goes
     on under it (``captions_above_credits`` for the caption of one line)."""
     out = list(roles)
-    k = 0
-    while k < len(items):
-        if out[k].label != "W" or (k and out[k - 1].label == "W" and items[k - 1].page == items[k].page):
-            k += 1
-            continue
-        j = k
-        while j < len(items) and out[j].label == "W" and items[j].page == items[k].page:
-            j += 1
+    for k, j in _wrapped_paragraphs(items, roles):
         c = j + 1
-        if c < len(items) and items[c].page == items[k].page and out[j].label in ("P", "C") and credit_line(items[c].text.strip()):
-            run = range(k, j + 1)
+        if c < len(items) and items[c].page == items[k].page and credit_line(items[c].text.strip()):
             text_under = c + 1 < len(items) and items[c + 1].page == items[k].page and out[c + 1].label in ("P", "W", "C", "H")
-            joined = "".join(items[m].text.strip() for m in run)
+            joined = "".join(items[m].text.strip() for m in range(k, j + 1))
             if (
                 len(joined) <= _CAPTION_RUN and all(items[m].ln.force is None for m in range(k, c + 1))
                 and all(items[m].gap == 0 for m in range(k + 1, j + 1))
@@ -123,7 +124,6 @@ def wrapped_captions_over_credits(items: list[Item], roles: list[Role]) -> list[
             ):
                 for m in range(k, c + 1):
                     out[m] = Role("C", out[m].prob, out[m].kicker)
-        k = j + 1
     return out
 
 
@@ -162,7 +162,7 @@ def captions_above_credits(items: list[Item], roles: list[Role]) -> list[Role]:
     out = list(roles)
     for k in range(1, len(items) - 1):
         it, below = items[k], items[k + 1]
-        if out[k].label != "P" or len(it.text) > 80 or below.page != it.page or not credit_line(below.text):
+        if out[k].label != "P" or len(it.text) > _CAPTION_LINE or below.page != it.page or not credit_line(below.text):
             continue
         text_under = k + 2 < len(items) and items[k + 2].page == it.page and out[k + 2].label in ("P", "W", "C", "H")
         if out[k + 1].label == "C" and (out[k - 1].label != "W" or text_under) or out[k + 1].label in ("N", "H") and text_under:

@@ -26,7 +26,7 @@ from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.lexicon import SUBTITLE_ENDS, SUBTITLE_OPENERS
 from rsbz_epub.reader.linefeatures import FINISHED, credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import LABEL_LINE, MADE_BY, NOTE_HEAD, TITLE_LABEL, heading_runs_on
+from rsbz_epub.reader.segment import LABEL_LINE, MADE_BY, NOTE_HEAD, PAIRED_MARKS, TITLE_LABEL, heading_runs_on
 from rsbz_epub.reader.wordspan import is_word, spans_break
 
 
@@ -305,7 +305,7 @@ def titles_cut_inside_a_phrase_go_on(items: list[Item], roles: list[Role]) -> li
 
 def _closes_what_is_open(upper: str, lower: str) -> bool:
     """Whether ``upper`` opens a bracket or a quote it does not close and ``lower`` closes it (…中国制造（ / …特别报道）)."""
-    return any(upper.count(a) > upper.count(b) and lower.count(b) > lower.count(a) for a, b in ("“”", "（）", "《》", "「」"))
+    return any(upper.count(a) > upper.count(b) and lower.count(b) > lower.count(a) for a, b in PAIRED_MARKS)
 
 
 _COLUMN_NAME = 9  # a column's name set as a kicker over the title, at most this long: 家教课堂, 稳就业 保民生

@@ -385,16 +385,17 @@ def datelines_alone_open_or_close_the_text(items: list[Item], roles: list[Role])
         if it.ln.force is not None or m is None:
             continue
         below = k + 1 < len(items) and items[k + 1].page == it.page
+        alone = m.end() == len(text) and m.end(1) == -1  # the dateline and nothing else, no reporters
         if m.end() < len(text) and out[k].label == "B" and not _REPORTERS_NEXT.match(text, m.end()):
             out[k] = Role("P" if FINISHED.search(text) else "W", out[k].prob, out[k].kicker)
         elif (
-            m.end() == len(text) and m.end(1) == -1 and out[k].label in ("W", "P") and k > 0 and out[k - 1].label == "P"
+            alone and out[k].label in ("W", "P") and k > 0 and out[k - 1].label == "P"
             and below and items[k + 1].gap > 0 and out[k + 1].label in ("P", "W") and items[k + 1].ln.force is None
             and len(items[k + 1].text.strip()) <= 40 and not FINISHED.search(items[k + 1].text.strip())
         ):
             out[k] = Role("N", out[k].prob, out[k].kicker)
             out[k + 1] = Role("T", out[k + 1].prob, out[k + 1].kicker)
-        elif m.end() == len(text) and m.end(1) == -1 and below and items[k + 1].gap == 0 and out[k + 1].label in ("P", "W") and out[k].label in ("B", "N", "P", "H"):
+        elif alone and below and items[k + 1].gap == 0 and out[k + 1].label in ("P", "W") and out[k].label in ("B", "N", "P", "H"):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
 

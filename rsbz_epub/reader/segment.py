@@ -106,11 +106,15 @@ def ends_finished(text: str) -> bool:
     return bool(t) and t[-1] in _FINAL
 
 
+# the marks a heading opens and closes in pairs: quotes, brackets, book-title marks
+PAIRED_MARKS = ("“”", "（）", "《》", "「」")
+
+
 def heading_runs_on(text: str) -> bool:
     """A heading line that goes on in the line below: it opens a quote or a bracket it does not close, or stops on a
     comma, an enumeration comma or a colon (保护中发展  古城焕光彩（牢 / 全链条服务，)."""
     t = text.rstrip()
-    return t.endswith(("，", "、", "：", ",", ":")) or any(t.count(a) > t.count(b) for a, b in ("“”", "（）", "《》", "「」"))
+    return t.endswith(("，", "、", "：", ",", ":")) or any(t.count(a) > t.count(b) for a, b in PAIRED_MARKS)
 
 
 # who made a piece, alone on its closing line: 新华社音视频部制作, 新华社国内部出品, 新华社第一工作室出品
