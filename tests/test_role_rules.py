@@ -1365,3 +1365,18 @@ def test_the_second_of_two_title_lines_that_names_its_pieces_genre_is_the_subtit
                           ("刘海星率中共代表团", "访问埃及、坦桑尼亚")):
         (a,) = _read_all([[(first, "T"), (second, "T")]], monkeypatch, met=met)
         assert (a.title, a.subtitle) == (first + second, None)
+
+
+@pytest.mark.parametrize("second", ["T", "S"])
+@pytest.mark.parametrize("speaker", ["李强在广西调研时强调", "外交部发言人表示", "应勇：", "中央宣传部等部门联合印发通知要求"])
+def test_a_line_naming_who_spoke_over_what_they_said_is_the_kicker(monkeypatch: pytest.MonkeyPatch, speaker: str, second: str) -> None:
+    (a,) = _read_all([[(speaker, "T"), ("强化检察监督  履行好法律监督职责", second)]], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (speaker, "强化检察监督  履行好法律监督职责", None)
+
+
+def test_a_title_with_a_colon_or_ending_with_a_demand_keeps_its_second_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    (a,) = _read_all([[("刚果（金）反政府武装：", "T"), ("矿难导致200多人死亡", "T")]], monkeypatch)
+    assert (a.kicker, a.title) == (None, "刚果（金）反政府武装：矿难导致200多人死亡")  # more than a name before the colon
+    (a,) = _read_all([[("把准无人作战政治工作新要求", "T"), ("探索智能化战争的新规律", "S")]], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "把准无人作战政治工作新要求", "探索智能化战争的新规律")
+

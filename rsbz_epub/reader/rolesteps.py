@@ -25,6 +25,17 @@ _HEAD = ("K", "T")
 _SPACED_PAIR = regex_cache.compile(r"[\u4e00-\u9fff”’」』）》][ \u3000]+[\u4e00-\u9fff“‘「『（《]")
 
 
+# a kicker that names who spoke, over the words it introduces: …在云南调研时强调, 外交部发言人表示, 应勇：
+_SPEAKER_LEAD_IN = regex_cache.compile(r"(?:强调|強調|表示|指出|(?:通知|意见|意見)要求)$|^[\u4e00-\u9fff]{2,4}[：:]$")
+
+
+def _leads_in(line: str) -> bool:
+    """A headline line that introduces the one under it, as a kicker does: it ends ——, or names who spoke and stops
+    on the verb or the colon before the words it reports (李强在广西调研时强调 / 加快推进水网建设…, 应勇： / 强化检察监督…)."""
+    t = line.rstrip()
+    return t.endswith("——") or _SPEAKER_LEAD_IN.search(t) is not None
+
+
 def _title_goes_on(title: str, below: str, simplified: Callable[[str], str] = str) -> bool:
     """A title line broken inside a word (消|费, 現|場 read as 现|场 through ``simplified``: the word list is Simplified),
     inside quotes or brackets, or after a comma or colon goes on in the line below, which is its second line, not a
@@ -236,6 +247,9 @@ class RoleSteps:
         if len(lines) < 2:
             return
         first = lines[0].rstrip()
+        if _SPEAKER_LEAD_IN.search(first):
+            parts["K"], parts["T"] = [first], lines[1:]  # who spoke, over what they said
+            return
         if _title_goes_on(first, lines[1], self.simplified) or len(lines) == 2 and LABEL_LINE.match(lines[1].strip()):
             return  # broken inside a word or a quote, or a column's label under it: one title on two lines
         if first.endswith("——") or ("·" in first and "·" not in lines[1]):
@@ -284,8 +298,8 @@ class RoleSteps:
         ):
             # the column label (（权威发布）) goes with the title; for a paper the model has not met, so do matched phrases
             parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]
-        elif len(parts["T"]) == 1 and parts["T"][0].rstrip().endswith("——") and parts["S"] and not parts["K"]:
-            parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]  # a lead-in ending —— introduces the title below it
+        elif len(parts["T"]) == 1 and _leads_in(parts["T"][0]) and parts["S"] and not parts["K"]:
+            parts["K"], parts["T"] = parts["T"], [parts["S"].pop(0)]  # a lead-in (……——, …强调) introduces the title below it
         if parts["K"] and parts["T"] and parts["T"][0].startswith("——"):
             parts["S"], parts["T"], parts["K"] = parts["T"] + parts["S"], parts["K"], []  # ——… is a subtitle: the line above is the title
         if not parts["T"]:
