@@ -1380,3 +1380,14 @@ def test_a_title_with_a_colon_or_ending_with_a_demand_keeps_its_second_line(monk
     (a,) = _read_all([[("把准无人作战政治工作新要求", "T"), ("探索智能化战争的新规律", "S")]], monkeypatch)
     assert (a.kicker, a.title, a.subtitle) == (None, "把准无人作战政治工作新要求", "探索智能化战争的新规律")
 
+
+@pytest.mark.parametrize("read_as", ["C", "T", "W", "H"])
+def test_a_court_cases_reference_on_its_line_is_the_reports_last_paragraph(monkeypatch: pytest.MonkeyPatch, read_as: str) -> None:
+    body = "　　案件下午續審。\n案件編號：DCCC170/21\n"
+    roles = {"被告否認縱火罪": "T", "案件編號：DCCC170/21": read_as, "下一篇的標題": "T"}
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: False)
+    text = HEAD + "被告否認縱火罪\n" + body + "下一篇的標題\n" + BODY
+    first, second = [x for x in read_issue(text.encode("utf-8")).articles() if x.kind == "article"]
+    paras = [b.text for b in first.blocks if type(b).__name__ == "Paragraph"]
+    assert paras[-2:] == ["案件下午續審。", "案件編號：DCCC170/21"] and second.title == "下一篇的標題"

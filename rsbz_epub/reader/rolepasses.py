@@ -83,6 +83,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = headlines_read_as_bylines_are_titles(items, posts_and_names_under_titles_are_bylines(items, roles))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
+    roles = case_numbers_are_text(items, roles)
     roles = datelines_alone_open_or_close_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
     roles = captions_over_a_credit_for_all(items, roles)
     roles = heads_that_open_as_text_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
@@ -421,6 +422,22 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
             and out[k - 1].label == "P" and items[k - 1].page == it.page
         ):
             out[k] = Role("N", out[k].prob)  # …贡献办学力量。 / 数据来源：重庆化工职业学院: the piece's source
+    return out
+
+
+# A court case's reference on its own line (案件編號：WKCC956/2020, 案号：（2024）京01民终123号): letters, digits and the
+# marks a reference is written with, in Traditional or Simplified.
+_CASE_NUMBER = regex_cache.compile(r"^(?=.*\d)(?:案件[編编][號号]|案[號号])\s*[：:]\s*[\w（）()〔〕\[\]/／\-－、，, ]{2,40}$")
+
+
+def case_numbers_are_text(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A court case's reference on a line of its own (案件編號：DCCC170/21), under a court report's last paragraph, is
+    the report's last paragraph, whatever the model read: a photo caption, a title or a line running on. No headline
+    or caption is a reference number, and nothing goes on from it."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label != "P" and it.ln.force is None and _CASE_NUMBER.match(it.text.strip()):
+            out[k] = Role("P", out[k].prob)
     return out
 
 
