@@ -1391,3 +1391,9 @@ def test_a_court_cases_reference_on_its_line_is_the_reports_last_paragraph(monke
     first, second = [x for x in read_issue(text.encode("utf-8")).articles() if x.kind == "article"]
     paras = [b.text for b in first.blocks if type(b).__name__ == "Paragraph"]
     assert paras[-2:] == ["案件下午續審。", "案件編號：DCCC170/21"] and second.title == "下一篇的標題"
+
+
+@pytest.mark.parametrize("roles", [("K", "T"), ("T", "P"), ("R", "J"), ("T", "T")])
+def test_a_date_in_brackets_under_a_title_is_its_subtitle(monkeypatch: pytest.MonkeyPatch, roles: tuple[str, str]) -> None:
+    (a,) = _read_all([[("在纪念江泽民同志诞辰100周年大会上的讲话", roles[0]), ("（2026年8月17日）", roles[1])]], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "在纪念江泽民同志诞辰100周年大会上的讲话", "（2026年8月17日）")

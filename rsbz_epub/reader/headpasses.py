@@ -511,6 +511,26 @@ def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role
     return out
 
 
+# a date alone in brackets, maybe with a place: （2026年8月17日）, （2026年5月6日，北京）
+_DATED = regex_cache.compile(r"^[（(][^（）()]{0,12}\d{4}年\d{1,2}月\d{1,2}日[^（）()]{0,12}[）)]$")
+
+
+def dates_under_titles_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A date alone in brackets close under a headline line (在纪念江泽民同志诞辰100周年大会上的讲话 / （2026年8月17日）, a
+    document's title over the day it was issued) is that title's subtitle, and the line above it the title, whatever the
+    model or an issue's habit read them as: a date names no news, so it is neither a title nor a kicker's title, nor text
+    nor a jump's marker."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        if (
+            out[k - 1].label in ("T", "K", "R") and above.page == it.page and it.gap == 0 and out[k].label != "S"
+            and it.ln.force is None and above.ln.force is None and _DATED.match(it.text.strip())
+        ):
+            out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("S", out[k].prob)
+    return out
+
+
 def labels_stand_under_titles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line that is a column label alone (（“十五五”开好局起好步）), read as a title under a line read as a kicker, is
     the label of that line, which is the title: a label names the column of the title it stands under, never a title."""

@@ -37,6 +37,7 @@ from rsbz_epub.reader.bylinepasses import (
     titles_over_reporter_lines,
 )
 from rsbz_epub.reader.headpasses import (
+    dates_under_titles_are_subtitles,
     genre_lines_are_subtitles,
     heads_close_to_the_text,
     issues_marking_kickers_set_them,
@@ -96,7 +97,8 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
         roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
-    return genre_lines_are_subtitles(items, third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles))))
+    roles = genre_lines_are_subtitles(items, third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles))))
+    return dates_under_titles_are_subtitles(items, roles)
 
 
 def lines_cut_inside_a_word_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
