@@ -1397,3 +1397,21 @@ def test_a_court_cases_reference_on_its_line_is_the_reports_last_paragraph(monke
 def test_a_date_in_brackets_under_a_title_is_its_subtitle(monkeypatch: pytest.MonkeyPatch, roles: tuple[str, str]) -> None:
     (a,) = _read_all([[("在纪念江泽民同志诞辰100周年大会上的讲话", roles[0]), ("（2026年8月17日）", roles[1])]], monkeypatch)
     assert (a.kicker, a.title, a.subtitle) == (None, "在纪念江泽民同志诞辰100周年大会上的讲话", "（2026年8月17日）")
+
+
+def test_a_head_the_column_wrapped_between_blank_lines_is_a_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    head = [("统筹发展和安全，服务国家战略彰显", "W"), ("央企责任担当", "P")]  # a full line and a short one, no stop
+    column = WRAPPED[:4] + [("", "")] + head + [("", "")] + WRAPPED[4:]
+    a = _wrapped_article(column, monkeypatch)
+    assert [(type(b).__name__, b.text) for b in a.blocks][1] == ("Subheading", "统筹发展和安全，服务国家战略彰显央企责任担当")
+    # a paragraph that finishes its sentence stays text, and so does one that leads in with ——
+    for last in ("央企责任担当。", "央企责任担当——"):
+        a = _wrapped_article(WRAPPED[:4] + [("", "")] + [head[0], (last, "P")] + [("", "")] + WRAPPED[4:], monkeypatch)
+        assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+    # where no blank line parts the paragraphs the two lines are read as the model read them
+    a = _wrapped_article(WRAPPED[:4] + head + WRAPPED[4:], monkeypatch)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+    # a model that has met the paper knows its heads: its reading stands
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: True)
+    a = _wrapped_article(column, monkeypatch)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3

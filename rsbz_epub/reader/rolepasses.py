@@ -96,6 +96,8 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     if not met:  # a model that has met the paper has learned where its paragraphs end in a full or nearly full line
         roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
+    if not met:  # and where its heads wrap: the later issues lose a paragraph to this guess
+        roles = wrapped_heads_between_blank_lines(items, roles, wrapped)
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
     roles = genre_lines_are_subtitles(items, third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles))))
     return dates_under_titles_are_subtitles(items, roles)
@@ -302,6 +304,52 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], w
             and it.ln.force is None and abs(it.span - width) <= 0.5 and FINISHED.search(it.text.strip())
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+_SENTENCE_MARKS = regex_cache.compile(r"[。！？!?；;：:]|(?:[，、,…]|——)$")
+
+
+def _blank_lines_part_paragraphs(items: list[Item], roles: list[Role], columns: dict[int, float]) -> bool:
+    """Whether the wrapped columns part their paragraphs with a blank line: of the lines read as a paragraph's end that
+    finish a sentence short of the column, with a line of the page under them, half at least have a blank line under."""
+    ends = gapped = 0
+    for k in range(len(items) - 1):
+        it = items[k]
+        width = columns.get(it.page)
+        if width is None or roles[k].label != "P" or items[k + 1].page != it.page or it.span >= width - 1:
+            continue
+        if FINISHED.search(it.text.strip()):
+            ends += 1
+            gapped += items[k + 1].gap > 0
+    return ends > 0 and 2 * gapped >= ends
+
+
+def wrapped_heads_between_blank_lines(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
+    """In wrapped columns that part their paragraphs with a blank line, two lines between blank lines, under a paragraph
+    that ended and over text, that hold no sentence's end nor a clause mark — a full line and a short one (…推动“十五五”
+    实现良好开 / 局 is text; 统筹发展和安全，在服务国家战略中彰显能源央 / 企责任担当 a head) — are a section head the column
+    wrapped, read as a paragraph that ends without a stop: a paragraph's last line finishes its sentence, a head's
+    does not."""
+    out = list(roles)
+    columns = {page: w for page, w in wrapped.items() if page not in _indented_pages(items)}
+    if not _blank_lines_part_paragraphs(items, out, columns):
+        return out
+    for k in range(1, len(items) - 2):
+        it, second, above, below = items[k], items[k + 1], items[k - 1], items[k + 2]
+        width = columns.get(it.page)
+        if (
+            width is None or (out[k].label, out[k + 1].label) != ("W", "P") or out[k - 1].label not in ("P", "N")
+            or out[k + 2].label not in ("P", "W") or not (above.page == it.page == second.page == below.page)
+            or it.gap == 0 or second.gap != 0 or below.gap == 0 or it.ln.force is not None or second.ln.force is not None
+        ):
+            continue
+        text = it.text.strip() + second.text.strip()
+        if (
+            abs(it.span - width) <= 1 and second.span < width - 1 and FINISHED.search(above.text.strip())
+            and not _SENTENCE_MARKS.search(text) and not text.startswith("——") and not credit_line(text)
+        ):
+            out[k], out[k + 1] = Role("H", out[k].prob), Role("H", out[k + 1].prob)
     return out
 
 
