@@ -1415,3 +1415,12 @@ def test_a_head_the_column_wrapped_between_blank_lines_is_a_head(monkeypatch: py
     monkeypatch.setattr(assembly, "known_paper", lambda paper: True)
     a = _wrapped_article(column, monkeypatch)
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+
+
+@pytest.mark.parametrize("names", ["（邓敏）", "（梁健  任建玲）", "（张三、李四）"])
+def test_the_writers_names_in_brackets_under_the_text_read_as_a_head_are_an_end_note(monkeypatch: pytest.MonkeyPatch, names: str) -> None:
+    a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + names + "\n", body_roles=((names, "H"),))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Paragraph", names)]
+    for head in ("（一）总体要求", "（二十）"):  # a numbered head in brackets names no one: it stays a head
+        a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + head + "\n" + BODY, body_roles=((head, "H"),))
+        assert ("Subheading", head) in [(type(b).__name__, b.text) for b in a.blocks]

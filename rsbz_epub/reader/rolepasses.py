@@ -408,6 +408,8 @@ _STAFF_CREDIT = regex_cache.compile(
 
 # a line that names where a piece or its figures come from: 数据来源：重庆化工职业学院 (under a chart's title, a caption's)
 _SOURCE_LINE = regex_cache.compile(r"^(?:数据|资料)?来源[：:]\S")
+# the writers' names alone in brackets, closing a brief: （邓敏）, （梁健  任建玲）, （张三、李四）
+_BRACKETED_NAMES = regex_cache.compile(r"^[（(](?![一二三四五六七八九十百零〇]+[）)])[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}[）)]$")
 
 
 # a dateline opening a line (本报北京5月14日电, 新华社布鲁塞尔1月29日电, 本报讯), and the reporters after it ((记者郭梓云),
@@ -456,7 +458,8 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     read as a section head, text, a caption or a line of no article, is an end note: no head names a piece's staff, and nothing joins onto it.
     So is a ——line under text that the model read as a section head (——编  者, ——摘自…, ——人民网网友): it signs the
     text above; a ——line heads nothing (under a title it is the subtitle). A source line under a paragraph's end
-    (…贡献办学力量。 / 数据来源：重庆化工职业学院) names where the piece came from: an end note too."""
+    (…贡献办学力量。 / 数据来源：重庆化工职业学院) names where the piece came from: an end note too, and so are the
+    writers' names alone in brackets under the text, read as a section head (…进行考察学习。 / （邓敏）): no head is a name."""
     out = list(roles)
     for k, it in enumerate(items):
         text = it.text.strip()
@@ -472,6 +475,11 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
             and out[k - 1].label == "P" and items[k - 1].page == it.page
         ):
             out[k] = Role("N", out[k].prob)  # …贡献办学力量。 / 数据来源：重庆化工职业学院: the piece's source
+        elif (
+            out[k].label in ("H", "X") and it.ln.force is None and _BRACKETED_NAMES.match(text) and k > 0
+            and out[k - 1].label in ("P", "N") and items[k - 1].page == it.page
+        ):
+            out[k] = Role("N", out[k].prob)  # …进行考察学习。 / （邓敏）: who wrote the brief above
     return out
 
 
