@@ -1424,3 +1424,10 @@ def test_the_writers_names_in_brackets_under_the_text_read_as_a_head_are_an_end_
     for head in ("（一）总体要求", "（二十）"):  # a numbered head in brackets names no one: it stays a head
         a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + head + "\n" + BODY, body_roles=((head, "H"),))
         assert ("Subheading", head) in [(type(b).__name__, b.text) for b in a.blocks]
+
+
+@pytest.mark.parametrize("read_as", ["C", "W", "H"])
+def test_a_line_close_between_headline_lines_read_as_a_caption_text_or_a_head_is_one_of_them(monkeypatch: pytest.MonkeyPatch, read_as: str) -> None:
+    group = [("一届“市长杯”近900场比赛，7000余人参与", "T"), ("在青岛，校园足球", read_as), ("不再“练完就算”", "T"), ("本报记者  李  蕊", "B")]
+    (a,) = _read_all([group], monkeypatch)
+    assert (a.kicker, a.title) == ("一届“市长杯”近900场比赛，7000余人参与", "在青岛，校园足球不再“练完就算”")

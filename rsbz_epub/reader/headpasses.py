@@ -226,12 +226,15 @@ def _title_under(items: list[Item], out: list[Role], j: int, page: int) -> bool:
 def lines_between_headline_lines(items: list[Item], roles: list[Role]) -> list[Role]:
     """A short line with no sentence end that the model read as a paragraph, between a line it read as a title or
     kicker and one it read as a title or subtitle on the same page, is a line of that headline group: an article's
-    text ends its sentence (春耕春播气象服务·一线见闻 / 气象服务跟着农时走 / 多地开展春播期精细化预报)."""
+    text ends its sentence (春耕春播气象服务·一线见闻 / 气象服务跟着农时走 / 多地开展春播期精细化预报). So is such a line read
+    as a caption, a line running on or a section head when it stands close between the two (…一届“市长杯”近900场比赛 /
+    在青岛，校园足球 / 不再“练完就算”): a caption or a head is set apart from a headline."""
     out = list(roles)
     for k in range(1, len(items) - 1):
         it = items[k]
         if (
-            out[k].label == "P" and out[k - 1].label in ("T", "K") and out[k + 1].label in ("T", "S")
+            (out[k].label == "P" or out[k].label in ("C", "W", "H") and it.gap == 0 and items[k + 1].gap == 0)
+            and out[k - 1].label in ("T", "K") and out[k + 1].label in ("T", "S")
             and items[k - 1].page == it.page == items[k + 1].page and it.ln.force is None
             and len(it.text.strip()) <= 30 and not FINISHED.search(it.text.rstrip()) and not credit_line(it.text.strip())
         ):
