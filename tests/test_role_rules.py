@@ -1431,3 +1431,18 @@ def test_a_line_close_between_headline_lines_read_as_a_caption_text_or_a_head_is
     group = [("一届“市长杯”近900场比赛，7000余人参与", "T"), ("在青岛，校园足球", read_as), ("不再“练完就算”", "T"), ("本报记者  李  蕊", "B")]
     (a,) = _read_all([group], monkeypatch)
     assert (a.kicker, a.title) == ("一届“市长杯”近900场比赛，7000余人参与", "在青岛，校园足球不再“练完就算”")
+
+
+@pytest.mark.parametrize("read_as", ["P", "H", "N"])
+def test_a_line_set_apart_by_blank_lines_close_over_a_title_is_the_headlines(monkeypatch: pytest.MonkeyPatch, read_as: str) -> None:
+    roles = {"上一篇的标题": "T", "新华社东京4月28日电": "N", "世界杯决赛球票炒到近230万美元？": read_as, "“史上最贵”世界杯让球迷很受伤": "T",
+             "新华社记者  肖世尧": "B"}
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: False)
+    text = HEAD + "上一篇的标题\n" + BODY + "新华社东京4月28日电\n\n\n世界杯决赛球票炒到近230万美元？\n“史上最贵”世界杯让球迷很受伤\n新华社记者  肖世尧\n" + BODY
+    arts = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert [(a.title, a.subtitle) for a in arts] == [("上一篇的标题", None), ("世界杯决赛球票炒到近230万美元？", "“史上最贵”世界杯让球迷很受伤")]
+    # one blank line sets a paragraph apart as every paragraph is: it stays the text above
+    text = HEAD + "上一篇的标题\n" + BODY + "\n世界杯决赛球票炒到近230万美元？\n“史上最贵”世界杯让球迷很受伤\n新华社记者  肖世尧\n" + BODY
+    arts = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert "世界杯决赛球票炒到近230万美元？" not in [a.title for a in arts]

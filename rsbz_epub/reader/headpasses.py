@@ -242,6 +242,28 @@ def lines_between_headline_lines(items: list[Item], roles: list[Role]) -> list[R
     return out
 
 
+#: blank lines above a line that set it apart as a headline is set apart from the text above it
+_SET_APART = 2
+_HEADLINE_LINE = 40  # characters at most in a headline's line
+
+
+def lines_set_apart_over_titles_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as text, a head, a caption or a note, set apart from what is above it by two blank lines
+    or more and close over a line it read as a title, is that headline's first line (新华社东京4月28日电 / (blank) /
+    世界杯决赛球票炒到近230万美元？ / “史上最贵”世界杯让球迷很受伤…): text and its heads do not stand close over a
+    title, and a headline group is set apart from the article above it."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        if (
+            out[k].label in ("P", "W", "H", "C", "N") and out[k + 1].label == "T" and it.gap >= _SET_APART and below.gap == 0
+            and it.page == below.page and it.ln.force is None and below.ln.force is None
+            and len(it.text.strip()) <= _HEADLINE_LINE and not it.text.strip().endswith(("。", "。”", "。」"))
+        ):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
 _DASHING = 2  # subtitles set with —— that show an issue's habit
 
 

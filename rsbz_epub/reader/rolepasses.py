@@ -49,6 +49,7 @@ from rsbz_epub.reader.headpasses import (
     lead_ins_head_titles,
     lines_between_headline_lines,
     lines_no_title_is,
+    lines_set_apart_over_titles_are_titles,
     longer_second_title_lines_are_apart,
     pages_open_with_headlines,
     short_lines_under_titles_are_titles,
@@ -76,7 +77,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = continued_lines_are_text(items, roles)
     roles = heads_close_to_the_text(items, titles_set_apart(items, credits_as_captions(items, titles_over_reporter_lines(items, lines_no_title_is(items, roles)))))
     roles = kickers_stand_over_titles(items, lead_ins_head_titles(items, pages_open_with_headlines(items, roles)))
-    roles = lines_between_headline_lines(items, roles)
+    roles = lines_set_apart_over_titles_are_titles(items, lines_between_headline_lines(items, roles))
     if not met:
         roles = undashed_lines_under_titles_are_titles(items, issues_showing_no_kicker_set_none(items, roles))
         roles = issues_marking_kickers_set_them(items, short_lines_under_titles_are_titles(items, roles))
