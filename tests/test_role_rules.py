@@ -1446,3 +1446,11 @@ def test_a_line_set_apart_by_blank_lines_close_over_a_title_is_the_headlines(mon
     text = HEAD + "上一篇的标题\n" + BODY + "\n世界杯决赛球票炒到近230万美元？\n“史上最贵”世界杯让球迷很受伤\n新华社记者  肖世尧\n" + BODY
     arts = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     assert "世界杯决赛球票炒到近230万美元？" not in [a.title for a in arts]
+
+
+
+def test_a_line_read_as_text_inside_a_paragraph_stays_text_where_the_layout_took_it_for_a_captions(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the layout marks the line under a 图为 line a caption's wrapped line; the roles read them as one paragraph
+    photo = (("图为6月7日，果农们挑着刚采摘的水果等陆", "W"), ("续登上“水果班船”。", "P"), ("郭立亮摄（影像中国）", "N"))
+    a = _read([("“水果班船”助农增收", "T")], monkeypatch, body=BODY + "".join(t + "\n" for t, _ in photo), body_roles=photo)
+    assert [(type(b).__name__, b.text) for b in a.blocks][1] == ("Paragraph", "图为6月7日，果农们挑着刚采摘的水果等陆续登上“水果班船”。")

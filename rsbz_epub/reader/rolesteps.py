@@ -108,7 +108,7 @@ class RoleSteps:
         role = self._role(i)
         if self._continues(i) and not self.para.finished:
             # print sets captions and boxes inside a paragraph the column break cut: they wait until it ends
-            if it.kind in ("caption", "caption-wrap"):
+            if it.kind in ("caption", "caption-wrap") and role not in ("P", "W"):
                 return self._role_caption(i)
             # a short line the model read as text, a caption or an end note is that, not a box's label: the paragraph's
             # own last line (…蒸饭车、冰箱、消 / 毒柜等一应俱全……), a note's second line (赵景锋采访整理）)
