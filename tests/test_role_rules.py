@@ -1448,6 +1448,19 @@ def test_a_line_set_apart_by_blank_lines_close_over_a_title_is_the_headlines(mon
     assert "世界杯决赛球票炒到近230万美元？" not in [a.title for a in arts]
 
 
+@pytest.mark.parametrize("roles", [("C", "C", "C"), ("W", "P", "X"), ("C", "C", "P")])
+def test_a_photos_sentence_over_a_closing_credit_is_the_news_last_paragraph(monkeypatch: pytest.MonkeyPatch, roles: tuple[str, str, str]) -> None:
+    photo = [("图为6月7日，果农们挑着刚采摘的水果等陆", roles[0]), ("续登上“水果班船”。", roles[1]), ("郭立亮摄（影像中国）", roles[2])]
+    a = _read([("“水果班船”助农增收", "T")], monkeypatch, body=BODY + "".join(t + "\n" for t, _ in photo), body_roles=tuple(photo))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [
+        ("Paragraph", BODY.strip()), ("Paragraph", "图为6月7日，果农们挑着刚采摘的水果等陆续登上“水果班船”。"), ("Paragraph", "郭立亮摄（影像中国）")]
+
+
+def test_a_photos_sentence_that_text_follows_stays_a_caption(monkeypatch: pytest.MonkeyPatch) -> None:
+    photo = (("图为施工船在海上吊装风机叶片。", "C"), ("新华社记者 刘大伟 摄", "C"))
+    a = _read([("风机并网", "T")], monkeypatch, body=BODY + "".join(t + "\n" for t, _ in photo) + BODY, body_roles=photo)
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]  # text goes on after it
+
 
 def test_a_line_read_as_text_inside_a_paragraph_stays_text_where_the_layout_took_it_for_a_captions(monkeypatch: pytest.MonkeyPatch) -> None:
     # the layout marks the line under a 图为 line a caption's wrapped line; the roles read them as one paragraph

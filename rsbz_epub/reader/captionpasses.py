@@ -181,8 +181,7 @@ def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> li
     a few lines of text, when the model read it and the credit line under it as a caption that closes the article (连日来，…
     复耕复播，… / 图为7月22日，农场职工进行复播作业。 / 谢江林摄（影像中国）): the line is the story's last paragraph, the
     credit its end note. A 图为 line with its credit inside it (…采摘春茶。 新华社发(黄国保 摄)) stays a caption, and so does one
-    that text goes on after. (Where the model read the credit as the article's end note, the invented issues' answers
-    keep the 图为 line a caption, the real papers' a paragraph: that case is left as read.)"""
+    that text goes on after. A longer story's 图为 sentence over its closing credit is :func:`photo_news_close_with_their_photo`'s."""
     out = list(roles)
     k = 0
     while k < len(items):
@@ -215,3 +214,39 @@ def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> li
             j = text + 2
         k = max(j, k + 1)
     return out
+
+
+_PHOTO_LINES = 3  # the lines a photo's 图为 sentence takes in the column, at most
+
+
+def photo_news_close_with_their_photo(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A photo's 图为 sentence under the text's last paragraph, wrapped or not, over a credit line that closes the article
+    (…助力果农增收。 / 图为6月7日，果农们挑着刚采摘的水果等陆续登上“水果班 / 船”。 / 郭立亮摄（影像中国）), is the news's last
+    paragraph and the credit its end note, whatever the model read them as: the news tells what its photo shows. A
+    图为 line that carries its credit (…大门。新华社记者 郭杰文 摄), or that text goes on after, stays a caption."""
+    out = list(roles)
+    for k in range(2, len(items)):
+        it = items[k]
+        if it.ln.force is not None or out[k].label == "T" or not credit_line(it.text.strip()) or not _closes(items, out, k):
+            continue
+        start = k - 1
+        while start > k - _PHOTO_LINES and start > 0 and not _opens_photo(items[start].text) and items[start - 1].page == it.page:
+            start -= 1
+        block = range(start, k)
+        if (
+            not _opens_photo(items[start].text) or start == 0 or out[start - 1].label != "P" or items[start - 1].page != it.page
+            or any(out[m].label not in ("C", "W", "P") or items[m].page != it.page or items[m].ln.force is not None for m in block)
+            or not FINISHED.search(items[k - 1].text.strip()) or any(FINISHED.search(items[m].text.strip()) for m in block[:-1])
+            or _CREDITED.search(items[k - 1].text.strip())
+        ):
+            continue
+        for m in block[:-1]:
+            out[m] = Role("W", out[m].prob, out[m].kicker)
+        out[k - 1] = Role("P", out[k - 1].prob, out[k - 1].kicker)
+        out[k] = Role("N", out[k].prob, out[k].kicker)
+    return out
+
+
+def _opens_photo(text: str) -> bool:
+    return text.strip().startswith(("图为", "圖為"))
+

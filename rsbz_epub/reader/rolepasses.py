@@ -24,6 +24,7 @@ from rsbz_epub.reader.captionpasses import (
     captions_over_a_credit_for_all,
     closing_credits_are_notes,
     credited_lines_are_captions,
+    photo_news_close_with_their_photo,
     credits_as_captions,
     photo_stories_are_their_captions,
     wrapped_captions_over_credits,
@@ -97,6 +98,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     if not met:  # a model that has met the paper has learned where its paragraphs end in a full or nearly full line
         roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
+    roles = photo_news_close_with_their_photo(items, roles)
     if not met:  # and where its heads wrap: the later issues lose a paragraph to this guess
         roles = wrapped_heads_between_blank_lines(items, roles, wrapped)
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
