@@ -1,0 +1,250 @@
+"""The rules for paragraphs in columns applied to the model's roles (``reader/rolepasses.py`` applies them in order).
+
+How print marks a paragraph in its columns, whatever the paper: an indent opens one, and where paragraphs are indented
+a line with none goes on the full line above it or, under a line that ended, is set apart (a caption or a head); in
+wrapped columns that mark a paragraph only by a short last line, a full line that finishes a sentence goes on where the
+issue's paragraphs hold several sentences, and a line one short that finishes one ends its paragraph; a line far longer
+than its wrapped column is none of its text; where blank lines part the paragraphs, a full line and a short one between
+blank lines that end no sentence are a head the column wrapped; in a dump of one line a paragraph with no column, a
+line that finishes a sentence ends its paragraph. Each was measured leave-one-paper-out on the real corpus
+(``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
+"""
+
+from __future__ import annotations
+
+from rsbz_epub import regex_cache
+from rsbz_epub.reader.layout import Item, Layout, page_layouts
+from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, credit_line
+from rsbz_epub.reader.measure import ems
+from rsbz_epub.reader.roles import Role
+
+def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as running on, when the line below it is indented (an indent opens a paragraph:
+    a column break never indents the rest of a sentence), ends its paragraph."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        if out[k].label == "W" and items[k + 1].page == items[k].page and items[k + 1].ln.indent > 0 and items[k].ln.force is None:
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
+
+
+def _indented_pages(items: list[Item]) -> dict[int, float]:
+    """The pages whose paragraphs open with an indent (one in twelve or more of their text lines of 10 characters
+    or more is indented), each with the length its column lines reach (the median of the unindented ones)."""
+    lines: dict[int, list[Item]] = {}
+    for it in items:
+        if it.kind == "text" and len(it.text) >= 10:
+            lines.setdefault(it.page, []).append(it)
+    out = {}
+    for page, mine in lines.items():
+        plain = sorted(it.span for it in mine if not it.ln.indent)
+        if plain and (n := len(mine) - len(plain)) >= 2 and n * 12 >= len(mine):
+            out[page] = plain[len(plain) // 2]
+    return out
+
+
+# the columns a paragraph's indent takes (two full-width spaces), which its stripped text does not count
+_INDENT_WIDTH = 2
+
+
+def unindented_lines_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
+    """On a page whose paragraphs open with an indent, a full column line (an indented first line counting its
+    indent) the model read as ending its paragraph runs on when the line right under it (no blank line between) is
+    paragraph text with no indent: a new paragraph there would be indented (…三维新场景演进。 / 在此进程中，… is one
+    paragraph's lines only if the second is indented)."""
+    out = list(roles)
+    pages = _indented_pages(items)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        full = pages.get(it.page)
+        if (
+            full is not None and out[k].label == "P" and out[k + 1].label in ("P", "W") and below.page == it.page
+            and below.gap == 0 and below.ln.indent == 0 and not below.page_start and it.ln.force is None
+            and below.kind == "text" and full - 1 <= it.span + _INDENT_WIDTH * it.ln.indent <= full + 2
+        ):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+def unindented_lines_set_apart(items: list[Item], roles: list[Role]) -> list[Role]:
+    """On a page whose paragraphs open with an indent, a line with no indent that the model read as a whole
+    paragraph, under text that ended above it, opens no paragraph (one would be indented): it is set apart from the
+    text, a caption when it finishes a sentence or is long (男童获救后，警方将其交予嫲嫲。), else a section head (卷二第一题：)."""
+    out = list(roles)
+    pages = _indented_pages(items)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        if (
+            it.page in pages and out[k].label == "P" and out[k - 1].label in ("P", "C", "H", "N") and above.page == it.page
+            and it.ln.indent == 0 and not it.page_start and it.kind == "text" and it.ln.force is None
+            and not credit_line(it.text.strip())  # a photo credit is the credit rules' (a caption's, or the article's own)
+        ):
+            out[k] = Role(_set_apart(it.text.strip()), out[k].prob, out[k].kicker)
+    return out
+
+
+def _set_apart(text: str) -> str:
+    """The role of a line set apart from the text: a caption when it finishes a sentence or is long, else a head."""
+    return "C" if FINISHED.search(text) or len(text) > 30 else "H"
+
+
+def wrapped_pages(items: list[Item], widths: dict[int, float]) -> dict[int, float]:
+    """The pages set in wrapped columns (five of their text lines at least, and half of them, fill the column), each
+    with its column's width."""
+    lines: dict[int, list[float]] = {}
+    for it in items:
+        if it.kind == "text" and len(it.text) >= 8:
+            lines.setdefault(it.page, []).append(it.span)
+    wrapped = {}
+    for page, width in widths.items():
+        full = sum(abs(n - width) <= 1 for n in lines.get(page, ()))
+        if width and full >= 5 and 2 * full >= len(lines.get(page, ())):  # five full lines at least: a column, not a chance
+            wrapped[page] = width
+    return wrapped
+
+
+_STOPS = regex_cache.compile(r"[。！？!?]")
+
+
+def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
+    """In wrapped columns that mark a paragraph only by where its last line stops short (no indent, no blank line),
+    a line that fills the column and finishes a sentence, read as ending its paragraph, goes on when the issue's
+    paragraphs run to two sentences or more: a sentence ends at a line's end by chance as often in a paragraph as at
+    its end, so in an issue whose paragraphs hold two or more sentences a full line that finishes one goes on more
+    often than it ends its paragraph. The sentences a paragraph holds are counted in the issue: the sentences its
+    column text finishes for each paragraph end that shows (a line that finishes a sentence short of the column)."""
+    out = list(roles)
+    indented = _indented_pages(items)
+    columns = {page: w for page, w in wrapped.items() if page not in indented}
+    ends = gapped = stops = 0
+    for k, it in enumerate(items):
+        width = columns.get(it.page)
+        if width is None or it.kind != "text" or out[k].label not in ("P", "W"):
+            continue
+        text = it.text.strip()
+        stops += len(_STOPS.findall(text[:-2]))
+        if out[k].label == "P" and FINISHED.search(text) and it.span < width - 1:
+            ends += 1
+            gapped += k + 1 < len(items) and items[k + 1].page == it.page and items[k + 1].gap > 0
+    if not ends or 2 * gapped >= ends or stops < ends:  # blank lines part the paragraphs, or they are one sentence each
+        return out
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        width = columns.get(it.page)
+        if (
+            width is not None and out[k].label == "P" and out[k + 1].label in ("P", "W") and below.page == it.page
+            and below.gap == 0 and below.ln.indent == 0 and below.kind == "text" and not below.page_start
+            and it.ln.force is None and abs(it.span - width) <= 0.5 and FINISHED.search(it.text.strip())
+        ):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+_SENTENCE_MARKS = regex_cache.compile(r"[。！？!?；;：:]|(?:[，、,…]|——)$")
+
+
+def _blank_lines_part_paragraphs(items: list[Item], roles: list[Role], columns: dict[int, float]) -> bool:
+    """Whether the wrapped columns part their paragraphs with a blank line: of the lines read as a paragraph's end that
+    finish a sentence short of the column, with a line of the page under them, half at least have a blank line under."""
+    ends = gapped = 0
+    for k in range(len(items) - 1):
+        it = items[k]
+        width = columns.get(it.page)
+        if width is None or roles[k].label != "P" or items[k + 1].page != it.page or it.span >= width - 1:
+            continue
+        if FINISHED.search(it.text.strip()):
+            ends += 1
+            gapped += items[k + 1].gap > 0
+    return ends > 0 and 2 * gapped >= ends
+
+
+def wrapped_heads_between_blank_lines(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
+    """In wrapped columns that part their paragraphs with a blank line, two lines between blank lines, under a paragraph
+    that ended and over text, that hold no sentence's end nor a clause mark — a full line and a short one (…推动“十五五”
+    实现良好开 / 局 is text; 统筹发展和安全，在服务国家战略中彰显能源央 / 企责任担当 a head) — are a section head the column
+    wrapped, read as a paragraph that ends without a stop: a paragraph's last line finishes its sentence, a head's
+    does not."""
+    out = list(roles)
+    columns = {page: w for page, w in wrapped.items() if page not in _indented_pages(items)}
+    if not _blank_lines_part_paragraphs(items, out, columns):
+        return out
+    for k in range(1, len(items) - 2):
+        it, second, above, below = items[k], items[k + 1], items[k - 1], items[k + 2]
+        width = columns.get(it.page)
+        if (
+            width is None or (out[k].label, out[k + 1].label) != ("W", "P") or out[k - 1].label not in ("P", "N")
+            or out[k + 2].label not in ("P", "W") or not (above.page == it.page == second.page == below.page)
+            or it.gap == 0 or second.gap != 0 or below.gap == 0 or it.ln.force is not None or second.ln.force is not None
+        ):
+            continue
+        text = it.text.strip() + second.text.strip()
+        if (
+            abs(it.span - width) <= 1 and second.span < width - 1 and FINISHED.search(above.text.strip())
+            and not _SENTENCE_MARKS.search(text) and not text.startswith("——") and not credit_line(text)
+        ):
+            out[k], out[k + 1] = Role("H", out[k].prob), Role("H", out[k + 1].prob)
+    return out
+
+
+def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
+    """In wrapped columns, a line one character short of its column (an indented first line counting its indent) that
+    finishes a sentence, read as running on, ends its paragraph: a column line that goes on fills its column, and one
+    pushed short by the rule that no line opens with a stop ends on the character the stop follows, not on the stop
+    (…赢得人民群众的信任和支持。 one short of a column of fifteen). Not over a line that opens with a quote or a bracket:
+    print never ends a line with an opening mark, so one that fell there went down and left the line above short."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        width = wrapped.get(it.page)
+        text = it.text.strip()
+        if (
+            width is not None and out[k].label == "W" and it.ln.force is None and it.kind == "text"
+            and -1.5 <= it.span + _INDENT_WIDTH * it.ln.indent - width < -0.5 and FINISHED.search(text)
+            and not _opens_next(items, k)
+        ):
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
+
+
+def _opens_next(items: list[Item], k: int) -> bool:
+    """The line under item k, on its page, starts with an opening mark: print never ends a line with one, so it went
+    down and left the line above a character short, whether or not a paragraph ends there."""
+    return k + 1 < len(items) and items[k + 1].page == items[k].page and items[k + 1].text.lstrip()[:1] in OPENERS
+
+
+def lines_over_the_column_set_apart(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
+    """On a page set in wrapped columns (five of its text lines at least, and half of them, fill the column), a line
+    that runs half as far again past the column, between lines that do not, which the model read as paragraph text
+    under text that ended (not the rest of a line that runs on into it), is no line of that column: a caption (set in
+    smaller type it holds more characters, or a dump leaves it unwrapped) or a head. Half again, because a column
+    line with digits or Latin letters (half a character each) runs a little past it."""
+    out = list(roles)
+
+    def over(j: int, page: int) -> bool:
+        return 0 <= j < len(items) and items[j].page == page and ems(items[j].text) > 1.5 * wrapped[page] + 1
+
+    for k, it in enumerate(items):
+        if (
+            it.page in wrapped and out[k].label in ("P", "W") and (k == 0 or out[k - 1].label != "W")
+            and it.kind == "text" and it.ln.force is None
+            and over(k, it.page) and not over(k - 1, it.page) and not over(k + 1, it.page) and not credit_line(it.text.strip())
+        ):
+            out[k] = Role(_set_apart(it.text.strip()), out[k].prob, out[k].kicker)
+    return out
+
+
+def finished_lines_end_paragraphs_without_a_column(items: list[Item], roles: list[Role], layout: Layout) -> list[Role]:
+    """In an issue set one line per paragraph, with neither an indent nor a blank line nor a column to part them
+    (``Layout.line_per_paragraph``), a line that finishes a sentence ends its paragraph, whatever the model read: no
+    column carries a paragraph's text to the next line, so only a line cut mid-sentence goes on below. Not on a page
+    set otherwise (``page_layouts``: a page whose column wraps its paragraphs between blank lines). ``layout``: the
+    issue's (``layout.measure_layout``)."""
+    if not layout.line_per_paragraph:
+        return roles
+    own = page_layouts(items, layout)
+    out = list(roles)
+    for k, it in enumerate(items):
+        if it.page in own and not own[it.page].line_per_paragraph:
+            continue
+        if out[k].label == "W" and it.kind == "text" and it.ln.force is None and FINISHED.search(it.text.strip()):
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
