@@ -1,8 +1,8 @@
 """The rules the reader applies to the model's roles: a title broken inside a word goes on (in Traditional words too),
 a lead-in ending —— is a kicker, a ——line under a kicker is a subtitle, a short line above a credit is its caption, and
 for a paper the model has not met, a whole title with its column label or set as matched phrases is the title under
-its kicker (reader/rolesteps.py); and the print conventions of reader/headpasses.py, reader/bylinepasses.py,
-reader/captionpasses.py, reader/columnpasses.py and reader/rolepasses.py: a line
+its kicker (reader/rolesteps.py); and the print conventions of reader/headpasses.py, reader/habitpasses.py,
+reader/bylinepasses.py, reader/captionpasses.py, reader/columnpasses.py and reader/rolepasses.py: a line
 ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed line
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one

@@ -2,7 +2,7 @@
 
 ``corrected`` applies them in order: first a line that opens with a continued-from marker and goes on with text
 (（接1版）次。) is made the carried article's text (the marker is hard structure), then the headline group's rules
-(``reader/headpasses.py``, ``reader/bylinepasses.py``), the photo credit and caption rules (``reader/captionpasses.py``),
+(``reader/headpasses.py``, ``reader/habitpasses.py``, ``reader/bylinepasses.py``), the photo credit and caption rules (``reader/captionpasses.py``),
 the rules for paragraphs in columns (``reader/columnpasses.py``), then the other ones of this module, each a convention
 of print that holds whatever the paper: a line naming a piece's staff (记者：徐壮、周玮), signing the text above
 (——编  者) or naming its writers in brackets (（邓敏）) is an end note; a court case's number is text; a dateline alone
@@ -34,12 +34,17 @@ from rsbz_epub.reader.bylinepasses import (
     posts_and_names_under_titles_are_bylines,
     titles_over_reporter_lines,
 )
+from rsbz_epub.reader.habitpasses import (
+    issues_marking_kickers_set_them,
+    issues_showing_no_kicker_set_none,
+    longer_second_title_lines_are_apart,
+    short_lines_under_titles_are_titles,
+    undashed_lines_under_titles_are_titles,
+)
 from rsbz_epub.reader.headpasses import (
     dates_under_titles_are_subtitles,
     genre_lines_are_subtitles,
     heads_close_to_the_text,
-    issues_marking_kickers_set_them,
-    issues_showing_no_kicker_set_none,
     kickers_set_apart_are_titles,
     kickers_stand_over_titles,
     labels_end_titles,
@@ -48,13 +53,10 @@ from rsbz_epub.reader.headpasses import (
     lines_between_headline_lines,
     lines_no_title_is,
     lines_set_apart_over_titles_are_titles,
-    longer_second_title_lines_are_apart,
     pages_open_with_headlines,
-    short_lines_under_titles_are_titles,
     third_title_lines_are_subtitles,
     titles_cut_inside_a_phrase_go_on,
     titles_set_apart,
-    undashed_lines_under_titles_are_titles,
 )
 from rsbz_epub.reader.columnpasses import (
     finished_lines_end_paragraphs_without_a_column,
