@@ -1467,3 +1467,12 @@ def test_a_line_read_as_text_inside_a_paragraph_stays_text_where_the_layout_took
     photo = (("图为6月7日，果农们挑着刚采摘的水果等陆", "W"), ("续登上“水果班船”。", "P"), ("郭立亮摄（影像中国）", "N"))
     a = _read([("“水果班船”助农增收", "T")], monkeypatch, body=BODY + "".join(t + "\n" for t, _ in photo), body_roles=photo)
     assert [(type(b).__name__, b.text) for b in a.blocks][1] == ("Paragraph", "图为6月7日，果农们挑着刚采摘的水果等陆续登上“水果班船”。")
+
+
+def test_a_photo_reports_credit_is_a_credit(monkeypatch: pytest.MonkeyPatch) -> None:
+    credit = "李家鼎  钟陆轩摄影报道"
+    a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=BODY + credit + "\n", body_roles=((credit, "T"),))
+    assert a.title == "春节文化和旅游消费月启动" and len(a.blocks) == 2  # read as a title under the text: no headline
+    long = BODY.strip() * 4 + "\n"  # a paragraph too long for a caption over the credit
+    a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=long + credit + "\n" + BODY, body_roles=((credit, "H"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]  # read as a head inside: a credit

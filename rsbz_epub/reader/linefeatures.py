@@ -53,13 +53,19 @@ _PAPER_KEYS = ("len", "end", "start", "w", "titleish", "name", "dot", "space", "
 
 
 def credit_line(text: str) -> bool:
-    """A short line that is only a photo or graphic credit (新华社记者  郝  源摄, 徐江海摄（影像中国）, 浙江大学供图),
+    """A short line that is only a photo or graphic credit (新华社记者  郝  源摄, 徐江海摄（影像中国）, 浙江大学供图,
+    李家鼎  钟陆轩摄影报道),
     not a caption with its credit (图为志愿者为村民测量血压。 索朗 摄), nor a line of text or a head that ends as one does
     (只需短短几个小时，高湿度小麦就能快速升温至50摄 / 下沉基层：为乡村消费者以旧换新提供): a credit has no comma, and no colon
     but after its label (制图：…)."""
     if len(text) > 24 or "。" in text or "，" in text or "：" in text and not _CREDIT_LABEL.match(text):
         return False
-    return _CREDIT_END.search(text) is not None
+    return _CREDIT_END.search(text) is not None or _PHOTO_REPORT.search(text) is not None
+
+
+# a photo report's credit, which names who took the photos and wrote the lines: 李家鼎  钟陆轩摄影报道 (the model's
+# credit feature does not read it, so that the models are the ones trained; the rules that ask credit_line do)
+_PHOTO_REPORT = regex_cache.compile(r"摄影报道$|攝影報道$")
 
 
 def _end_class(text: str) -> str:
