@@ -67,15 +67,18 @@ P 我省将新增公办学位20万个 详见A03版
 # 本市举办职业技能大赛 | B:本报记者 张三
 P 大赛在上海开幕，共有五百名选手参加。""",
     ),
-    # a short unpunctuated line between blank lines heads a photo-news item; a credit under a caption is part of it
-    'a short line alone between blank lines is a photo-news title; the credit joins its caption': (
+    # a short unpunctuated line between blank lines heads a photo-news item; its 图为 sentence over the credit that
+    # closes it is its last paragraph and the credit its end note, as the real papers' answers keep them (人民日报's
+    # photo news; the invented answers once made them a caption, and real text wins)
+    'a short line alone between blank lines is a photo-news title; its photo sentence and credit close the text': (
         '本市举办职业技能大赛\n本报记者 张三\n\n大赛在上海开幕，共有五百名选手参加。\n\n油菜花开春意浓\n\n连日来，上坪村千亩油菜花竞相绽放，吸引不少市民游客前来踏青赏花。\n\n图为游客在油菜花田中拍照留影。\n新华社记者 刘大伟 摄\n',
         """== 1
 # 本市举办职业技能大赛 | B:本报记者 张三
 P 大赛在上海开幕，共有五百名选手参加。
 # 油菜花开春意浓
 P 连日来，上坪村千亩油菜花竞相绽放，吸引不少市民游客前来踏青赏花。
-C 图为游客在油菜花田中拍照留影。 新华社记者 刘大伟 摄""",
+P 图为游客在油菜花田中拍照留影。
+P 新华社记者 刘大伟 摄""",
     ),
     # ■小知识 after the text is a box; 记者手记 over a title with a byline is that article's kicker
     'marked box labels at an article end; a column label over a titled piece is a kicker': (
