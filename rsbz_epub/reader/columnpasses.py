@@ -106,26 +106,38 @@ def wrapped_pages(items: list[Item], widths: dict[int, float]) -> dict[int, floa
 _STOPS = regex_cache.compile(r"[。！？!?]")
 
 
-def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
-    """In wrapped columns that mark a paragraph only by where its last line stops short (no indent, no blank line),
-    a line that fills the column and finishes a sentence, read as ending its paragraph, goes on when the issue's
-    paragraphs run to two sentences or more: a sentence ends at a line's end by chance as often in a paragraph as at
-    its end, so in an issue whose paragraphs hold two or more sentences a full line that finishes one goes on more
-    often than it ends its paragraph. The sentences a paragraph holds are counted in the issue: the sentences its
-    column text finishes for each paragraph end that shows (a line that finishes a sentence short of the column)."""
-    out = list(roles)
+def unindented_columns(items: list[Item], wrapped: dict[int, float]) -> dict[int, float]:
+    """The pages set in wrapped columns (``wrapped_pages``) whose paragraphs are not indented, each with its column's
+    width: there a paragraph's end shows only as a short last line or a blank line under it."""
     indented = _indented_pages(items)
-    columns = {page: w for page, w in wrapped.items() if page not in indented}
-    ends = gapped = stops = 0
+    return {page: w for page, w in wrapped.items() if page not in indented}
+
+
+def _visible_ends(items: list[Item], roles: list[Role], columns: dict[int, float]) -> tuple[int, int]:
+    """The paragraph ends that show in ``columns`` (a line read as a paragraph's end that finishes a sentence short of
+    its column), and how many of them have a blank line under them."""
+    ends = gapped = 0
     for k, it in enumerate(items):
         width = columns.get(it.page)
-        if width is None or it.kind != "text" or out[k].label not in ("P", "W"):
-            continue
-        text = it.text.strip()
-        stops += len(_STOPS.findall(text[:-2]))
-        if out[k].label == "P" and FINISHED.search(text) and it.span < width - 1:
+        if width is not None and it.kind == "text" and roles[k].label == "P" and FINISHED.search(it.text.strip()) and it.span < width - 1:
             ends += 1
             gapped += k + 1 < len(items) and items[k + 1].page == it.page and items[k + 1].gap > 0
+    return ends, gapped
+
+
+def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], columns: dict[int, float]) -> list[Role]:
+    """In wrapped columns that mark a paragraph only by where its last line stops short (no indent, no blank line;
+    ``columns``: ``unindented_columns``), a line that fills the column and finishes a sentence, read as ending its
+    paragraph, goes on when the issue's paragraphs run to two sentences or more: a sentence ends at a line's end by
+    chance as often in a paragraph as at its end, so in an issue whose paragraphs hold two or more sentences a full line
+    that finishes one goes on more often than it ends its paragraph. The sentences a paragraph holds are counted in the
+    issue: the sentences its column text finishes for each paragraph end that shows (``_visible_ends``)."""
+    out = list(roles)
+    ends, gapped = _visible_ends(items, out, columns)
+    stops = sum(
+        len(_STOPS.findall(it.text.strip()[:-2])) for k, it in enumerate(items)
+        if it.page in columns and it.kind == "text" and out[k].label in ("P", "W")
+    )
     if not ends or 2 * gapped >= ends or stops < ends:  # blank lines part the paragraphs, or they are one sentence each
         return out
     for k in range(len(items) - 1):
@@ -143,30 +155,16 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], w
 _SENTENCE_MARKS = regex_cache.compile(r"[。！？!?；;：:]|(?:[，、,…]|——)$")
 
 
-def _blank_lines_part_paragraphs(items: list[Item], roles: list[Role], columns: dict[int, float]) -> bool:
-    """Whether the wrapped columns part their paragraphs with a blank line: of the lines read as a paragraph's end that
-    finish a sentence short of the column, with a line of the page under them, half at least have a blank line under."""
-    ends = gapped = 0
-    for k in range(len(items) - 1):
-        it = items[k]
-        width = columns.get(it.page)
-        if width is None or roles[k].label != "P" or items[k + 1].page != it.page or it.span >= width - 1:
-            continue
-        if FINISHED.search(it.text.strip()):
-            ends += 1
-            gapped += items[k + 1].gap > 0
-    return ends > 0 and 2 * gapped >= ends
-
-
-def wrapped_heads_between_blank_lines(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
+def wrapped_heads_between_blank_lines(items: list[Item], roles: list[Role], columns: dict[int, float]) -> list[Role]:
     """In wrapped columns that part their paragraphs with a blank line, two lines between blank lines, under a paragraph
     that ended and over text, that hold no sentence's end nor a clause mark — a full line and a short one (…推动“十五五”
     实现良好开 / 局 is text; 统筹发展和安全，在服务国家战略中彰显能源央 / 企责任担当 a head) — are a section head the column
     wrapped, read as a paragraph that ends without a stop: a paragraph's last line finishes its sentence, a head's
-    does not."""
+    does not. ``columns``: ``unindented_columns``; blank lines part the paragraphs there when half the paragraph ends
+    that show (``_visible_ends``) have one under them."""
     out = list(roles)
-    columns = {page: w for page, w in wrapped.items() if page not in _indented_pages(items)}
-    if not _blank_lines_part_paragraphs(items, out, columns):
+    ends, gapped = _visible_ends(items, out, columns)
+    if not ends or 2 * gapped < ends:
         return out
     for k in range(1, len(items) - 2):
         it, second, above, below = items[k], items[k + 1], items[k - 1], items[k + 2]

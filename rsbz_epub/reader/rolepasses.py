@@ -65,6 +65,7 @@ from rsbz_epub.reader.columnpasses import (
     lines_one_short_end_paragraphs,
     lines_over_the_column_set_apart,
     unindented_lines_go_on,
+    unindented_columns,
     unindented_lines_set_apart,
     wrapped_heads_between_blank_lines,
     wrapped_pages,
@@ -104,12 +105,13 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     wrapped = wrapped_pages(items, widths)  # and the pages set in wrapped columns, found once
     roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
+    plain = {} if met else unindented_columns(items, wrapped)  # the wrapped columns with no indent, found once
     if not met:  # a model that has met the paper has learned where its paragraphs end in a full or nearly full line
-        roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, wrapped), wrapped)
+        roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, plain), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
     roles = photo_news_close_with_their_photo(items, roles)
     if not met:  # and where its heads wrap: the later issues lose a paragraph to this guess
-        roles = wrapped_heads_between_blank_lines(items, roles, wrapped)
+        roles = wrapped_heads_between_blank_lines(items, roles, plain)
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
     roles = genre_lines_are_subtitles(items, third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles))))
     return dates_under_titles_are_subtitles(items, roles)
