@@ -177,11 +177,9 @@ _STORY_LINES = 6  # the lines of text a photo story sets over its 图为 line, a
 def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> list[Role]:
     """An article whose text the model read as captions only (a photo story: 港口作业忙 / 元旦假期，…图为…码头。新华社记者
     赵子硕摄) has no other text: its caption is what the article says, its paragraphs; when some of its lines credit a
-    photo (…演出。美聯社) and some do not (George Michael (1963~2016)), those that do not are its text, the others its captions. So is a photo story's 图为 line under
-    a few lines of text, when the model read it and the credit line under it as a caption that closes the article (连日来，…
-    复耕复播，… / 图为7月22日，农场职工进行复播作业。 / 谢江林摄（影像中国）): the line is the story's last paragraph, the
-    credit its end note. A 图为 line with its credit inside it (…采摘春茶。 新华社发(黄国保 摄)) stays a caption, and so does one
-    that text goes on after. A longer story's 图为 sentence over its closing credit is :func:`photo_news_close_with_their_photo`'s."""
+    photo (…演出。美聯社) and some do not (George Michael (1963~2016)), those that do not are its text, the others its
+    captions. A 图为 line under a story's text, over the credit that closes it, is
+    :func:`photo_news_close_with_their_photo`'s."""
     out = list(roles)
     k = 0
     while k < len(items):
@@ -204,14 +202,6 @@ def photo_stories_are_their_captions(items: list[Item], roles: list[Role]) -> li
             uncredited = [m for m in range(body, j) if not _CREDITED.search(items[m].text.strip())]
             for m in uncredited or range(body, j):
                 out[m] = Role("P", out[m].prob, out[m].kicker)
-        elif (
-            j > text and text > body and out[text - 1].label == "P" and items[text].text.strip().startswith("图为")
-            and text + 1 < len(items) and items[text + 1].page == items[k].page and out[text + 1].label == "C"
-            and credit_line(items[text + 1].text.strip()) and _closes(items, out, text + 1)
-        ):
-            out[text] = Role("P", out[text].prob, out[text].kicker)
-            out[text + 1] = Role("N", out[text + 1].prob, out[text + 1].kicker)
-            j = text + 2
         k = max(j, k + 1)
     return out
 
