@@ -247,12 +247,12 @@ class RoleSteps:
         if len(lines) < 2:
             return
         first = lines[0].rstrip()
-        if _SPEAKER_LEAD_IN.search(first):
-            parts["K"], parts["T"] = [first], lines[1:]  # who spoke, over what they said
+        if _leads_in(first):
+            parts["K"], parts["T"] = [first], lines[1:]  # a lead-in (……——) or who spoke (…强调), over the title
             return
         if _title_goes_on(first, lines[1], self.simplified) or len(lines) == 2 and LABEL_LINE.match(lines[1].strip()):
             return  # broken inside a word or a quote, or a column's label under it: one title on two lines
-        if first.endswith("——") or ("·" in first and "·" not in lines[1]):
+        if "·" in first and "·" not in lines[1]:
             parts["K"], parts["T"] = [first], lines[1:]
         elif not self.met and _labelled_title(lines[-1]) and not first.endswith("的"):
             t = len(lines) - 1
