@@ -211,13 +211,16 @@ def _title_close_below(items: list[Item], out: list[Role], k: int) -> bool:
     )
 
 
+_HEADLINE_LINE = 40  # characters at most in a headline's line
+
+
 def _title_under(items: list[Item], out: list[Role], j: int, page: int) -> bool:
     """Whether item j, under a lead-in on ``page``, can be (a line of) its title."""
     it = items[j]
     if it.page != page or it.ln.force is not None or it.kind == "jump" or out[j].label in ("K", "G", "M", "J", "X"):
         return False
     text = it.text.strip()
-    return 0 < len(text) <= 40 and not _NO_TITLE.search(text) and not credit_line(text)
+    return 0 < len(text) <= _HEADLINE_LINE and not _NO_TITLE.search(text) and not credit_line(text)
 
 
 def lines_between_headline_lines(items: list[Item], roles: list[Role]) -> list[Role]:
@@ -239,9 +242,8 @@ def lines_between_headline_lines(items: list[Item], roles: list[Role]) -> list[R
     return out
 
 
-#: blank lines above a line that set it apart as a headline is set apart from the text above it
+#: blank lines above a line that set it apart from the text above, as a headline group is set apart
 _SET_APART = 2
-_HEADLINE_LINE = 40  # characters at most in a headline's line
 
 
 def lines_set_apart_over_titles_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
