@@ -1476,3 +1476,16 @@ def test_a_photo_reports_credit_is_a_credit(monkeypatch: pytest.MonkeyPatch) -> 
     long = BODY.strip() * 4 + "\n"  # a paragraph too long for a caption over the credit
     a = _read([("春节文化和旅游消费月启动", "T")], monkeypatch, body=long + credit + "\n" + BODY, body_roles=((credit, "H"),))
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Caption", "Paragraph"]  # read as a head inside: a credit
+
+
+def test_a_finished_line_over_a_title_the_column_wrapped_is_its_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of three headline lines, the first that does not run on into the second, over two the column cut inside a word
+    (状 / 态: 状态), is the kicker: the title is the two wrapped lines, though the model read the first as the title
+    and the second as a kicker."""
+    lines = ("湖南郴州落实“无扰督查”、创新“督帮结合”，为基层减负——", "加强督导不能只督不导（干部状", "态新观察·为基层减负赋能）")
+    a = _read([*zip(lines, ("T", "K", "T")), ("本报记者  王  磊", "B")], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (lines[0], "加强督导不能只督不导（干部状态新观察·为基层减负赋能）", None)
+    # the other way up, the third line under a title the column cut is its subtitle, and the first line no kicker
+    lines = ("全国先进基层党组织、", "黄飞华爱心车队党支部", "“跑出为民服务加速度”")
+    a = _read([*zip(lines, ("T", "T", "T")), ("本报记者  王  磊", "B")], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle) == (None, "全国先进基层党组织、黄飞华爱心车队党支部", "“跑出为民服务加速度”")

@@ -17,6 +17,8 @@ rules that read a headline habit off the issue are ``reader/habitpasses.py``'s, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item
@@ -354,19 +356,38 @@ def third_title_lines_are_subtitles(items: list[Item], roles: list[Role]) -> lis
     line is full, in the middle of a phrase (:func:`titles_cut_inside_a_phrase_go_on`'s evidence), and the line under
     a finished title is the next line of its headline group."""
     out = list(roles)
-    for k in range(len(items) - 2):
-        run = range(k, k + 3)
-        if (
-            any(out[m].label != "T" or items[m].page != items[k].page or items[m].ln.force is not None for m in run)
-            or (k and out[k - 1].label in ("K", "T") and items[k - 1].page == items[k].page)
-            or (k + 3 < len(items) and out[k + 3].label in ("T", "S") and items[k + 3].page == items[k].page)
-            or items[k + 1].gap or items[k + 2].gap
-        ):
-            continue
-        first, second, third = (items[m].text.strip() for m in run)
+    for k in _three_line_titles(items, out, ("T",)):
+        first, second, third = (items[m].text.strip() for m in range(k, k + 3))
         if goes_on(first, second) and not goes_on(second, third):
             out[k + 2] = Role("S", out[k + 2].prob)
     return out
+
+
+def first_title_lines_are_kickers(items: list[Item], roles: list[Role]) -> list[Role]:
+    """Of three headline lines read as one title (or a title broken by a kicker or a subtitle between its lines), the
+    first is the kicker when it does not run on into the second and the second runs on into the third (湖北汉川推动纺织产业升级 /
+    一根缝纫线的智慧转 / 型（县域看发展）: 转型): the title is the two lines the column wrapped, and the finished line
+    over it is its kicker — :func:`third_title_lines_are_subtitles` read the other way up."""
+    out = list(roles)
+    for k in _three_line_titles(items, out, ("K", "T", "S")):
+        first, second, third = (items[m].text.strip() for m in range(k, k + 3))
+        if "T" in (out[k].label, out[k + 1].label) and not goes_on(first, second) and goes_on(second, third):
+            out[k], out[k + 1], out[k + 2] = Role("K", out[k].prob), Role("T", out[k + 1].prob), Role("T", out[k + 2].prob)
+    return out
+
+
+def _three_line_titles(items: list[Item], roles: list[Role], labels: tuple[str, ...]) -> Iterator[int]:
+    """Where three close headline lines read with ``labels`` stand alone on their page: no headline line right over
+    them, no title or subtitle line right under them, no blank line between them, none set by staff."""
+    for k in range(len(items) - 2):
+        run = range(k, k + 3)
+        if not (
+            any(roles[m].label not in labels or items[m].page != items[k].page or items[m].ln.force is not None for m in run)
+            or (k and roles[k - 1].label in ("K", "T", "S") and items[k - 1].page == items[k].page)
+            or (k + 3 < len(items) and roles[k + 3].label in ("T", "S") and items[k + 3].page == items[k].page)
+            or items[k + 1].gap or items[k + 2].gap
+        ):
+            yield k
 
 
 _GENRE = regex_cache.compile(rf"^(?:{SUBTITLE_OPENERS})(?![\s　])|(?:{SUBTITLE_ENDS})$")

@@ -54,6 +54,7 @@ from rsbz_epub.reader.headpasses import (
     lines_no_title_is,
     lines_set_apart_over_titles_are_titles,
     pages_open_with_headlines,
+    first_title_lines_are_kickers,
     third_title_lines_are_subtitles,
     titles_cut_inside_a_phrase_go_on,
     titles_set_apart,
@@ -113,7 +114,8 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     if not met:  # and where its heads wrap: the later issues lose a paragraph to this guess
         roles = wrapped_heads_between_blank_lines(items, roles, plain)
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
-    roles = genre_lines_are_subtitles(items, third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles))))
+    roles = third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles)))
+    roles = genre_lines_are_subtitles(items, first_title_lines_are_kickers(items, roles))
     return dates_under_titles_are_subtitles(items, roles)
 
 
