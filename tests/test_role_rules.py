@@ -1489,3 +1489,15 @@ def test_a_finished_line_over_a_title_the_column_wrapped_is_its_kicker(monkeypat
     lines = ("全国先进基层党组织、", "黄飞华爱心车队党支部", "“跑出为民服务加速度”")
     a = _read([*zip(lines, ("T", "T", "T")), ("本报记者  王  磊", "B")], monkeypatch)
     assert (a.kicker, a.title, a.subtitle) == (None, "全国先进基层党组织、黄飞华爱心车队党支部", "“跑出为民服务加速度”")
+
+
+@pytest.mark.parametrize("roles", [("W", "N"), ("B", "C"), ("C", "C")])
+def test_a_title_the_column_wrapped_inside_its_label_is_one_title_under_its_kicker(monkeypatch: pytest.MonkeyPatch, roles: tuple) -> None:
+    """A line that closes the column's label the line above opened (…流淌（美 / 加墨世界杯·特别报道）) ends the title
+    the two make, whatever the model read them as; the finished headline line over them is their kicker."""
+    lines = ("海南三亚援建佛得角萨尔市标准田径跑道", "两国情谊在体育场流淌（美", "加墨世界杯·特别报道）")
+    a = _read([(lines[0], "T"), *zip(lines[1:], roles), ("本报记者  董泽扬", "B")], monkeypatch)
+    assert (a.kicker, a.title, a.byline) == (lines[0], "两国情谊在体育场流淌（美加墨世界杯·特别报道）", "本报记者  董泽扬")
+    # text under a title that closes a bracket stays text: it holds a full stop, which no title does
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body="这是正文的一行。它的括号（后面还\n有一些说明）\n" + BODY)
+    assert a.title == "一篇文章的标题"

@@ -376,6 +376,29 @@ def first_title_lines_are_kickers(items: list[Item], roles: list[Role]) -> list[
     return out
 
 
+def titles_wrapped_inside_their_label(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A title the column wrapped before its column's label closed is a title of two lines under the headline line over
+    it, whatever the model read the two as (海南三亚援建佛得角萨尔市标准田径跑道 / 两国情谊在体育场流淌（美 /
+    加墨世界杯·特别报道）, read as a title over text and an end note): the lower line closes the label the upper line
+    opened (or a word runs across the break) and ends the title with it, and a label only ever ends a title. The
+    headline line over them is their kicker, unless it runs on into them. Lines that hold a full stop are text."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        above, it, below = items[k - 1], items[k], items[k + 1]
+        upper, lower = it.text.strip(), below.text.strip()
+        if (
+            out[k - 1].label in ("K", "T") and out[k].label != "T" and out[k + 1].label not in ("T", "S")
+            and above.page == it.page == below.page and it.gap == 0 and below.gap == 0
+            and all(x.ln.force is None for x in (above, it, below))
+            and lower.endswith("）") and _labelled(upper + lower) and not _labelled(upper) and "。" not in upper + lower
+            and (upper.count("（") > upper.count("）") or goes_on(upper, lower))
+        ):
+            head = above.text.strip()
+            out[k - 1] = Role("T" if goes_on(head, upper) else "K", out[k - 1].prob)
+            out[k], out[k + 1] = Role("T", out[k].prob), Role("T", out[k + 1].prob)
+    return out
+
+
 def _three_line_titles(items: list[Item], roles: list[Role], labels: tuple[str, ...]) -> Iterator[int]:
     """Where three close headline lines read with ``labels`` stand alone on their page: no headline line right over
     them, no title or subtitle line right under them, no blank line between them, none set by staff."""

@@ -58,6 +58,7 @@ from rsbz_epub.reader.headpasses import (
     third_title_lines_are_subtitles,
     titles_cut_inside_a_phrase_go_on,
     titles_set_apart,
+    titles_wrapped_inside_their_label,
 )
 from rsbz_epub.reader.columnpasses import (
     finished_lines_end_paragraphs_without_a_column,
@@ -115,7 +116,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
         roles = wrapped_heads_between_blank_lines(items, roles, plain)
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
     roles = third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles)))
-    roles = genre_lines_are_subtitles(items, first_title_lines_are_kickers(items, roles))
+    roles = genre_lines_are_subtitles(items, first_title_lines_are_kickers(items, titles_wrapped_inside_their_label(items, roles)))
     return dates_under_titles_are_subtitles(items, roles)
 
 
