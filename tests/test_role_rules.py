@@ -1210,6 +1210,26 @@ def test_a_line_read_as_text_that_repeats_an_earlier_title_with_its_marker_opens
     assert [a.title for a in opened] == ([title] if continues else [])
 
 
+@pytest.mark.parametrize("role", ["R", "P"])  # read as a repeated title, or as text that repeats an earlier title
+def test_a_continuations_repeated_title_over_its_marker_opens_the_continuation(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    """A continuation's repeated title on a line of its own over its continued-from marker heads the continuation,
+    however long it is (a title of three phrases is no one-line paragraph a marker takes for its title), and is no
+    paragraph of the article above it on its page."""
+    title = "李强在国务院第四次廉政工作会议上强调 坚定不移推进政府党风廉政建设和反腐败斗争 为实现“十五五”时期目标任务提供坚强保障"
+    lines = [
+        (title, "T"), ("这是一段足够长的正文，用来说明标题之后的文章正文，它的长度超过四十个字，以句号结束。", "P"), ("（下转第2版）", "J"),
+        ("第2版 要闻", "G"), ("", ""), ("第二版的头条文章", "T"), ("头条文章的正文写在这里，它也足够长，说明第二版开头是另一篇文章的正文。", "P"),
+        ("", ""), (title, role), ("（上接第1版）", "J"), ("李强指出，要把全面从严治党战略方针贯彻到政府工作各方面全过程。", "P"),
+    ]
+    tagged = _tagger({t: r for t, r in lines if t and t != title} | {title: role})
+    first = HEAD.count("\n") + 1  # the title's first printing, over the article it heads
+    monkeypatch.setattr(assembly, "tag", lambda items, paper="": [Role("T", 0.9) if it.ln.no == first else r for it, r in zip(items, tagged(items))])
+    articles = list(read_issue((HEAD + "".join(t + "\n" for t, _ in lines)).encode("utf-8")).articles())
+    opened = [a for a in articles if a.blocks and getattr(a.blocks[0], "direction", None) == "continued-from"]
+    assert [a.title for a in opened] == [title]
+    assert not [b for a in articles for b in a.blocks if getattr(b, "text", "") == title]  # and no article's paragraph
+
+
 def test_a_line_read_as_a_subtitle_under_a_continuations_marked_title_is_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [
         ("气象服务跟着农时走（上接第1版）", "T"), ("", ""),

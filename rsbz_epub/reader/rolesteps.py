@@ -13,7 +13,7 @@ from collections.abc import Callable
 from rsbz_epub import regex_cache
 from rsbz_epub.model import Caption, PageJump, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
-from rsbz_epub.reader.jumps import split_trailing
+from rsbz_epub.reader.jumps import only_marker, split_trailing
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import LABEL_LINE, NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
 from rsbz_epub.reader.wordspan import spans_break
@@ -125,6 +125,11 @@ class RoleSteps:
                 self._close_para()  # a continuation's repeated title with its marker on its line: 老手艺如何走进新生活？（上接第1版）
                 self._open_continuation(it, jump, (title, it.ln.no))
                 return i + 1
+            below = self._marker_below(i)
+            if below is not None and (role == "R" or self._an_earlier_title(it.text)):
+                self._close_para()  # or on the line under it, however long the title: 李强…强调 坚定不移… / （上接第1版）
+                self._open_continuation(self.items[i + 1], below, (it.text.strip(), it.ln.no))
+                return i + 2
         if role in _HEAD:
             return self._role_heading(i)
         if role == "H":
@@ -160,6 +165,14 @@ class RoleSteps:
             above.page == it.page and it.gap == 0 and not it.page_start and it.ln.force is None
             and width - 2 <= above.span <= width + 2 and it.span <= width + 2
         )
+
+    def _marker_below(self, i: int) -> PageJump | None:
+        """The continued-from marker alone on the line under item i, on its page, if there is one."""
+        if i + 1 >= len(self.items) or self.items[i + 1].page != self.items[i].page:
+            return None
+        below = self.items[i + 1]
+        jump = only_marker(below.text, below.ln.no)
+        return jump if jump is not None and jump.direction == "continued-from" else None
 
     def _an_earlier_title(self, text: str) -> bool:
         """The text is the title of an article read before (a continuation repeats its title)."""
