@@ -18,6 +18,9 @@ from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, credit_line
 from rsbz_epub.reader.measure import ems
 from rsbz_epub.reader.roles import Role
 
+# the writers' names alone in brackets, closing a brief: （邓敏）, （梁健  任建玲）, （张三、李四）
+BRACKETED_NAMES = regex_cache.compile(r"^[（(](?![一二三四五六七八九十百零〇]+[）)])[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}[）)]$")
+
 def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as running on, when the line below it is indented (an indent opens a paragraph:
     a column break never indents the rest of a sentence), ends its paragraph."""
@@ -200,6 +203,33 @@ def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped
             and not _opens_next(items, k)
         ):
             out[k] = Role("P", out[k].prob, out[k].kicker)
+    return out
+
+
+def names_wrapped_from_a_full_line_end_its_paragraph(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
+    """In wrapped columns, the writers' names in brackets on a line of their own, right under a line that finishes a
+    sentence and fills its column (or falls a character short, where the opening bracket went down), end the
+    paragraph above (…而是新的起点。 / （任建玲）): the column wrapped the names that close its last sentence, as it
+    wraps any text. Under a line that stopped short, they are set apart from it: an end note (``staff_lines_are_notes``),
+    and an issue that shows its names set apart so (学习时报's briefs) sets them apart under a full line too."""
+    out = list(roles)
+    names = []  # (the names' line, whether the line above fills its column)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        width = wrapped.get(it.page)
+        if (
+            width is not None and above.page == it.page and it.gap == 0 and above.kind == "text"
+            and BRACKETED_NAMES.match(it.text.strip()) and FINISHED.search(above.text.strip())
+        ):
+            names.append((k, above.span + _INDENT_WIDTH * above.ln.indent >= width - 1.5))
+    if not all(full for _, full in names):
+        return out
+    for k, _ in names:
+        if (
+            out[k].label in ("N", "H", "X", "C") and out[k - 1].label == "P"
+            and items[k].ln.force is None and items[k - 1].ln.force is None
+        ):
+            out[k - 1], out[k] = Role("W", out[k - 1].prob, out[k - 1].kicker), Role("P", out[k].prob)
     return out
 
 

@@ -61,11 +61,13 @@ from rsbz_epub.reader.headpasses import (
     titles_wrapped_inside_their_label,
 )
 from rsbz_epub.reader.columnpasses import (
+    BRACKETED_NAMES,
     finished_lines_end_paragraphs_without_a_column,
     full_lines_go_on_in_unmarked_columns,
     indents_begin_paragraphs,
     lines_one_short_end_paragraphs,
     lines_over_the_column_set_apart,
+    names_wrapped_from_a_full_line_end_its_paragraph,
     unindented_lines_go_on,
     unindented_columns,
     unindented_lines_set_apart,
@@ -111,7 +113,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     if not met:  # a model that has met the paper has learned where its paragraphs end in a full or nearly full line
         roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, plain), wrapped)
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
-    roles = photo_news_close_with_their_photo(items, roles)
+    roles = names_wrapped_from_a_full_line_end_its_paragraph(items, photo_news_close_with_their_photo(items, roles), wrapped)
     if not met:  # and where its heads wrap: the later issues lose a paragraph to this guess
         roles = wrapped_heads_between_blank_lines(items, roles, plain)
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
@@ -193,10 +195,6 @@ _STAFF_CREDIT = regex_cache.compile(
 
 # a line that names where a piece or its figures come from: 数据来源：重庆化工职业学院 (under a chart's title, a caption's)
 _SOURCE_LINE = regex_cache.compile(r"^(?:数据|资料)?来源[：:]\S")
-# the writers' names alone in brackets, closing a brief: （邓敏）, （梁健  任建玲）, （张三、李四）
-_BRACKETED_NAMES = regex_cache.compile(r"^[（(](?![一二三四五六七八九十百零〇]+[）)])[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}[）)]$")
-
-
 # a dateline opening a line (本报北京5月14日电, 新华社布鲁塞尔1月29日电, 本报讯), and the reporters after it ((记者郭梓云),
 # 记者 史光浩 报道)
 _DATELINE_OPENS = regex_cache.compile(
@@ -261,7 +259,7 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
         ):
             out[k] = Role("N", out[k].prob)  # …贡献办学力量。 / 数据来源：重庆化工职业学院: the piece's source
         elif (
-            out[k].label in ("H", "X") and it.ln.force is None and _BRACKETED_NAMES.match(text) and k > 0
+            out[k].label in ("H", "X") and it.ln.force is None and BRACKETED_NAMES.match(text) and k > 0
             and out[k - 1].label in ("P", "N") and items[k - 1].page == it.page
         ):
             out[k] = Role("N", out[k].prob)  # …进行考察学习。 / （邓敏）: who wrote the brief above
