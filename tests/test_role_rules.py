@@ -1535,3 +1535,18 @@ def test_a_title_the_column_wrapped_inside_its_label_is_one_title_under_its_kick
     # text under a title that closes a bracket stays text: it holds a full stop, which no title does
     a = _read([("一篇文章的标题", "T")], monkeypatch, body="这是正文的一行。它的括号（后面还\n有一些说明）\n" + BODY)
     assert a.title == "一篇文章的标题"
+
+
+@pytest.mark.parametrize("author", ["人类命运共同体研究中心", "中国铁路工程集团有限公司党委书记、董事长陈文健"])
+@pytest.mark.parametrize("roles", [("K", "T"), ("T", "S")])
+def test_an_author_read_as_the_title_or_the_subtitle_is_the_byline(monkeypatch: pytest.MonkeyPatch, author: str, roles: tuple) -> None:
+    """A body of people or a person by post and name, read as the title under a line read as the kicker (or as the
+    subtitle under the title), over the text, signs the piece: it is the byline, and the line above it the title."""
+    a = _read([("中美关系的新定位：构建建设性战略稳定关系", roles[0]), (author, roles[1])], monkeypatch)
+    assert (a.kicker, a.title, a.subtitle, a.byline) == (None, "中美关系的新定位：构建建设性战略稳定关系", None, author)
+    # a subtitle that ends on a word a body's name ends with stays the subtitle
+    a = _read([("上海国际电影节开幕", "T"), ("红色经典电影展映活动本月举办", "S")], monkeypatch)
+    assert (a.title, a.subtitle, a.byline) == ("上海国际电影节开幕", "红色经典电影展映活动本月举办", None)
+    # a title that says what happened stays the title under its kicker
+    a = _read([("探访科研一线", "K"), ("新一代运载火箭首飞成功，航天人再立新功", "T")], monkeypatch)
+    assert (a.kicker, a.title) == ("探访科研一线", "新一代运载火箭首飞成功，航天人再立新功")

@@ -10,7 +10,7 @@ title, under the line above as its kicker. Each is tested in ``tests/test_role_r
 from __future__ import annotations
 
 from rsbz_epub import regex_cache
-from rsbz_epub.reader.headpasses import goes_on, reporters_only, tied
+from rsbz_epub.reader.headpasses import GENRE, goes_on, reporters_only, tied
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.lexicon import AUTHOR_POST_ENDS
 from rsbz_epub.reader.linefeatures import DATELINE, SPACED_NAME, credit_line
@@ -114,6 +114,33 @@ _UNSIGNED_HEADLINE = 9  # characters at least: a column's name set as the byline
 _HEADLINE_WORDS = regex_cache.compile(r"[\u4e00-\u9fff“”‘’、，！？0-9０-９%]+")
 # a byline's words, Simplified and Traditional
 _BYLINE_WORDS = regex_cache.compile(r"记者|記者|通讯员|通訊員|特派员|特派員|本报|本報|撰文|整理|作者|供稿|特约|特約|评论员|評論員|主持|报道|報道|摄|攝|编|編")
+
+
+def authors_read_as_titles_are_bylines(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as the title under a line read as its kicker, or as the subtitle under the title, over the text, that
+    names a body of people by what it is (人类命运共同体研究中心, 中共中央党校（国家行政学院）校（院）务委员会,
+    福建省人民政府督查室) or a person by post and name (中国铁路工程集团有限公司党委书记、董事长陈文健) — thirty characters
+    at most, no dash, comma, colon, quote or stop, not a genre's line (访加纳…执行主任弗林蓬, the subtitle) — is the byline, and the line above it the title: 学习时报 signs its
+    pieces so, and neither a headline nor its subtitle ends on who wrote it (:func:`headlines_read_as_bylines_are_titles`
+    read the other way up)."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it, above, below = items[k], items[k - 1], items[k + 1]
+        text = it.text.strip()
+        if (
+            (out[k].label, out[k - 1].label) in (("T", "K"), ("S", "T")) and out[k + 1].label in ("P", "W", "H", "C", "N")
+            and above.page == it.page == below.page and it.gap == 0 and it.ln.force is None and above.ln.force is None
+            and len(text) <= 30 and not _MARKED.search(text) and not GENRE.search(text)
+            and (_AUTHOR_BODY.search(text) or _POSTED_NAME.search(text))
+        ):
+            out[k - 1], out[k] = Role("T", out[k - 1].prob), Role("B", out[k].prob)
+    return out
+
+
+# what a byline naming its authors never holds: a dash, a clause's mark, a quote, a stop
+_MARKED = regex_cache.compile(r"[—，,：:“”「」。！？!?]")
+# a body of people by what it is, as it signs a piece (not …布局 or …举办, which a subtitle ends with)
+_AUTHOR_BODY = regex_cache.compile(r"(?:党组|党委|中心组|课题组|中心|委员会|研究院|学院|督查室|办公室)$")
 
 
 def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:

@@ -413,7 +413,8 @@ def _three_line_titles(items: list[Item], roles: list[Role], labels: tuple[str, 
             yield k
 
 
-_GENRE = regex_cache.compile(rf"^(?:{SUBTITLE_OPENERS})(?![\s　])|(?:{SUBTITLE_ENDS})$")
+# a line that names its piece's genre, as a subtitle does: 访…, 专访…, 走进…, …纪实, …侧记, …答记者问
+GENRE = regex_cache.compile(rf"^(?:{SUBTITLE_OPENERS})(?![\s　])|(?:{SUBTITLE_ENDS})$")
 # a word that ties a title line to the next when the line stops on it (赵树理的创作精神对 / 新大众文艺的启示), unless it
 # ends a word there (供给, 方向, 协同)
 _TIES = "的对和与及在向为把被将从给跟同到至于"
@@ -439,7 +440,7 @@ def genre_lines_are_subtitles(items: list[Item], roles: list[Role]) -> list[Role
         if (
             out[k].label == "T" and items[k - 1].page == items[k].page
             and (k + 1 >= len(items) or out[k + 1].label != "T" or items[k + 1].page != items[k].page)
-            and items[k].ln.force is None and items[k - 1].ln.force is None and _GENRE.search(text)
+            and items[k].ln.force is None and items[k - 1].ln.force is None and GENRE.search(text)
             and not upper.endswith("——")  # a lead-in is a kicker whatever its title says
             and (
                 out[k - 1].label == "K" and len(upper) > _COLUMN_NAME_GENRE
