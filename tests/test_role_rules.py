@@ -1550,3 +1550,13 @@ def test_an_author_read_as_the_title_or_the_subtitle_is_the_byline(monkeypatch: 
     # a title that says what happened stays the title under its kicker
     a = _read([("探访科研一线", "K"), ("新一代运载火箭首飞成功，航天人再立新功", "T")], monkeypatch)
     assert (a.kicker, a.title) == ("探访科研一线", "新一代运载火箭首飞成功，航天人再立新功")
+
+
+def test_a_place_and_a_name_set_apart_sign_the_title_over_them_or_the_letter_above_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A place (or a post) and a name set apart, read as the title under a line read as the kicker, are the byline of
+    that line, the title; read as a head under text that ended, they sign the text above: a reader's letter's end note."""
+    a = _read([("于“不起眼”处着眼", "K"), ("安徽合肥市  刘安黎", "T")], monkeypatch)
+    assert (a.kicker, a.title, a.byline) == (None, "于“不起眼”处着眼", "安徽合肥市  刘安黎")
+    a = _read([("医疗垃圾不能随意丢弃", "T")], monkeypatch, body=BODY + "湖北孝感市  黄国清\n", body_roles=(("湖北孝感市  黄国清", "H"),))
+    assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
+    assert a.blocks[-1].text.replace(" ", "").replace("\u3000", "").endswith("湖北孝感市黄国清")

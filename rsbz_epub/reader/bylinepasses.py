@@ -13,7 +13,7 @@ from rsbz_epub import regex_cache
 from rsbz_epub.reader.headpasses import GENRE, goes_on, reporters_only, tied
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.lexicon import AUTHOR_POST_ENDS
-from rsbz_epub.reader.linefeatures import DATELINE, SPACED_NAME, credit_line
+from rsbz_epub.reader.linefeatures import DATELINE, FINISHED, SPACED_NAME, credit_line
 from rsbz_epub.reader.roles import Role
 
 
@@ -87,15 +87,20 @@ _POST_AND_NAME = regex_cache.compile(
 def posts_and_names_under_titles_are_bylines(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line close under a title that names an author by post or place and then, set apart, by name (吉林大学哲学社会
     科学资深教授  孙正聿, 安徽亳州市  马方正) is the piece's byline, whatever the model read it as: a head or a line of text
-    does not end on a name set apart."""
+    does not end on a name set apart. Under a line read as the kicker it is the byline of that line, the title (于“不起眼”
+    处着眼 / 安徽合肥市  刘安黎). Under text that ended, read as a head or a kicker, it signs the text above it (a
+    reader's letter: …保障群众的生命健康安全。 / 湖北孝感市  黄国清), an end note."""
     out = list(roles)
     for k in range(1, len(items)):
         it, above = items[k], items[k - 1]
-        if (
-            out[k].label in ("H", "T", "C", "W", "P") and out[k - 1].label in ("T", "S") and above.page == it.page and it.gap == 0
-            and it.ln.force is None and _POST_AND_NAME.match(it.text.strip())
-        ):
+        if above.page != it.page or it.gap or it.ln.force is not None or not _POST_AND_NAME.match(it.text.strip()):
+            continue
+        if out[k].label in ("H", "T", "C", "W", "P") and out[k - 1].label in ("T", "S", "K"):
             out[k] = Role("B", out[k].prob)
+            if out[k - 1].label == "K" and above.ln.force is None:
+                out[k - 1] = Role("T", out[k - 1].prob)
+        elif out[k].label in ("H", "K") and out[k - 1].label == "P" and FINISHED.search(above.text.strip()):
+            out[k] = Role("N", out[k].prob)
     return out
 
 
