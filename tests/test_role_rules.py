@@ -1560,3 +1560,18 @@ def test_a_place_and_a_name_set_apart_sign_the_title_over_them_or_the_letter_abo
     a = _read([("医疗垃圾不能随意丢弃", "T")], monkeypatch, body=BODY + "湖北孝感市  黄国清\n", body_roles=(("湖北孝感市  黄国清", "H"),))
     assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
     assert a.blocks[-1].text.replace(" ", "").replace("\u3000", "").endswith("湖北孝感市黄国清")
+
+
+def test_a_roundups_item_head_read_as_a_title_over_a_dateline_is_a_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a roundup whose text opens with an item's head, a line read as a title over a dateline, set as close as the
+    items (one blank line, where the roundup's title has three), is the next item's head; a title set as far apart as
+    the roundup's stays a new article."""
+    item = "本报华盛顿4月26日电  （记者李志伟）美国总统特朗普25日晚在白宫新闻发布会上说，当晚的活动被迫中断。\n"
+    second = "新华社联合国4月25日电  联合国秘书长古特雷斯的发言人迪雅里克25日发表声明说，古特雷斯予以谴责。\n"
+    roles = {"环球扫描": "T", "白宫记协晚宴突发枪击": "H", "古特雷斯谴责马里多地发生的袭击事件": "T", item.strip(): "P", second.strip(): "P"}
+    monkeypatch.setattr(assembly, "tag", _tagger(roles))
+    for gap, heads in (("\n", ["白宫记协晚宴突发枪击", "古特雷斯谴责马里多地发生的袭击事件"]), ("\n\n\n", ["白宫记协晚宴突发枪击"])):
+        text = HEAD + "\n环球扫描\n\n白宫记协晚宴突发枪击\n\n" + item + gap + "古特雷斯谴责马里多地发生的袭击事件\n\n" + second
+        arts = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+        assert [b.text for b in arts[0].blocks if type(b).__name__ == "Subheading"] == heads
+        assert len(arts) == (1 if len(heads) == 2 else 2)

@@ -5,13 +5,15 @@ A paper keeps its headline habits through an issue: one that dashes its subtitle
 under a title is the title; one that shows no kicker sets none, so a line read as a kicker is the title; one that marks
 three kickers or more sets them over its titles where it does not mark them too; and in an issue that shows a kicker a
 much shorter undashed subtitle is the title under its kicker. Two title lines the second longer are apart for every
-paper: a wrapped title fills its first line. Each was measured leave-one-paper-out on the real corpus
+paper: a wrapped title fills its first line. A roundup that heads its items sets them as close as its text, and closer
+than its title: a title so set, over a dateline, is the next item's head. Each was measured leave-one-paper-out on the real corpus
 (``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
 
 from rsbz_epub.reader.layout import Item
+from rsbz_epub.reader.linefeatures import DATELINE
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.segment import TITLE_LABEL
 
@@ -140,4 +142,29 @@ def longer_second_title_lines_are_apart(items: list[Item], roles: list[Role]) ->
             and len(second) > len(first) and not first.endswith(("，", "、", "：", ":", "—"))
         ):
             out[k - 1], out[k] = (Role("K", roles[k - 1].prob), Role("T", roles[k].prob)) if shown else (Role("T", roles[k - 1].prob), Role("S", roles[k].prob))
+    return out
+
+
+def roundup_items_are_heads(items: list[Item], roles: list[Role]) -> list[Role]:
+    """In an article whose text opens with a head — a roundup of items, each under its head (环球扫描 / 白宫记协晚宴突发枪击 /
+    本报华盛顿4月26日电…) — a line read as a title of one line, over a dateline that opens its text, set closer to the line
+    above it than the article's title is, is the next item's head, not a new article: a paper sets its articles apart
+    and the items of one as close as its text (古特雷斯谴责马里多地发生的袭击事件 / 新华社联合国4月25日电…)."""
+    out = list(roles)
+    title = None  # the first line of the title of the article being read, when its text opens with a head
+    for k, it in enumerate(items):
+        label = out[k].label
+        if label in ("T", "K") and (k == 0 or out[k - 1].label not in ("K", "T", "S")):
+            first = k
+            while first + 1 < len(items) and out[first + 1].label in ("K", "T", "S", "B"):
+                first += 1
+            opens_with_head = first + 1 < len(items) and out[first + 1].label == "H" and items[first + 1].page == it.page
+            if (
+                label == "T" and title is not None and items[title].page == it.page and first == k
+                and it.gap < items[title].gap and it.ln.force is None
+                and k + 1 < len(items) and out[k + 1].label in ("P", "W") and DATELINE.match(items[k + 1].text.strip())
+            ):
+                out[k] = Role("H", out[k].prob)
+                continue
+            title = k if opens_with_head else None
     return out

@@ -39,6 +39,7 @@ from rsbz_epub.reader.habitpasses import (
     issues_marking_kickers_set_them,
     issues_showing_no_kicker_set_none,
     longer_second_title_lines_are_apart,
+    roundup_items_are_heads,
     short_lines_under_titles_are_titles,
     undashed_lines_under_titles_are_titles,
 )
@@ -121,6 +122,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
     roles = third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles)))
     roles = genre_lines_are_subtitles(items, first_title_lines_are_kickers(items, titles_wrapped_inside_their_label(items, roles)))
+    roles = roundup_items_are_heads(items, roles)
     return dates_under_titles_are_subtitles(items, roles)
 
 
