@@ -130,6 +130,14 @@ P 大赛在上海开幕，共有五百名选手参加。
 P 比赛设十个项目。
 PROMO : 本版邮箱：plb@example.cn 欢迎来稿""",
     ),
+    # under a call for contributions the mailbox is where to send them: the call's own last paragraph
+    'the mailbox under a call for contributions is its last paragraph': (
+        '欢迎赐稿\n\n各位读者，本版“大家谈”“来论”等栏目长期征稿，欢迎赐稿，请勿一稿多投。\n\n本版邮箱：rmrbpl@example.cn\n',
+        """== 1
+# 欢迎赐稿
+P 各位读者，本版“大家谈”“来论”等栏目长期征稿，欢迎赐稿，请勿一稿多投。
+P 本版邮箱：rmrbpl@example.cn""",
+    ),
 }
 
 

@@ -82,11 +82,18 @@ def contact_block(blocks: list[Block]) -> list[Block]:
 _CONTACT_LINE = regex_cache.compile(rf"^(?:{PAGE_CONTACT})")
 
 
+# a piece that asks for contributions: the contact line under it is where to send them, its own last paragraph
+_CALL_FOR_WORK = regex_cache.compile(r"赐稿|征稿|来稿|投稿|征集")
+
+
 def page_contact(blocks: list[Block]) -> list[Block]:
-    """A page's contact footer (本版邮箱：… 欢迎来稿) after the last paragraph is a contact note, not body text."""
+    """A page's contact footer (本版邮箱：… 欢迎来稿) after the last paragraph is a contact note, not body text — unless
+    the piece above asks for contributions (欢迎赐稿: …长期征稿，欢迎赐稿 / 本版邮箱：…): there it is the piece's own end."""
     if not blocks or not isinstance(blocks[-1], Paragraph):
         return blocks
     last = blocks[-1]
     if last.joins or len(last.text) > 60 or "。" in last.text or not _CONTACT_LINE.match(last.text):
+        return blocks
+    if any(isinstance(b, Paragraph) and _CALL_FOR_WORK.search(b.text) for b in blocks[:-1]):
         return blocks
     return [*blocks[:-1], Aside(title=None, paragraphs=(last.text,), line=last.line, kind="promo")]
