@@ -1575,3 +1575,15 @@ def test_a_roundups_item_head_read_as_a_title_over_a_dateline_is_a_head(monkeypa
         arts = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
         assert [b.text for b in arts[0].blocks if type(b).__name__ == "Subheading"] == heads
         assert len(arts) == (1 if len(heads) == 2 else 2)
+
+
+@pytest.mark.parametrize("role", ["K", "P", "H"])
+def test_a_pieces_design_credit_between_articles_is_the_end_note_of_the_one_above(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    """人民日报 prints a piece's design credit under it, in the flow (…王永忠说。 / 版式设计：蔡华伟 / the next title): it is
+    that piece's end note, whatever the model read it as, and the next article's title has no kicker. At the foot of
+    the page, with nothing under it, it is page furniture and goes, as a page's staff credits do."""
+    text = "一篇文章的标题\n" + BODY + "版式设计：蔡华伟\n\n下一篇文章的标题\n" + BODY + "\n版式设计：张芳曼\n"
+    arts = _articles(text, {"一篇文章的标题": "T", "版式设计：蔡华伟": role, "下一篇文章的标题": "T", "版式设计：张芳曼": "P"}, monkeypatch)
+    assert [(a.title, a.kicker) for a in arts] == [("一篇文章的标题", None), ("下一篇文章的标题", None)]
+    assert arts[0].blocks[-1].text == "版式设计：蔡华伟"
+    assert "版式设计：张芳曼" not in [getattr(b, "text", "") for b in arts[1].blocks]

@@ -25,7 +25,7 @@ from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.lexicon import SUBTITLE_ENDS, SUBTITLE_OPENERS
 from rsbz_epub.reader.linefeatures import FINISHED, credit_line
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import LABEL_LINE, MADE_BY, NOTE_HEAD, PAIRED_MARKS, TITLE_LABEL, heading_runs_on
+from rsbz_epub.reader.segment import LABEL_LINE, MADE_BY, NOTE_HEAD, PAIRED_MARKS, STAFF_CREDIT, TITLE_LABEL, heading_runs_on
 from rsbz_epub.reader.wordspan import is_word, spans_break
 
 
@@ -321,6 +321,7 @@ def kickers_set_apart_are_titles(items: list[Item], roles: list[Role]) -> list[R
             out[k].label == "K" and out[k + 1].label == "T" and items[k + 1].gap > 0 and items[k + 1].page == items[k].page
             and items[k + 2].page == items[k].page and out[k + 2].label in ("P", "W")
             and items[k].ln.force is None and items[k + 1].ln.force is None
+            and not STAFF_CREDIT.match(items[k].text.strip())  # 版式设计：蔡华伟 closes the article above: no title
         ):
             out[k], out[k + 1] = Role("T", out[k].prob), Role("H", out[k + 1].prob)
     return out

@@ -236,13 +236,34 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
                 diags.append(diag("R006", f"running header removed: {ln.text}", ln.no))
                 continue
         in_header = under_folio = False
-        if ln.force is None and (ln.text in repeated or _CREDIT.match(ln.text) or _CREDIT_ROW.match(ln.text) or _NUMBER_FOOTER.match(ln.text)):
+        if ln.force is None and (
+            ln.text in repeated or _NUMBER_FOOTER.match(ln.text)
+            or (_CREDIT.match(ln.text) or _CREDIT_ROW.match(ln.text)) and not (_PIECE_CREDIT.match(ln.text) and _text_follows(lines, k, pub, paper))
+        ):
             diags.append(diag("R006", f"running header/footer or page credit removed: {ln.text}", ln.no))
             continue
         cur.lines.append(ln)
     pages = _references_back_in_text(pages)
     diags += _order_warnings(pages)
     return pages, diags
+
+
+# a piece's own design credit, which 人民日报 prints in the flow under the piece (版式设计：张芳曼), not a page's
+_PIECE_CREDIT = regex_cache.compile(rf"^(?:版式设计|视觉设计)\s*[:：/／]\s*{_CREDIT_NAME}$")
+
+
+def _text_follows(lines: list[Line], k: int, pub: Publication, paper: str | None) -> bool:
+    """The next line with anything on it, after line k, is on the same page and no page furniture: a piece's credit
+    that text follows is printed in the flow, under the piece it credits (…王永忠说。 / 版式设计：蔡华伟 / the next
+    title), not in the page's header or footer, and stays the piece's (an end note; ``staff_lines_are_notes``)."""
+    for ln in lines[k + 1 :]:
+        if ln.blank:
+            continue
+        return not (
+            ln.feed or ln.force is not None or parse_page_line(ln.text, pub, paper) is not None
+            or _CREDIT.match(ln.text) or _CREDIT_ROW.match(ln.text) or _NUMBER_FOOTER.match(ln.text)
+        )
+    return False
 
 
 def _number(label: str) -> int | None:

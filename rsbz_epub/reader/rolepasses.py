@@ -81,7 +81,7 @@ from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.linefeatures import FINISHED, column_widths
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.script import simplified_view
-from rsbz_epub.reader.segment import MADE_BY
+from rsbz_epub.reader.segment import MADE_BY, STAFF_CREDIT
 from rsbz_epub.reader.wordspan import spans_break
 
 
@@ -190,11 +190,6 @@ def time_openers_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[
     return out
 
 
-# who made a piece, and nothing else, on a line of its own at its end: 记者：徐壮、周玮 / 海报制作：栾若卉 / 编导：房宽
-_STAFF_CREDIT = regex_cache.compile(
-    r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|主编|编导|包装|摄制|海报制作|海报设计|设计|剪辑|制作|编辑|责编|校对|撰文|文字|记者|作者)"
-    r"[：:][ \u3000]*[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{2,4})*$"
-)
 
 
 # a line that names where a piece or its figures come from: 数据来源：重庆化工职业学院 (under a chart's title, a caption's)
@@ -241,8 +236,9 @@ def datelines_alone_open_or_close_the_text(items: list[Item], roles: list[Role])
 
 
 def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 新华社音视频部制作), which the model
-    read as a section head, text, a caption or a line of no article, is an end note: no head names a piece's staff, and nothing joins onto it.
+    """A line that names who made the piece and nothing else (记者：徐壮、周玮, 海报制作：徐壮, 新华社音视频部制作, 版式设计：张芳曼),
+    which the model read as a section head, text, a caption, a kicker, a title or a line of no article, is an end note: no head
+    names a piece's staff, and nothing joins onto it.
     So is a ——line under text that the model read as a section head (——编  者, ——摘自…, ——人民网网友): it signs the
     text above; a ——line heads nothing (under a title it is the subtitle). A source line under a paragraph's end
     (…贡献办学力量。 / 数据来源：重庆化工职业学院) names where the piece came from: an end note too, and so are the
@@ -250,7 +246,7 @@ def staff_lines_are_notes(items: list[Item], roles: list[Role]) -> list[Role]:
     out = list(roles)
     for k, it in enumerate(items):
         text = it.text.strip()
-        if out[k].label in ("H", "P", "W", "C", "X") and it.ln.force is None and (_STAFF_CREDIT.match(text) or MADE_BY.match(text)):
+        if out[k].label in ("H", "P", "W", "C", "X", "K", "T") and it.ln.force is None and (STAFF_CREDIT.match(text) or MADE_BY.match(text)):
             out[k] = Role("N", out[k].prob)
         elif (
             out[k].label == "H" and it.ln.force is None and text.startswith("——") and k > 0

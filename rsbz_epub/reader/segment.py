@@ -117,6 +117,14 @@ def heading_runs_on(text: str) -> bool:
     return t.endswith(("，", "、", "：", ",", ":")) or any(t.count(a) > t.count(b) for a, b in PAIRED_MARKS)
 
 
+# who made a piece, and nothing else, on a line of its own at its end: 记者：徐壮、周玮 / 海报制作：栾若卉 / 编导：房宽 /
+# 版式设计：张芳曼
+STAFF_CREDIT = regex_cache.compile(
+    r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|主编|编导|包装|摄制|海报制作|海报设计|版式设计|视觉设计|设计|剪辑|制作|编辑|责编|校对|撰文|文字|记者|作者)"
+    r"[：:][ \u3000]*[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{2,4})*$"
+)
+
+
 # who made a piece, alone on its closing line: 新华社音视频部制作, 新华社国内部出品, 新华社第一工作室出品
 MADE_BY = regex_cache.compile(
     r"^(?:(?:新华社|新華社|人民日报|人民日報|人民网|人民網|央视|总台|中央广播电视总台)[\u4e00-\u9fff·]{0,14}(?:制作|製作|出品)"
