@@ -1587,3 +1587,13 @@ def test_a_pieces_design_credit_between_articles_is_the_end_note_of_the_one_abov
     assert [(a.title, a.kicker) for a in arts] == [("一篇文章的标题", None), ("下一篇文章的标题", None)]
     assert arts[0].blocks[-1].text == "版式设计：蔡华伟"
     assert "版式设计：张芳曼" not in [getattr(b, "text", "") for b in arts[1].blocks]
+
+
+def test_a_headline_line_read_as_a_byline_whose_last_part_is_no_name_is_the_titles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title's phrases are parted by a space as a byline's place and name are: a line read as the byline under the
+    title whose last part is longer than a name (根基 党建引领绘文明) is the title's second line; one that ends with a
+    name (天津市南开区  张  静) stays the byline."""
+    a = _read([("河南信阳：产业兴村强", "T"), ("根基 党建引领绘文明", "B")], monkeypatch)
+    assert (a.title, a.byline) == ("河南信阳：产业兴村强根基 党建引领绘文明", None)
+    a = _read([("流量不会流向跟风者", "T"), ("天津市南开区  张  静", "B")], monkeypatch)
+    assert (a.title, a.byline) == ("流量不会流向跟风者", "天津市南开区  张静")  # the name read set close

@@ -148,6 +148,29 @@ _MARKED = regex_cache.compile(r"[—，,：:“”「」。！？!?]")
 _AUTHOR_BODY = regex_cache.compile(r"(?:党组|党委|中心组|课题组|中心|委员会|研究院|学院|督查室|办公室)$")
 
 
+def spaced_headline_lines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as the byline, close under a headline line, whose last part set apart is longer than a name and names
+    no body of people, with no byline word or clause mark (河南信阳：产业兴村强 / 根基 党建引领绘文明, 拟规定国内航班经济舱
+    免费可选座位 / 不少于七成 中国航协公开征求意见), is a line of the title: a byline ends with a name (天津市南开区  张  静),
+    a title's phrases are parted by a space too."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        text = it.text.strip()
+        parts = _SPACES.split(text)
+        if (
+            out[k].label == "B" and out[k - 1].label in ("T", "K") and above.page == it.page and it.gap == 0
+            and it.ln.force is None and len(parts) >= 2 and len(parts[-1]) > _NAME_MOST and _HEADLINE_WORDS.fullmatch(parts[-1])
+            and not _BODY_END.search(text) and not _BYLINE_WORDS.search(text) and not reporters_only(text) and not _MARKED.search(text)
+        ):
+            out[k] = Role("T", out[k].prob)
+    return out
+
+
+_SPACES = regex_cache.compile(r"[ \u3000\xa0]+")
+_NAME_MOST = 4  # Han characters in a name at most (欧阳海燕)
+
+
 def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line read as the byline under one title line that names no one — nine Han characters or more, no space, no
     byline word, not a body of people (…党组, …课题组, …督查室), a person by post and name (河南省委书记刘宁) nor a summary

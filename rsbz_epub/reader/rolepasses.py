@@ -29,6 +29,7 @@ from rsbz_epub.reader.captionpasses import (
 )
 from rsbz_epub.reader.bylinepasses import (
     authors_read_as_titles_are_bylines,
+    spaced_headline_lines_read_as_bylines_are_titles,
     headlines_over_datelines,
     headlines_read_as_bylines_are_titles,
     names_under_kickers_are_bylines,
@@ -101,7 +102,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_end_titles(items, kickers_set_apart_are_titles(items, longer_second_title_lines_are_apart(items, roles)))
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = headlines_read_as_bylines_are_titles(items, posts_and_names_under_titles_are_bylines(items, roles))
-    roles = authors_read_as_titles_are_bylines(items, roles)
+    roles = spaced_headline_lines_read_as_bylines_are_titles(items, authors_read_as_titles_are_bylines(items, roles))
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = case_numbers_are_text(items, roles)
     roles = datelines_alone_open_or_close_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
