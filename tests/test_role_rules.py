@@ -1127,16 +1127,17 @@ def test_a_line_one_short_of_its_column_that_finishes_a_sentence_ends_its_paragr
     assert len(_wrapped_article(column, monkeypatch).blocks) == 1
 
 
-def test_the_writers_names_wrapped_from_a_full_line_end_its_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("names", ["（任建玲）", "（记者徐鹏航）"])
+def test_the_writers_names_wrapped_from_a_full_line_end_its_paragraph(monkeypatch: pytest.MonkeyPatch, names: str) -> None:
     """In a wrapped column, the names in brackets under a full line that finishes a sentence are the paragraph's last
     line (…的细节节点。 / （任建玲）): the column wrapped them, and the paragraph ends with them."""
-    full = [("展品，难以走近它们的细节节点。", "P"), ("（任建玲）", "N")]  # 15 characters in a column of 15
+    full = [("展品，难以走近它们的细节节点。", "P"), (names, "N")]  # 15 characters in a column of 15
     a = _wrapped_article(WRAPPED[:6] + full, monkeypatch)
-    assert [(type(b).__name__, b.text) for b in a.blocks][-1] == ("Paragraph", "传统的博物馆展览，一般将展品陈列在玻璃柜中，观众隔着玻璃观看展品，难以走近它们的细节节点。（任建玲）")
+    assert [(type(b).__name__, b.text) for b in a.blocks][-1] == ("Paragraph", "传统的博物馆展览，一般将展品陈列在玻璃柜中，观众隔着玻璃观看展品，难以走近它们的细节节点。" + names)
     # under a line that stopped short they are set apart, and then an issue sets them apart under a full line too
     short = [("展品，难以走近。", "P"), ("（任建玲）", "N")]
     a = _wrapped_article(WRAPPED[:4] + [("传统的博物馆展览，一般将展品陈", "W"), ("列在玻璃柜中。", "P"), ("（邓敏）", "N")] + WRAPPED[4:6] + full, monkeypatch)
-    assert [b.text for b in a.blocks][-1] == "（任建玲）"
+    assert [b.text for b in a.blocks][-1] == names
     a = _wrapped_article(WRAPPED[:6] + short, monkeypatch)
     assert [b.text for b in a.blocks][-1] == "（任建玲）"
 
