@@ -537,7 +537,7 @@ def _articles(text: str, roles: dict[str, str], monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize("role", ["K", "H", "P"])
-@pytest.mark.parametrize("maker", ["新华社音视频部制作", "新华社国内部出品"])
+@pytest.mark.parametrize("maker", ["新华社音视频部制作", "新华社国内部出品", "新华社国内部、新华社甘肃分社联合制作", "北京大学人工智能研究院AGI芯片研究中心、唠科工作室联合制作"])
 def test_a_makers_line_closes_its_article_whatever_the_model_read(monkeypatch: pytest.MonkeyPatch, maker: str, role: str) -> None:
     text = "一篇文章的标题\n" + BODY + maker + "\n" + "下一篇文章的标题\n" + BODY
     arts = _articles(text, {"一篇文章的标题": "T", maker: role, "下一篇文章的标题": "T"}, monkeypatch)

@@ -128,7 +128,9 @@ STAFF_CREDIT = regex_cache.compile(
 # who made a piece, alone on its closing line: 新华社音视频部制作, 新华社国内部出品, 新华社第一工作室出品
 MADE_BY = regex_cache.compile(
     r"^(?:(?:新华社|新華社|人民日报|人民日報|人民网|人民網|央视|总台|中央广播电视总台)[\u4e00-\u9fff·]{0,14}(?:制作|製作|出品)"
-    r"|[\u4e00-\u9fff·]{2,16}出品)$"
+    r"|[\u4e00-\u9fff·]{2,16}出品"
+    # the desks that made it together: 新华社国内部、新华社甘肃分社联合制作, …研究中心、唠科工作室联合制作
+    r"|[\u4e00-\u9fffA-Za-z0-9·、]{2,40}(?:部|社|室|台|中心|研究院)(?:联合|聯合)(?:制作|製作|出品))$"
 )
 
 
