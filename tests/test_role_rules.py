@@ -250,6 +250,9 @@ def test_an_editors_note_label_the_model_read_as_the_byline_opens_the_note(monke
 def test_a_line_read_as_the_byline_that_names_no_one_is_the_title_under_its_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
     (a,) = _read_all([[("江苏无锡惠山区破解科研成果转化痛点", "T"), ("让院士团队敢闯敢试敢投入", "B")]], monkeypatch)
     assert (a.kicker, a.title, a.byline) == ("江苏无锡惠山区破解科研成果转化痛点", "让院士团队敢闯敢试敢投入", None)
+    # 长 that is no post (这样长出来) names no one either
+    (a,) = _read_all([[("多地更新改造城市闲置地，满足群众健身需求", "T"), ("运动新空间这样长出来", "B")]], monkeypatch)
+    assert (a.kicker, a.title, a.byline) == ("多地更新改造城市闲置地，满足群众健身需求", "运动新空间这样长出来", None)
     # a body of people, a reporter, and a line the title goes on into stay as read
     for first, second in (("以实干担当书写航天强国建设时代答卷", "中国航天科技集团有限公司党组"), ("北京設內地第三間交易所", "中國組記者廖樂欣"),
                           ("以真抓实干更好推动发展造福人民", "河南省委书记刘宁"), ("发挥政府督查抓落实促发展利器作用", "福建省人民政府督查室"),

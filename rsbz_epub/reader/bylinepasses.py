@@ -108,8 +108,13 @@ def posts_and_names_under_titles_are_bylines(items: list[Item], roles: list[Role
 _BODY_END = regex_cache.compile(r"(?:党组|党委|中心组|课题组|机关|中心|委员会|研究院|学院|基金|协会|学会|工会|部|局|办|厅|院|所|社|组|室)$")
 
 
-# or a person by post and name (人力资源和社会保障部党组书记、部长王晓萍, 河南省委书记刘宁)
-_POSTED_NAME = regex_cache.compile(rf"(?:{AUTHOR_POST_ENDS})[\u4e00-\u9fff]{{2,3}}$")
+# what a head of something heads: 部长, 局长, 董事长, 行长, 院长, 会长, 站长
+_HEADS = "部局厅市省县区院校所社事镇乡村队司处科组行会馆站台团军"
+
+
+# or a person by post and name (人力资源和社会保障部党组书记、部长王晓萍, 河南省委书记刘宁); a 长 that heads something
+# (部长, 董事长, 行长), not the verb of 运动新空间这样长出来
+_POSTED_NAME = regex_cache.compile(rf"(?:(?<![^{_HEADS}])长|(?!长)(?:{AUTHOR_POST_ENDS}))[\u4e00-\u9fff]{{2,3}}$")
 
 
 _UNSIGNED_HEADLINE = 9  # characters at least: a column's name set as the byline is shorter (一個律師的筆記本)
