@@ -1130,7 +1130,7 @@ def test_a_line_one_short_of_its_column_that_finishes_a_sentence_ends_its_paragr
     assert len(_wrapped_article(column, monkeypatch).blocks) == 1
 
 
-@pytest.mark.parametrize("names", ["（任建玲）", "（记者徐鹏航）"])
+@pytest.mark.parametrize("names", ["（任建玲）", "（记者徐鹏航）", "（梁健任建玲）"])
 def test_the_writers_names_wrapped_from_a_full_line_end_its_paragraph(monkeypatch: pytest.MonkeyPatch, names: str) -> None:
     """In a wrapped column, the names in brackets under a full line that finishes a sentence are the paragraph's last
     line (…的细节节点。 / （任建玲）): the column wrapped them, and the paragraph ends with them."""

@@ -18,8 +18,10 @@ from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, credit_line
 from rsbz_epub.reader.measure import ems
 from rsbz_epub.reader.roles import Role
 
-# the writers' names alone in brackets, closing a brief: （邓敏）, （梁健  任建玲）, （张三、李四）
-BRACKETED_NAMES = regex_cache.compile(r"^[（(](?![一二三四五六七八九十百零〇]+[）)])[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}[）)]$")
+# the writers' names alone in brackets, closing a brief: （邓敏）, （梁健  任建玲）, （张三、李四）, two run together (（梁健任建玲）)
+BRACKETED_NAMES = regex_cache.compile(
+    r"^[（(](?![一二三四五六七八九十百零〇]+[）)])(?:[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}|[\u4e00-\u9fff]{5,8})[）)]$"
+)
 
 def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as running on, when the line below it is indented (an indent opens a paragraph:
