@@ -6,8 +6,8 @@ under a title is the title; one that shows no kicker sets none, so a line read a
 three kickers or more sets them over its titles where it does not mark them too; and in an issue that shows a kicker a
 much shorter undashed subtitle is the title under its kicker. Two title lines the second longer are apart for every
 paper: a wrapped title fills its first line. A roundup that heads its items sets them as close as its text, and closer
-than its title: a title so set, over a dateline, is the next item's head. Each was measured leave-one-paper-out on the real corpus
-(``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
+than its title: a title so set, over a dateline, is the next item's head. Each was measured leave-one-paper-out on the
+real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -155,12 +155,12 @@ def roundup_items_are_heads(items: list[Item], roles: list[Role]) -> list[Role]:
     for k, it in enumerate(items):
         label = out[k].label
         if label in ("T", "K") and (k == 0 or out[k - 1].label not in ("K", "T", "S")):
-            first = k
-            while first + 1 < len(items) and out[first + 1].label in ("K", "T", "S", "B"):
-                first += 1
-            opens_with_head = first + 1 < len(items) and out[first + 1].label == "H" and items[first + 1].page == it.page
+            last = k  # the headline group's last line
+            while last + 1 < len(items) and out[last + 1].label in ("K", "T", "S", "B"):
+                last += 1
+            opens_with_head = last + 1 < len(items) and out[last + 1].label == "H" and items[last + 1].page == it.page
             if (
-                label == "T" and title is not None and items[title].page == it.page and first == k
+                label == "T" and title is not None and items[title].page == it.page and last == k
                 and it.gap < items[title].gap and it.ln.force is None
                 and k + 1 < len(items) and out[k + 1].label in ("P", "W") and DATELINE.match(items[k + 1].text.strip())
             ):
