@@ -2,9 +2,11 @@
 
 Each reads who signs a piece where print sets it: a line read as the byline over a dateline lead that names no one is
 the subtitle; a reporter line over the text makes the line above it a title; a name alone under a kicker is the
-byline and the kicker the title; an author named by post or place, then by name set apart, under a title is its
-byline; and a line read as the byline that names no one — no name, no byline word, no body of people — is the
-title, under the line above as its kicker. Each is tested in ``tests/test_role_rules.py``.
+byline and the kicker the title; an author named by post or place, then by name set apart, under a title or a
+kicker is its byline, and under a letter's text its signature; a body of people or a person by post and name read
+as the title or the subtitle is the byline; a line read as the byline that names no one — no name, no byline word,
+no body of people — is the title, under the line above as its kicker, and one whose last spaced part is longer than
+a name is the title's line. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -130,9 +132,9 @@ def authors_read_as_titles_are_bylines(items: list[Item], roles: list[Role]) -> 
     """A line read as the title under a line read as its kicker, or as the subtitle under the title, over the text, that
     names a body of people by what it is (人类命运共同体研究中心, 中共中央党校（国家行政学院）校（院）务委员会,
     福建省人民政府督查室) or a person by post and name (中国铁路工程集团有限公司党委书记、董事长陈文健) — thirty characters
-    at most, no dash, comma, colon, quote or stop, not a genre's line (访加纳…执行主任弗林蓬, the subtitle) — is the byline, and the line above it the title: 学习时报 signs its
-    pieces so, and neither a headline nor its subtitle ends on who wrote it (:func:`headlines_read_as_bylines_are_titles`
-    read the other way up)."""
+    at most, no dash, comma, colon, quote or stop, not a genre's line (访加纳…执行主任弗林蓬 is the subtitle) — is the
+    byline, and the line above it the title: 学习时报 signs its pieces so, and neither a headline nor its subtitle ends on
+    who wrote it (:func:`headlines_read_as_bylines_are_titles` read the other way up)."""
     out = list(roles)
     for k in range(1, len(items) - 1):
         it, above, below = items[k], items[k - 1], items[k + 1]
