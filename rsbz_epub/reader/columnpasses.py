@@ -5,8 +5,9 @@ a line with none goes on the full line above it or, under a line that ended, is 
 wrapped columns that mark a paragraph only by a short last line, a full line that finishes a sentence goes on where the
 issue's paragraphs hold several sentences, and a line one short that finishes one ends its paragraph; a line far longer
 than its wrapped column is none of its text; where blank lines part the paragraphs, a full line and a short one between
-blank lines that end no sentence are a head the column wrapped; in a dump of one line a paragraph with no column, a
-line that finishes a sentence ends its paragraph. Each was measured leave-one-paper-out on the real corpus
+blank lines that end no sentence are a head the column wrapped; the writers' names in brackets the column wrapped
+from a full line end the paragraph above; in a dump of one line a paragraph with no column, a line that finishes a
+sentence ends its paragraph. Each was measured leave-one-paper-out on the real corpus
 (``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
