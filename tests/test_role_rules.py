@@ -1601,3 +1601,12 @@ def test_a_headline_line_read_as_a_byline_whose_last_part_is_no_name_is_the_titl
     assert (a.title, a.byline) == ("河南信阳：产业兴村强根基 党建引领绘文明", None)
     a = _read([("流量不会流向跟风者", "T"), ("天津市南开区  张  静", "B")], monkeypatch)
     assert (a.title, a.byline) == ("流量不会流向跟风者", "天津市南开区  张静")  # the name read set close
+
+
+def test_a_pieces_design_credit_over_the_next_page_is_page_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the next page's page line, with no text after it on its own page, a design credit is the page's foot and
+    goes, as a page's staff credits do."""
+    text = "一篇文章的标题\n" + BODY + "\n版式设计：蔡华伟\n\n第2版 要闻\n\n下一篇文章的标题\n" + BODY
+    arts = _articles(text, {"一篇文章的标题": "T", "版式设计：蔡华伟": "P", "下一篇文章的标题": "T"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题", "下一篇文章的标题"]
+    assert "版式设计：蔡华伟" not in [getattr(b, "text", "") for a in arts for b in a.blocks]

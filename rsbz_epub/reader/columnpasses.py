@@ -19,10 +19,14 @@ from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, credit_line
 from rsbz_epub.reader.measure import ems
 from rsbz_epub.reader.roles import Role
 
+# up to four names of two to four characters, set apart (梁健  任建玲, 张三、李四)
+_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}"
 # the writers' names alone in brackets, closing a brief: （邓敏）, （梁健  任建玲）, （张三、李四）, two run together (（梁健任建玲）)
-BRACKETED_NAMES = regex_cache.compile(
-    r"^[（(](?![一二三四五六七八九十百零〇]+[）)])(?:[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}|[\u4e00-\u9fff]{5,8})[）)]$"
-)
+BRACKETED_NAMES = regex_cache.compile(rf"^[（(](?![一二三四五六七八九十百零〇]+[）)])(?:{_NAMES}|[\u4e00-\u9fff]{{5,8}})[）)]$")
+# the reporters alone in brackets, closing a report: （记者徐鹏航）, （记者朱丽莉、陈露缘） (not a note of who put it together:
+# （本报记者金正波整理） stands apart under its text)
+_BRACKETED_REPORTERS = regex_cache.compile(rf"^[（(]记者{_NAMES}[）)]$")
+
 
 def indents_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[Role]:
     """A line the model read as running on, when the line below it is indented (an indent opens a paragraph:
@@ -209,25 +213,21 @@ def lines_one_short_end_paragraphs(items: list[Item], roles: list[Role], wrapped
     return out
 
 
-# the reporters alone in brackets, closing a report: （记者徐鹏航）, （记者朱丽莉、陈露缘） (not a note of who put it together:
-# （本报记者金正波整理） stands apart under its text)
-_BRACKETED_REPORTERS = regex_cache.compile(r"^[（(]记者[\u4e00-\u9fff]{2,4}(?:[、，,\s\u3000]+[\u4e00-\u9fff]{2,4}){0,3}[）)]$")
-
-
 def names_wrapped_from_a_full_line_end_its_paragraph(items: list[Item], roles: list[Role], wrapped: dict[int, float]) -> list[Role]:
     """In wrapped columns, the writers' names in brackets on a line of their own, right under a line that finishes a
     sentence and fills its column (or falls a character short, where the opening bracket went down), end the
     paragraph above (…而是新的起点。 / （任建玲）, …做好疫情应对准备。 / （记者徐鹏航）): the column wrapped the names
-    that close its last sentence, as it wraps any text. Under a line that stopped short, they are set apart from it: an end note (``staff_lines_are_notes``),
-    and an issue that shows its names set apart so (学习时报's briefs) sets them apart under a full line too."""
+    that close its last sentence, as it wraps any text. Under a line that stopped short, they are set apart from it:
+    an end note (``staff_lines_are_notes``), and an issue that shows its names set apart so (学习时报's briefs) sets them
+    apart under a full line too."""
     out = list(roles)
     names = []  # (the names' line, whether the line above fills its column)
     for k in range(1, len(items)):
         it, above = items[k], items[k - 1]
-        width = wrapped.get(it.page)
+        width, text = wrapped.get(it.page), it.text.strip()
         if (
             width is not None and above.page == it.page and it.gap == 0 and above.kind == "text"
-            and (BRACKETED_NAMES.match(it.text.strip()) or _BRACKETED_REPORTERS.match(it.text.strip())) and FINISHED.search(above.text.strip())
+            and (BRACKETED_NAMES.match(text) or _BRACKETED_REPORTERS.match(text)) and FINISHED.search(above.text.strip())
         ):
             names.append((k, above.span + _INDENT_WIDTH * above.ln.indent >= width - 1.5))
     if not all(full for _, full in names):

@@ -8,9 +8,10 @@ kicker over its title; an unfinished line between two headline lines is one of t
 its title; a head under a title cut in mid-phrase, or a line closing the bracket the title left open, is the title's
 second line; a kicker with a blank line under it is a title of its own, over its first section's head; a line ending
 with its column's label is the title, and a line close under it its subtitle; of three lines read as one title,
-wrapped in mid-phrase once, the third is the subtitle when the first two wrap and the first the kicker when the last two
-do; two lines that close a label the upper opened are the title, under its kicker; a line read as the title under a kicker that names its
-piece's genre (访…, …纪实) is the subtitle, and so is the second of two lines read as one title; a line naming who spoke
+wrapped in mid-phrase once, the third is the subtitle when the first two wrap and the first the kicker when the last
+two do; two lines that close a label the upper opened are the title, under its kicker; a line read as the title under a
+kicker that names its piece's genre (访…, …纪实) is the subtitle, and so is the second of two lines read as one title;
+a line naming who spoke
 is the kicker; a date in brackets under a title is its subtitle; a line set apart over a title is the headline's. The
 rules that read a headline habit off the issue are ``reader/habitpasses.py``'s, those for the byline's line
 ``reader/bylinepasses.py``'s. Each is tested in ``tests/test_role_rules.py``.

@@ -51,6 +51,8 @@ _CREDIT = regex_cache.compile(
 # A row of two or more role-and-name pairs with no colons (编辑　周　敏　　美编　刘　晨): a page credit, though
 # bare 编辑 alone may open a sentence.
 _CREDIT_ROW = regex_cache.compile(rf"^(?:(?:{CREDIT_WORDS})[ \u3000]+{_CREDIT_NAME}[ \u3000]*){{2,}}$")
+# a piece's own design credit, which 人民日报 prints in the flow under the piece (版式设计：张芳曼), not a page's
+_PIECE_CREDIT = regex_cache.compile(rf"^(?:版式设计|视觉设计)\s*[:：/／]\s*{_CREDIT_NAME}$")
 # A section-lettered folio without 版 (A01 要闻, B1 财经, A3): the letter is what makes a bare number a folio.
 # Sections run A–H (a J20 or a K9 before a number is a model name, not a folio).
 _LETTER_PAGE = regex_cache.compile(
@@ -236,9 +238,10 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
                 diags.append(diag("R006", f"running header removed: {ln.text}", ln.no))
                 continue
         in_header = under_folio = False
+        credit = _CREDIT.match(ln.text) or _CREDIT_ROW.match(ln.text)
         if ln.force is None and (
             ln.text in repeated or _NUMBER_FOOTER.match(ln.text)
-            or (_CREDIT.match(ln.text) or _CREDIT_ROW.match(ln.text)) and not (_PIECE_CREDIT.match(ln.text) and _text_follows(lines, k, pub, paper))
+            or credit and not (_PIECE_CREDIT.match(ln.text) and _text_follows(lines, k, pub, paper))
         ):
             diags.append(diag("R006", f"running header/footer or page credit removed: {ln.text}", ln.no))
             continue
@@ -246,10 +249,6 @@ def split_pages(lines: list[Line], pub: Publication, paper: str | None = None) -
     pages = _references_back_in_text(pages)
     diags += _order_warnings(pages)
     return pages, diags
-
-
-# a piece's own design credit, which 人民日报 prints in the flow under the piece (版式设计：张芳曼), not a page's
-_PIECE_CREDIT = regex_cache.compile(rf"^(?:版式设计|视觉设计)\s*[:：/／]\s*{_CREDIT_NAME}$")
 
 
 def _text_follows(lines: list[Line], k: int, pub: Publication, paper: str | None) -> bool:

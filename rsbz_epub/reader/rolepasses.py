@@ -29,11 +29,11 @@ from rsbz_epub.reader.captionpasses import (
 )
 from rsbz_epub.reader.bylinepasses import (
     authors_read_as_titles_are_bylines,
-    spaced_headline_lines_read_as_bylines_are_titles,
     headlines_over_datelines,
     headlines_read_as_bylines_are_titles,
     names_under_kickers_are_bylines,
     posts_and_names_under_titles_are_bylines,
+    spaced_headline_lines_read_as_bylines_are_titles,
     titles_over_reporter_lines,
 )
 from rsbz_epub.reader.habitpasses import (
@@ -46,6 +46,7 @@ from rsbz_epub.reader.habitpasses import (
 )
 from rsbz_epub.reader.headpasses import (
     dates_under_titles_are_subtitles,
+    first_title_lines_are_kickers,
     genre_lines_are_subtitles,
     heads_close_to_the_text,
     kickers_set_apart_are_titles,
@@ -57,7 +58,6 @@ from rsbz_epub.reader.headpasses import (
     lines_no_title_is,
     lines_set_apart_over_titles_are_titles,
     pages_open_with_headlines,
-    first_title_lines_are_kickers,
     third_title_lines_are_subtitles,
     titles_cut_inside_a_phrase_go_on,
     titles_set_apart,
@@ -189,8 +189,6 @@ def time_openers_begin_paragraphs(items: list[Item], roles: list[Role]) -> list[
         ):
             out[k] = Role("P", out[k].prob, out[k].kicker)
     return out
-
-
 
 
 # a line that names where a piece or its figures come from: 数据来源：重庆化工职业学院 (under a chart's title, a caption's)
