@@ -6,7 +6,7 @@ reader/bylinepasses.py, reader/captionpasses.py, reader/columnpasses.py and read
 ending —— heads the title the model read as text below it, in an issue that dashes its subtitles an undashed line
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
-of them, a head cut mid-sentence runs on, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
+of them, a head cut mid-sentence runs on, a head over the next title under finished text is the last line of the article above, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
 caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
 line, short finished lines under the headline over a credit for all photos are captions, a line read as a head that opens an article of a law, ends with a semicolon or opens with a time word and a comma is
 text, a dateline alone on its line opens the text under it, an author named by post or place under a title is its byline, a line read as a head over
@@ -1564,6 +1564,24 @@ def test_a_place_and_a_name_set_apart_sign_the_title_over_them_or_the_letter_abo
     a = _read([("医疗垃圾不能随意丢弃", "T")], monkeypatch, body=BODY + "湖北孝感市  黄国清\n", body_roles=(("湖北孝感市  黄国清", "H"),))
     assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
     assert a.blocks[-1].text.replace(" ", "").replace("\u3000", "").endswith("湖北孝感市黄国清")
+
+
+@pytest.mark.parametrize("last", ["山西晋城市泽州县周村镇甲村村民", "重庆巴南区  赵  渝", "李家鼎  钟陆轩摄影报道"])
+def test_a_head_over_the_next_title_under_finished_text_is_the_last_line_of_the_article_above(monkeypatch: pytest.MonkeyPatch, last: str) -> None:
+    """A line read as a section head, under a paragraph's end and right over the next headline group, heads nothing: it
+    is the last line of the article above (a letter's signature, a photo report's credit). A head with text under it,
+    or under a line that runs on, stays a head."""
+    nxt = [("另一篇文章的标题", "T")]
+    first, second = _read_all([[("农资废弃物别乱扔", "T")], nxt], monkeypatch, bodies=(BODY + last + "\n",))
+    assert not [b for b in first.blocks if type(b).__name__ == "Subheading"]
+    assert first.blocks[-1].text.replace(" ", "") == last.replace(" ", "")
+    assert second.title == "另一篇文章的标题"
+    # over the page's text, it is the head of that text
+    head = "筑牢安全底线，守护一方平安"
+    monkeypatch.setattr(assembly, "tag", _tagger({"农资废弃物别乱扔": "T", head: "H", last: "H"}))
+    text = HEAD + "农资废弃物别乱扔\n" + BODY + head + "\n" + BODY
+    (a,) = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == [head]
 
 
 def test_a_roundups_item_head_read_as_a_title_over_a_dateline_is_a_head(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,8 +9,9 @@ of print that holds whatever the paper: a line naming a piece's staff (记者：
 on its line opens the text under it, or closes the article above it over a blank line; a head cannot be followed by the
 rest of a sentence (nor a title stop on 的), open an article of a law (第十条  …), end with a semicolon or open with a
 time word and a comma (近年来，…); a short line ending —— over a section head leads it in; a date or time word and a
-comma (近日，) open a paragraph; a guide lists an entry a line. Each was measured leave-one-paper-out on the real corpus
-(``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
+comma (近日，) open a paragraph; a guide lists an entry a line; a head under finished text and over the next headline
+group heads nothing, so it is the article's last line (a letter's signature). Each was measured leave-one-paper-out on
+the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ from rsbz_epub.reader.columnpasses import (
 )
 from rsbz_epub.reader.jumps import split_leading
 from rsbz_epub.reader.layout import Item, Layout
-from rsbz_epub.reader.linefeatures import FINISHED, column_widths
+from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.script import simplified_view
 from rsbz_epub.reader.segment import MADE_BY, STAFF_CREDIT
@@ -123,7 +124,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = finished_lines_end_paragraphs_without_a_column(items, guides_list_an_entry_a_line(items, roles), layout)
     roles = third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles)))
     roles = genre_lines_are_subtitles(items, first_title_lines_are_kickers(items, titles_wrapped_inside_their_label(items, roles)))
-    roles = roundup_items_are_heads(items, roles)
+    roles = heads_over_no_text_close_the_article(items, roundup_items_are_heads(items, roles))
     return dates_under_titles_are_subtitles(items, roles)
 
 
@@ -321,6 +322,27 @@ def heads_that_open_as_text_are_text(items: list[Item], roles: list[Role]) -> li
             continue
         if _LAW_ARTICLE.match(text) or text.endswith("；") or _TIME_OPENER.search(view(text[:12])) and not text.endswith(("？", "！", "?", "!")):
             out[k] = Role("P" if _SENTENCE_END.search(text) else "W", out[k].prob, out[k].kicker)
+    return out
+
+
+#: Letters spaced out in a name (重庆巴南区  赵  渝): a signature's, not a head's.
+_SPACED_OUT = regex_cache.compile(r"\S[ \u3000\xa0]{2,}\S")
+
+
+def heads_over_no_text_close_the_article(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line read as a section head, under a paragraph's end and over the next headline group or the issue's end,
+    heads nothing: it is the article's last line. A letter's signature (重庆巴南区  赵  渝, 邢台市任泽区读者) or a photo
+    report's credit (李家鼎  钟陆轩摄影报道) is its end note when its letters are spaced out or it reads as a credit,
+    else its last paragraph (招商局集团以科技创新引领产业创新 under a company's page)."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it = items[k]
+        if (
+            out[k].label == "H" and it.ln.force is None and out[k - 1].label in ("P", "N") and items[k - 1].page == it.page
+            and (k + 1 == len(items) or out[k + 1].label in ("T", "K"))
+        ):
+            text = it.text.strip()
+            out[k] = Role("N" if _SPACED_OUT.search(text) or credit_line(text) else "P", out[k].prob, out[k].kicker)
     return out
 
 
