@@ -961,6 +961,23 @@ def test_a_title_right_above_a_kicker_is_that_headlines_kicker(monkeypatch: pyte
     assert [a.title for a in arts] == ["导读", "理论"]
 
 
+@pytest.mark.parametrize("first", ["K", "P"])
+def test_a_guide_whose_entries_name_their_pages_runs_to_its_last_page_line(monkeypatch: pytest.MonkeyPatch, first: str) -> None:
+    """A guide (导读) whose entries name their pages on lines of their own is the title over every line down to the last
+    page line, each an entry, whatever the model read them as: a kicker over a title over a byline, a head. An entry
+    the column wrapped goes on (not into its page line); the headline under the guide stands."""
+    guide = [("导读", first), ("庆祝中国共产党成立105周年特别报道", "T"), ("担负起新的文化使命", "B"), ("第十版", "P"),
+             ("深入学习贯彻习近平党", "W"), ("建思想 推动新时代纪检监察工作", "P"), ("第十一版", "H"), ("创造属于我们这个时代的新文化", "W"),
+             ("第十九版", "P"), ("赵乐际会见柬埔寨人民党主席洪森", "T")]
+    # the page lines are the guide's text, as the next page's line shows (a page named on its own would be one)
+    arts = _articles("".join(t + "\n" for t, _ in guide) + BODY + "\f第2版 要闻\n乙文。\n", dict(guide), monkeypatch)
+    assert [a.title for a in arts][:2] == ["导读", "赵乐际会见柬埔寨人民党主席洪森"]
+    assert [b.text for b in arts[0].blocks] == [
+        "庆祝中国共产党成立105周年特别报道", "担负起新的文化使命", "第十版", "深入学习贯彻习近平党建思想 推动新时代纪检监察工作", "第十一版",
+        "创造属于我们这个时代的新文化", "第十九版",
+    ]
+
+
 def test_a_short_title_line_is_finished_though_its_last_character_makes_a_word_with_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("《综合运输服务发展“十五五”规划》印发", "T"), ("到2030年基本建成现代化综合运输服务体系", "S")], monkeypatch)
     assert (a.title, a.subtitle) == ("《综合运输服务发展“十五五”规划》印发", "到2030年基本建成现代化综合运输服务体系")  # 发|到: a wrap fills its line

@@ -372,6 +372,8 @@ _CUT_AFTER = regex_cache.compile(r"[\u4e00-\u9fff]的$")
 # the head of a guide to the issue: 导读, 今日导读, 本期要目
 _GUIDE = regex_cache.compile(r"^(?:今日|本期|本版)?(?:导读|要目)$")
 _GUIDE_ENTRIES = 12  # a guide lists a few stories; more lines under it are the page's next text
+#: A guide entry's page, on a line of its own: 第十版, 第十、十一版, 第6版.
+_PAGE_LINE = regex_cache.compile(r"^第[0-9一二三四五六七八九十、]+版$")
 
 
 def verse_lines_stand_alone(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
@@ -394,10 +396,24 @@ def verse_lines_stand_alone(items: list[Item], roles: list[Role], widths: dict[i
 
 def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Role]:
     """Under a guide's head (今日导读), each line is an entry of its own (▶ 如何让金融“活水”精准滴灌小微企业？　　A2,
-    全省一季度重点项目集中开工 详见A02版): no entry runs on into the next or heads a section."""
+    全省一季度重点项目集中开工 详见A02版): no entry runs on into the next or heads a section. A guide whose entries
+    name their pages on lines of their own (庆祝中国共产党成立105周年特别报道 / 担负起新的文化使命 / 第十版) runs to its
+    last page line: it is the title, whatever the model read it as (a kicker over its first entry), and each line down
+    to that one an entry, whatever the model read it as (a title, a byline, a head), or a line of an entry the column
+    wrapped (深入学习贯彻习近平党 / 建思想 推动新时代…), where the model read it as running on."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label != "T" or not _GUIDE.match(it.text.strip()):
+        if it.ln.force is not None or not _GUIDE.match(it.text.strip()):
+            continue
+        span = [j for j in range(k + 1, min(len(items), k + 1 + _GUIDE_ENTRIES)) if items[j].page == it.page]
+        refs = [j for j in span if _PAGE_LINE.match(items[j].text.strip())]
+        if refs and all(items[j].ln.force is None for j in span if j <= refs[-1]):
+            out[k] = Role("T", out[k].prob)
+            for j in range(k + 1, refs[-1] + 1):
+                if out[j].label != "W" or j + 1 in refs:  # an entry the column wrapped goes on, not into its page
+                    out[j] = Role("P", out[j].prob)
+            continue
+        if out[k].label != "T":
             continue
         for j in range(k + 1, min(len(items), k + 1 + _GUIDE_ENTRIES)):
             if items[j].page != it.page or out[j].label in ("T", "K", "S", "B") or items[j].ln.force is not None:
