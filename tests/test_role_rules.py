@@ -7,7 +7,7 @@ ending —— heads the title the model read as text below it, in an issue that 
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a head over the next title under finished text is the last line of the article above, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
-caption, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
+caption, so is a line that marks who stands where in a photo, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
 line, short finished lines under the headline over a credit for all photos are captions, a line read as a head that opens an article of a law, ends with a semicolon or opens with a time word and a comma is
 text, a dateline alone on its line opens the text under it, an author named by post or place under a title is its byline, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
@@ -1599,6 +1599,19 @@ def test_a_head_over_the_next_title_under_finished_text_is_the_last_line_of_the_
     text = HEAD + "农资废弃物别乱扔\n" + BODY + head + "\n" + BODY
     (a,) = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
     assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == [head]
+
+
+@pytest.mark.parametrize("caption", ["菜农（右一）为顾客称量蔬菜。", "美國國防部長馬蒂斯（左）與參謀長聯席會議主席鄧福德會面後，一同參加記者會。", "图①：上海创智学院里，一台机器人正在制作奶茶。"])
+def test_a_line_that_marks_who_stands_where_in_a_photo_is_its_caption(monkeypatch: pytest.MonkeyPatch, caption: str) -> None:
+    """A line of its own read as a paragraph, between lines of text, that marks who stands where in a photo (（右一）) or
+    which photo it speaks of (图①：) is the photo's caption (on a page that marks no paragraph by its indent). A line
+    that opens with a date is a photo news item's text."""
+    text = BODY.strip() + "\n"
+    a = _read([("“潮汐菜场”里的治理智慧", "T")], monkeypatch, body=text + caption + "\n" + text, body_roles=((caption, "P"),))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Caption", caption), ("Paragraph", BODY.strip())]
+    dated = "7月13日，在贵州省黔西市金兰镇猴场村，村干部（左二）向村民展示救生圈的使用方法。"
+    a = _read([("“潮汐菜场”里的治理智慧", "T")], monkeypatch, body=text + dated + "\n" + text, body_roles=((dated, "P"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
 def test_a_roundups_item_head_read_as_a_title_over_a_dateline_is_a_head(monkeypatch: pytest.MonkeyPatch) -> None:

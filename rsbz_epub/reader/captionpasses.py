@@ -4,7 +4,8 @@ Each reads a credit where print sets one: a lone credit is a caption, and a shor
 caption, or a short paragraph wrapped in the column over one, or every short finished line between the headline
 and a credit for all photos; a line or a wrapped paragraph ending with a photo's credit after its last sentence is a
 caption; an article's own closing credit is its end note; a photo story's caption is its text, its uncredited lines
-when it has some. Each is tested in ``tests/test_role_rules.py``.
+when it has some; a line that marks who stands where in a photo (（右一）) or which photo it speaks of (图①：) is a
+caption. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -240,3 +241,30 @@ def photo_news_close_with_their_photo(items: list[Item], roles: list[Role]) -> l
 def _opens_photo(text: str) -> bool:
     return text.strip().startswith(("图为", "圖為"))
 
+
+
+#: Who stands where in a photo (（右）, （左二）, （前排中）) or which photo a line speaks of (图①：, 圖一：): a caption's marks.
+_PHOTO_MARK = regex_cache.compile(
+    r"[（(](?:前排|后排|後排)?(?:左|右|中)[一二三四五六七八九]?(?:起)?[）)]|^(?:图|圖)[①-⑩一二三四五六七八九十\d][：:]?"
+)
+#: A sentence that opens with a date (北京时间7月6日，, 7月13日，): a photo news item's text, under its title.
+_DATED = regex_cache.compile(r"^[^，。]{0,6}\d{1,2}月\d{1,2}日")
+_MARKED_CAPTION = 110  # characters: a caption that marks its photo is a sentence or two
+
+
+def marked_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line of its own the model read as a paragraph, between lines of an article's text, that marks who stands where
+    in a photo (美國國防部長馬蒂斯（左）與…會面後，…, 菜农（右一）为顾客称量蔬菜。) or which photo it speaks of
+    (图①：上海创智学院里，…) is a photo's caption: text does not point at a photo's people. Not a line that opens with
+    a date (7月13日，在贵州省…村干部（左二）…): that is a photo news item's text, which its caption is."""
+    out = list(roles)
+    for k in range(1, len(items) - 1):
+        it, below = items[k], items[k + 1]
+        text = it.text.strip()
+        if (
+            out[k].label == "P" and out[k - 1].label != "W" and it.ln.force is None and len(text) <= _MARKED_CAPTION
+            and below.page == it.page and out[k + 1].label in ("P", "W", "C")
+            and _PHOTO_MARK.search(text) and not _DATED.match(text)
+        ):
+            out[k] = Role("C", out[k].prob, out[k].kicker)
+    return out
