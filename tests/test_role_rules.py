@@ -7,7 +7,7 @@ ending —— heads the title the model read as text below it, in an issue that 
 under a title is the title, an issue that shows no kicker sets none and in one that does a much shorter undashed
 subtitle is the title under its kicker, an unfinished line between headline lines is one
 of them, a head cut mid-sentence runs on, a head over the next title under finished text is the last line of the article above, a short lead-in ending —— over a head is a head, a lone credit is a caption, a line ending with a photo's credit is a
-caption, so is a line that marks who stands where in a photo, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
+caption, so is a line that marks who stands where in a photo, and a short sentence over a photo report's text, and so is a short paragraph wrapped in the column whose lines joined end with one or that stands over a credit
 line, short finished lines under the headline over a credit for all photos are captions, a line read as a head that opens an article of a law, ends with a semicolon or opens with a time word and a comma is
 text, a dateline alone on its line opens the text under it, an author named by post or place under a title is its byline, a line read as a head over
 text goes on into it when a dictionary word runs across the break, and one under a title cut in mid-phrase is the title's
@@ -1611,6 +1611,18 @@ def test_a_line_that_marks_who_stands_where_in_a_photo_is_its_caption(monkeypatc
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", BODY.strip()), ("Caption", caption), ("Paragraph", BODY.strip())]
     dated = "7月13日，在贵州省黔西市金兰镇猴场村，村干部（左二）向村民展示救生圈的使用方法。"
     a = _read([("“潮汐菜场”里的治理智慧", "T")], monkeypatch, body=text + dated + "\n" + text, body_roles=((dated, "P"),))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
+
+
+def test_a_photo_reports_short_sentences_over_its_text_are_its_captions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a photo report's byline (吕  强摄影报道), each short sentence on a line of its own before the text is a
+    photo's caption; the text begins at the first longer line."""
+    captions = ["乌干达咖啡发展局工作人员展示当地特色咖啡品种。", "当地咖啡农场工人展示采摘的咖啡果。"]
+    body = "".join(c + "\n" for c in captions) + BODY
+    a = _read([("乌干达咖啡出口稳定增长", "T"), ("吕  强摄影报道", "B")], monkeypatch, body=body, body_roles=tuple((c, "P") for c in captions))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Caption", captions[0]), ("Caption", captions[1]), ("Paragraph", BODY.strip())]
+    # under a reporter's byline they are the text
+    a = _read([("乌干达咖啡出口稳定增长", "T"), ("本报记者  吕  强", "B")], monkeypatch, body=body, body_roles=tuple((c, "P") for c in captions))
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 

@@ -5,7 +5,7 @@ caption, or a short paragraph wrapped in the column over one, or every short fin
 and a credit for all photos; a line or a wrapped paragraph ending with a photo's credit after its last sentence is a
 caption; an article's own closing credit is its end note; a photo story's caption is its text, its uncredited lines
 when it has some; a line that marks who stands where in a photo (（右一）) or which photo it speaks of (图①：) is a
-caption. Each is tested in ``tests/test_role_rules.py``.
+caption, and so is a short sentence of its own over a photo report's text. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -267,4 +267,25 @@ def marked_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Role
             and _PHOTO_MARK.search(text) and not _DATED.match(text)
         ):
             out[k] = Role("C", out[k].prob, out[k].kicker)
+    return out
+
+
+_REPORT_CAPTION = 40  # characters: a photo report's caption is one short sentence
+
+
+def photo_reports_open_with_captions(items: list[Item], roles: list[Role]) -> list[Role]:
+    """Under a photo report's byline (吕  强摄影报道), the short sentences on lines of their own that the model read as
+    paragraphs, before the text, are its photos' captions (当地咖啡农场工人展示采摘的咖啡果。): the report's text is what
+    it says, each photo has a line. The first line that runs on, or is longer than a sentence, begins the text."""
+    out = list(roles)
+    for k, it in enumerate(items):
+        if out[k].label != "B" or not it.text.strip().endswith(("摄影报道", "攝影報道")):
+            continue
+        j = k + 1
+        while j + 1 < len(items) and items[j].page == it.page and items[j].ln.force is None and out[j].label == "P":
+            text = items[j].text.strip()
+            if len(text) > _REPORT_CAPTION or not FINISHED.search(text) or sum(text.count(c) for c in "。！？") > 1:
+                break
+            out[j] = Role("C", out[j].prob, out[j].kicker)
+            j += 1
     return out

@@ -21,6 +21,7 @@ from rsbz_epub.reader.captionpasses import (
     captions_above_credits,
     captions_over_a_credit_for_all,
     marked_lines_are_captions,
+    photo_reports_open_with_captions,
     closing_credits_are_notes,
     credited_lines_are_captions,
     photo_news_close_with_their_photo,
@@ -108,7 +109,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = case_numbers_are_text(items, roles)
     roles = datelines_alone_open_or_close_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
-    roles = marked_lines_are_captions(items, captions_over_a_credit_for_all(items, roles))
+    roles = photo_reports_open_with_captions(items, marked_lines_are_captions(items, captions_over_a_credit_for_all(items, roles)))
     roles = heads_that_open_as_text_are_text(items, heads_cut_mid_sentence(items, captions_above_credits(items, roles)))
     roles = indents_begin_paragraphs(items, lead_ins_open_heads(items, roles))
     widths = column_widths(items)  # each page's column, measured once for the passes that need it
