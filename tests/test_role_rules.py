@@ -64,6 +64,16 @@ def test_a_title_broken_inside_a_word_goes_on_in_the_line_the_model_called_a_sub
     assert a.title == "国外“清凉经济”激发消费新活力（国际视点）" and a.subtitle is None
 
 
+@pytest.mark.parametrize("role", ["S", "C"])
+def test_a_title_stopping_on_a_word_that_ties_it_to_the_next_goes_on_in_the_line_under_it(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    """A title line that stops on 的 (or 对, 到…) goes on in the line under it, read as the subtitle or a caption; over
+    a line read as the byline it stays: a title may stop on 在 or 为 over its writer's name."""
+    a = _read([("科技之眼丨素问：5亿年前的", "T"), ("生物大灭绝藏着什么秘密？", role)], monkeypatch)
+    assert a.title == "科技之眼丨素问：5亿年前的生物大灭绝藏着什么秘密？" and a.subtitle is None
+    a = _read([("时势不可负“妈祖”更有为", "T"), ("本报评论员", "B")], monkeypatch)
+    assert (a.title, a.byline) == ("时势不可负“妈祖”更有为", "本报评论员")
+
+
 def test_a_title_broken_inside_a_word_goes_on_from_the_line_the_model_called_a_kicker(monkeypatch: pytest.MonkeyPatch) -> None:
     a = _read([("上半年全国光伏发电量同比增", "K"), ("长超过40%", "T")], monkeypatch)
     assert (a.kicker, a.title) == (None, "上半年全国光伏发电量同比增长超过40%")

@@ -294,7 +294,9 @@ def titles_cut_inside_a_phrase_go_on(items: list[Item], roles: list[Role]) -> li
     (极端天气下， / 城市治理需“刚柔并济”), or a dictionary word runs across the break (中国气象局部署推 / 进气象人工智能:
     推进; ``reader/wordspan.py``). A head never opens under a title cut in mid-phrase. So is a line the model read as the
     subtitle, a caption or the byline that closes a bracket or a quote the title line left open (世界杯赛场内外的中国制造（
-    / 美加墨世界杯·特别报道）)."""
+    / 美加墨世界杯·特别报道）), and a line read as the subtitle or a caption under a title line that stops on a word that
+    ties it to the next or that a dictionary word runs across (科技之眼丨素问：5亿年前的 / 生物大灭绝藏着什么秘密？). Not a
+    line read as the byline there: a title may stop on 在 or 和 over its writer's name (时势不可负“妈祖”更有为 / 本报评论员)."""
     out = list(roles)
     for k in range(len(items) - 1):
         it, below = items[k], items[k + 1]
@@ -302,7 +304,11 @@ def titles_cut_inside_a_phrase_go_on(items: list[Item], roles: list[Role]) -> li
         if (
             out[k].label == "T" and (k == 0 or out[k - 1].label != "T") and below.page == it.page
             and below.gap == 0 and it.ln.force is None and below.ln.force is None and not rest.startswith("——")
-            and (out[k + 1].label == "H" and goes_on(title, rest) or out[k + 1].label in ("S", "C", "B") and _closes_what_is_open(title, rest))
+            and (
+                out[k + 1].label == "H" and goes_on(title, rest)
+                or out[k + 1].label in ("S", "C", "B") and _closes_what_is_open(title, rest)
+                or out[k + 1].label in ("S", "C") and (tied(title) or spans_break(title, rest))
+            )
         ):
             out[k + 1] = Role("T", out[k + 1].prob)
     return out
