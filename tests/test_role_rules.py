@@ -269,8 +269,27 @@ def test_a_line_read_as_the_byline_that_names_no_one_is_the_title_under_its_kick
                           ("相同的手法，改變的時代", "一個律師的筆記本")):
         (a,) = _read_all([[(first, "T"), (second, "B")]], monkeypatch)
         assert (a.title, a.byline) == (first, second)
+    # a line the title goes on into (a tying word at its end) is the title's second line
     (a,) = _read_all([[("朱德：从南昌公安局局长到", "T"), ("南昌起义的“参谋和向导”", "B")]], monkeypatch)
-    assert a.kicker is None and a.title == "朱德：从南昌公安局局长到"
+    assert (a.kicker, a.title, a.byline) == (None, "朱德：从南昌公安局局长到南昌起义的“参谋和向导”", None)
+
+
+def test_a_poem_an_essay_opens_with_is_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A poem's title and its author by era and name (端午日 / 唐·殷尧藩), read as a new title and its byline right under
+    the essay's byline, are the essay's first paragraphs; a writer named without an era is a new piece's byline."""
+    poem = [("端午日", "T"), ("唐·殷尧藩", "B")]
+    (a,) = _read_all([[("榴花入眼，白发在头", "T"), ("辛晓娟", "B")] + poem], monkeypatch)
+    assert a.title == "榴花入眼，白发在头"
+    assert [b.text for b in a.blocks if type(b).__name__ == "Paragraph"][:2] == ["端午日", "唐·殷尧藩"]
+    arts = _read_all([[("榴花入眼，白发在头", "T"), ("辛晓娟", "B"), ("端午日", "T"), ("殷尧藩", "B")]], monkeypatch)
+    assert [a.title for a in arts] == ["榴花入眼，白发在头", "端午日"]
+
+
+def test_a_drawings_credit_under_the_byline_is_no_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A drawing's labelled credit (绘图：曹  一) under the byline, read as a title, is a caption's credit: the headline
+    over it stands."""
+    (a,) = _read_all([[("减下负担不是放下责任", "T"), ("本报记者  秦瑞杰", "B"), ("绘图：曹  一", "T")]], monkeypatch)
+    assert (a.title, a.byline) == ("减下负担不是放下责任", "本报记者  秦瑞杰")
 
 
 @pytest.mark.parametrize(("author", "role"), [("山东外国语职业技术大学校长  杜  琳", "H"), ("安徽亳州市\xa0\xa0马方正", "T"),

@@ -5,8 +5,9 @@ the subtitle; a reporter line over the text makes the line above it a title; a n
 byline and the kicker the title; an author named by post or place, then by name set apart, under a title or a
 kicker is its byline, and under a letter's text its signature; a body of people or a person by post and name read
 as the title or the subtitle is the byline; a line read as the byline that names no one — no name, no byline word,
-no body of people — is the title, under the line above as its kicker, and one whose last spaced part is longer than
-a name is the title's line. Each is tested in ``tests/test_role_rules.py``.
+no body of people — is the title, under the line above as its kicker (or its second line, where the title goes on
+into it), and one whose last spaced part is longer than a name is the title's line; a poem an essay opens with, its
+author named by era (唐·殷尧藩), is the essay's text. Each is tested in ``tests/test_role_rules.py``.
 """
 
 from __future__ import annotations
@@ -183,7 +184,8 @@ def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -
     byline word, not a body of people (…党组, …课题组, …督查室), a person by post and name (河南省委书记刘宁) nor a summary
     of speeches (…发言摘要, the subtitle) — is the title, and the line above it its kicker (江苏无锡惠山区破解科研成果
     转化痛点 / 让院士团队敢闯敢试敢投入): a byline names who wrote the piece. Not when the line above goes on into it
-    (a word across the break, a tying word at its end: 朱德：从南昌公安局局长到 / 南昌起义的“参谋和向导”, one title)."""
+    (a word across the break, a tying word at its end: 朱德：从南昌公安局局长到 / 南昌起义的“参谋和向导”): there it is the
+    title's second line."""
     out = list(roles)
     for k in range(1, len(items)):
         it, above = items[k], items[k - 1]
@@ -192,9 +194,33 @@ def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -
             out[k].label == "B" and out[k - 1].label == "T" and (k < 2 or out[k - 2].label not in ("T", "K") or items[k - 2].page != it.page)
             and above.page == it.page and it.gap == 0 and it.ln.force is None and above.ln.force is None
             and len(text) >= _UNSIGNED_HEADLINE and _HEADLINE_WORDS.fullmatch(text) and not _BYLINE_WORDS.search(text)
-            and not _BODY_END.search(text) and not _POSTED_NAME.search(text)
-            and not text.endswith(("摘要", "摘编")) and not goes_on(above.text.strip(), text) and not tied(above.text.strip())
+            and not _BODY_END.search(text) and not _POSTED_NAME.search(text) and not text.endswith(("摘要", "摘编"))
         ):
-            out[k - 1], out[k] = Role("K", out[k - 1].prob, 1.0), Role("T", out[k].prob)
+            if goes_on(above.text.strip(), text) or tied(above.text.strip()):
+                out[k] = Role("T", out[k].prob)
+            else:
+                out[k - 1], out[k] = Role("K", out[k - 1].prob, 1.0), Role("T", out[k].prob)
     return out
 
+
+
+# a poem's author by era and name (唐·殷尧藩, 宋·文天祥, 当代·田汉): an old poem quoted, not a piece's writer
+_POET = regex_cache.compile(
+    r"^(?:先秦|秦|西汉|东汉|汉|三国|魏|西晋|东晋|晋|南朝|北朝|隋|唐|五代|北宋|南宋|宋|辽|金|元|明|清|近代|现代|当代)[·・•][\u4e00-\u9fff]{2,4}$"
+)
+
+
+def quoted_poems_are_text(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A poem an essay opens with, its title and its author by era and name (端午日 / 唐·殷尧藩), read as a new title and
+    its byline right under the essay's byline, is the essay's text: a writer named by era is a poet quoted, and a
+    headline does not stand between a byline and its text."""
+    out = list(roles)
+    for k in range(2, len(items)):
+        it = items[k]
+        if (
+            out[k].label == "B" and out[k - 1].label == "T" and out[k - 2].label == "B"
+            and items[k - 1].page == items[k - 2].page == it.page and it.ln.force is None and items[k - 1].ln.force is None
+            and _POET.match(it.text.strip())
+        ):
+            out[k - 1], out[k] = Role("P", out[k - 1].prob), Role("P", out[k].prob)
+    return out

@@ -36,6 +36,7 @@ from rsbz_epub.reader.bylinepasses import (
     headlines_read_as_bylines_are_titles,
     names_under_kickers_are_bylines,
     posts_and_names_under_titles_are_bylines,
+    quoted_poems_are_text,
     spaced_headline_lines_read_as_bylines_are_titles,
     titles_over_reporter_lines,
 )
@@ -106,6 +107,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = labels_stand_under_titles(items, names_under_kickers_are_bylines(items, headlines_over_datelines(items, roles)))
     roles = headlines_read_as_bylines_are_titles(items, posts_and_names_under_titles_are_bylines(items, roles))
     roles = spaced_headline_lines_read_as_bylines_are_titles(items, authors_read_as_titles_are_bylines(items, roles))
+    roles = quoted_poems_are_text(items, roles)
     roles = credited_lines_are_captions(items, closing_credits_are_notes(items, staff_lines_are_notes(items, roles)))
     roles = case_numbers_are_text(items, roles)
     roles = datelines_alone_open_or_close_the_text(items, wrapped_captions_over_credits(items, wrapped_credited_captions(items, roles)))
