@@ -285,6 +285,16 @@ def test_a_poem_an_essay_opens_with_is_its_text(monkeypatch: pytest.MonkeyPatch)
     assert [a.title for a in arts] == ["榴花入眼，白发在头", "端午日"]
 
 
+def test_an_editors_note_head_alone_atop_a_page_heads_the_pages_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    """编者按 alone on the first line of a page whose page before ended its text, read as a section head, is the title
+    of the page's note, not a head of the article the page before ended."""
+    note = "票房超7.5亿元！今年“五一”假期，近20部影片集结亮相，观众用脚投票，好电影不愁没人看。"
+    text = "一篇文章的标题\n" + BODY + "\f第2版 要闻\n编者按\n" + note + "\n——编者\n\n下一篇文章的标题\n" + BODY
+    arts = _articles(text, {"一篇文章的标题": "T", "编者按": "H", note: "P", "——编者": "N", "下一篇文章的标题": "T"}, monkeypatch)
+    assert [a.title for a in arts] == ["一篇文章的标题", "编者按", "下一篇文章的标题"]
+    assert [b.text for b in arts[0].blocks] == [BODY.strip()]
+
+
 def test_a_drawings_credit_under_the_byline_is_no_title(monkeypatch: pytest.MonkeyPatch) -> None:
     """A drawing's labelled credit (绘图：曹  一) under the byline, read as a title, is a caption's credit: the headline
     over it stands."""

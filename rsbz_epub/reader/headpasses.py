@@ -154,14 +154,15 @@ _APART = 3  # titles after a blank line an issue shows before its habit is read
 def pages_open_with_headlines(items: list[Item], roles: list[Role]) -> list[Role]:
     """The first line of a page is a headline when the page before ended its text: a page opens with a title
     (an article carried over says so with its jump marker, which is no text line). Only a sentence the page
-    before left open (… 后面还有 / 更多的内容在这里结束。) goes on at the top of the next."""
+    before left open (… 后面还有 / 更多的内容在这里结束。) goes on at the top of the next. An 编者按 that opens its text
+    is no title; one alone on its line, read as a head, is the title of the page's note (人民日报 sets it so)."""
     out = list(roles)
     for k, it in enumerate(items):
         if (
             it.page_start and k > 0 and out[k - 1].label != "W" and it.kind != "jump" and it.ln.force is None
             and out[k].label in ("W", "P", "H") and split_leading(it.text, it.ln.no)[0] is None  # （接1版）次。 goes on
-            and len(it.text) <= 60 and not NOTE_HEAD.match(it.text)  # a paragraph or an 编者按 is no title
-        ):
+            and len(it.text) <= 60 and (not NOTE_HEAD.match(it.text) or NOTE_HEAD.sub("", it.text).strip() == "" and out[k].label == "H")
+        ):  # an 编者按 over its text is no title, but one read as a head, alone on its line, heads the page's note
             out[k] = Role("T", out[k].prob)
     return out
 
