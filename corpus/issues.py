@@ -324,6 +324,25 @@ def split_joined_subtitle(rec: dict) -> dict:
     return {**rec, "title": head, "subtitle": tail}
 
 
+_LEAD_IN_LINE = 40  # characters: a lead-in names a place, a body or a person and its post (江苏东台市特殊教育学校高级教师李康——)
+
+
+def carry_lead_ins(recs: list[dict]) -> list[dict]:
+    """A lead-in that the crawl left as the last paragraph of a piece (``浙江金华——``, ``彰显独特优势——``) heads the next
+    piece on the page, as print sets it over that piece's title: it becomes that piece's kicker, when it has none. A
+    lead-in ends with ——, holds no sentence mark and is short; the piece it leaves keeps some text."""
+    out = [dict(r) for r in recs]
+    for a, b in zip(out, out[1:]):
+        body = a.get("body") or []
+        if len(body) < 2 or a.get("page") != b.get("page") or b.get("kicker"):
+            continue
+        kind, text = body[-1]
+        text = text.strip()
+        if kind == "p" and text.endswith("——") and not text.startswith("——") and len(text) <= _LEAD_IN_LINE and not _SENTENCE_MARKS.search(text):
+            a["body"], b["kicker"] = body[:-1], text
+    return out
+
+
 def group_issues(records: list[dict], max_articles: int = 24) -> list[tuple[str, str, list[dict]]]:
     """(paper, issue name, records): one issue per paper and date, cut into parts of at most ``max_articles``."""
     by: dict[tuple[str, str], list[dict]] = {}
@@ -334,7 +353,7 @@ def group_issues(records: list[dict], max_articles: int = 24) -> list[tuple[str,
     for (slug, date), recs in sorted(by.items()):
         for k in range(0, len(recs), max_articles):
             # the parts are cut before the pieces are, so that a record's pieces keep the part and name it had
-            part = [piece for rec in recs[k : k + max_articles] for piece in split_pieces(rec)]
+            part = carry_lead_ins([piece for rec in recs[k : k + max_articles] for piece in split_pieces(rec)])
             out.append((recs[0]["paper"], f"{slug}-{date}-{k // max_articles + 1}", part))
     return out
 

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.issues import BLIND_DATES, group_issues, mark_unmarked_heads, split_joined_subtitle, split_pieces  # noqa: E402
+from corpus.issues import BLIND_DATES, carry_lead_ins, group_issues, mark_unmarked_heads, split_joined_subtitle, split_pieces  # noqa: E402
 from corpus.layout import PARAGRAPH_STYLES, ROLES, _unique_snippet, lay_out, usable  # noqa: E402
 from rsbz_epub.reader import read_issue  # noqa: E402
 from rsbz_epub.reader.measure import ems  # noqa: E402
@@ -252,6 +252,24 @@ def test_a_record_of_several_printed_pieces_is_one_article_a_piece() -> None:
     banner = {**rec, "body": rec["body"][1:]}
     assert [(p["kicker"], p["title"]) for p in split_pieces(banner)][:1] == [("观赛参赛  假期新风尚", "一站国际赛事给青少年打开一扇窗")]
     assert split_pieces({**rec, "body": [["p", long], ["p", "习近平"], ["p", "2026年5月2日"]]}) == [{**rec, "body": [["p", long], ["p", "习近平"], ["p", "2026年5月2日"]]}]
+
+
+def test_a_lead_in_the_crawl_left_at_a_pieces_end_is_the_next_pieces_kicker() -> None:
+    """人民日报's crawl ends a piece with the lead-in of the next one on the page (浙江金华——); print sets it over the
+    next piece's title, so the answers make it that piece's kicker. A sentence ending ——, a lead-in on another page, one
+    over a piece that has a kicker, or a piece's only paragraph stay as crawled."""
+    long = "这是一段足够长的正文，用来说明一个版面上的几篇报道，它的长度超过四十个字。"
+    a = {**RECORDS[0], "page": "15", "title": "运动新空间这样长出来", "kicker": None, "body": [["p", long], ["p", "浙江金华——"]]}
+    b = {**RECORDS[0], "page": "15", "title": "候车大厅成为羽毛球馆", "kicker": None, "body": [["p", long]]}
+    first, second = carry_lead_ins([a, b])
+    assert (first["body"], second["kicker"]) == ([["p", long]], "浙江金华——")
+    assert a["body"][-1] == ["p", "浙江金华——"] and b["kicker"] is None  # the records themselves are left alone
+    for other in ({**b, "page": "16"}, {**b, "kicker": "全民健身新风尚"}):
+        assert carry_lead_ins([a, other]) == [a, other]
+    sentence = {**a, "body": [["p", long], ["p", "他说：“我们要坚持下去——"]]}
+    assert carry_lead_ins([sentence, b]) == [sentence, b]
+    alone = {**a, "body": [["p", "浙江金华——"]]}
+    assert carry_lead_ins([alone, b]) == [alone, b]
 
 
 def test_a_piece_may_open_with_a_short_sentence_and_its_head_may_be_labelled_or_spaced() -> None:
