@@ -203,7 +203,6 @@ def headlines_read_as_bylines_are_titles(items: list[Item], roles: list[Role]) -
     return out
 
 
-
 # a poem's author by era and name (唐·殷尧藩, 宋·文天祥, 当代·田汉): an old poem quoted, not a piece's writer
 _POET = regex_cache.compile(
     r"^(?:先秦|秦|西汉|东汉|汉|三国|魏|西晋|东晋|晋|南朝|北朝|隋|唐|五代|北宋|南宋|宋|辽|金|元|明|清|近代|现代|当代)[·・•][\u4e00-\u9fff]{2,4}$"

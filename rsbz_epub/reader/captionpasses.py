@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item
-from rsbz_epub.reader.linefeatures import FINISHED, credit_line
+from rsbz_epub.reader.linefeatures import FINISHED, PHOTO_REPORT, credit_line
 from rsbz_epub.reader.roles import Role
 
 
@@ -242,7 +242,6 @@ def _opens_photo(text: str) -> bool:
     return text.strip().startswith(("图为", "圖為"))
 
 
-
 #: Who stands where in a photo (（右）, （左二）, （前排中）) or which photo a line speaks of (图①：, 圖一：): a caption's marks.
 _PHOTO_MARK = regex_cache.compile(
     r"[（(](?:前排|后排|後排)?(?:左|右|中)[一二三四五六七八九]?(?:起)?[）)]|^(?:图|圖)[①-⑩一二三四五六七八九十\d][：:]?"
@@ -279,7 +278,7 @@ def photo_reports_open_with_captions(items: list[Item], roles: list[Role]) -> li
     it says, each photo has a line. The first line that runs on, or is longer than a sentence, begins the text."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label != "B" or not it.text.strip().endswith(("摄影报道", "攝影報道")):
+        if out[k].label != "B" or not PHOTO_REPORT.search(it.text.strip()):
             continue
         j = k + 1
         while j + 1 < len(items) and items[j].page == it.page and items[j].ln.force is None and out[j].label == "P":

@@ -60,12 +60,12 @@ def credit_line(text: str) -> bool:
     but after its label (制图：…, 绘图：曹  一)."""
     if len(text) > 24 or "。" in text or "，" in text or "：" in text and not (_CREDIT_LABEL.match(text) or _DRAWN_BY.match(text)):
         return False
-    return _CREDIT_END.search(text) is not None or _PHOTO_REPORT.search(text) is not None or _DRAWN_BY.match(text) is not None
+    return _CREDIT_END.search(text) is not None or PHOTO_REPORT.search(text) is not None or _DRAWN_BY.match(text) is not None
 
 
 # a photo report's credit, which names who took the photos and wrote the lines: 李家鼎  钟陆轩摄影报道 (the model's
 # credit feature does not read it, so that the models are the ones trained; the rules that ask credit_line do)
-_PHOTO_REPORT = regex_cache.compile(r"摄影报道$|攝影報道$")
+PHOTO_REPORT = regex_cache.compile(r"摄影报道$|攝影報道$")
 # a drawing's credit, labelled: 绘图：曹  一, 漫画：…, 插画：… (read by the rules only, as a photo report's credit is)
 _DRAWN_BY = regex_cache.compile(r"^(?:绘图|繪圖|漫画|漫畫|插画|插畫|插图|插圖)[：:]\S")
 
