@@ -1709,3 +1709,22 @@ def test_a_pieces_design_credit_over_the_next_page_is_page_furniture(monkeypatch
     arts = _articles(text, {"一篇文章的标题": "T", "版式设计：蔡华伟": "P", "下一篇文章的标题": "T"}, monkeypatch)
     assert [a.title for a in arts] == ["一篇文章的标题", "下一篇文章的标题"]
     assert "版式设计：蔡华伟" not in [getattr(b, "text", "") for a in arts for b in a.blocks]
+
+
+MUSEUMS = ["1.中国国家版本馆", "2.中国共产党早期北京革命活动纪念馆", "3.中国考古博物馆", "4.北京奥运博物馆", "5.中国第一历史档案馆"]
+
+
+def test_five_lines_read_as_heads_one_under_another_are_a_list_in_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list (or a poem) the model read as section heads line by line is text, each line a paragraph: a head leads
+    text, and one that wraps takes two or three lines. Four such lines stay heads, and a bracketed label ends a run."""
+    listed = "".join(m + "\n" for m in MUSEUMS)
+    a = _read([("中央宣传部新命名一批全国爱国主义教育示范基地", "T")], monkeypatch, body=BODY + listed + BODY, body_roles=tuple((m, "H") for m in MUSEUMS))
+    paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+    assert all(m in paragraphs for m in MUSEUMS)
+    assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
+    four = MUSEUMS[:4]
+    a = _read([("中央宣传部新命名一批全国爱国主义教育示范基地", "T")], monkeypatch, body=BODY + "".join(m + "\n" for m in four) + BODY, body_roles=tuple((m, "H") for m in four))
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == four
+    labelled = ["【藏品的故事】"] + MUSEUMS[:4]
+    a = _read([("朱漆琼花入梦来", "T")], monkeypatch, body=BODY + "".join(m + "\n" for m in labelled) + BODY, body_roles=tuple((m, "H") for m in labelled))
+    assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == labelled

@@ -10,7 +10,8 @@ on its line opens the text under it, or closes the article above it over a blank
 rest of a sentence (nor a title stop on 的), open an article of a law (第十条  …), end with a semicolon or open with a
 time word and a comma (近年来，…); a short line ending —— over a section head leads it in; a date or time word and a
 comma (近日，) open a paragraph; a guide lists an entry a line; a head under finished text and over the next headline
-group heads nothing, so it is the article's last line (a letter's signature). Each was measured leave-one-paper-out on
+group heads nothing, so it is the article's last line (a letter's signature); five lines or more read as heads one
+under another are a list or a poem, text. Each was measured leave-one-paper-out on
 the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
@@ -129,6 +130,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = third_title_lines_are_subtitles(items, titles_cut_inside_a_phrase_go_on(items, lines_cut_inside_a_word_go_on(items, roles)))
     roles = genre_lines_are_subtitles(items, first_title_lines_are_kickers(items, titles_wrapped_inside_their_label(items, roles)))
     roles = heads_over_no_text_close_the_article(items, roundup_items_are_heads(items, roles))
+    roles = runs_of_heads_are_text(items, roles, widths)
     return dates_under_titles_are_subtitles(items, roles)
 
 
@@ -424,4 +426,39 @@ def guides_list_an_entry_a_line(items: list[Item], roles: list[Role]) -> list[Ro
                 break
             if out[j].label in ("W", "H"):
                 out[j] = Role("P", out[j].prob, out[j].kicker)
+    return out
+
+
+#: A label in square brackets alone on its line (【藏品的故事】): a section's head, whatever stands under it.
+_LABELLED = regex_cache.compile(r"^【[^】]+】$")
+#: Lines read as heads one under another that no heads are: a head leads text, and one that wraps takes two lines or
+#: three. Of the corpus's runs read as heads (leave one paper out) none of five lines or more is all heads, while runs
+#: of three are heads more often than not; four is in between (README, "Latest").
+_HEAD_RUN = 5
+
+
+def runs_of_heads_are_text(items: list[Item], roles: list[Role], widths: dict[int, float]) -> list[Role]:
+    """Lines read as section heads one under another, _HEAD_RUN or more with no text between them on their page, are
+    no heads: they are a list, a poem, a run of short sentences or a column of Latin text (25.盱眙县黄花塘新四军军部纪念馆,
+    熙熙攘攘的人群, The worry is that…). Each is a paragraph of its own, but a line that fills its column (``widths``),
+    finishes no sentence and is cut inside a word (a dictionary word across the break, or Latin letters on both sides
+    of it), which goes on in the next. A bracketed label (【藏品的故事】) ends a run: it is a head."""
+    out = list(roles)
+    k = 0
+    while k < len(items):
+        j = k
+        while (
+            j < len(items) and out[j].label == "H" and items[j].page == items[k].page and items[j].ln.force is None
+            and not _LABELLED.match(items[j].text.strip())
+        ):
+            j += 1
+        if j - k >= _HEAD_RUN:
+            width = widths.get(items[k].page, widths[-1])
+            for i in range(k, j - 1):
+                line, below = items[i].text.strip(), items[i + 1].text.strip()
+                cut = spans_break(line, below) or line[-1:].isascii() and line[-1:].isalnum() and below[:1].isascii()
+                going_on = width and items[i].span >= width - 1 and not FINISHED.search(line) and cut
+                out[i] = Role("W" if going_on else "P", out[i].prob, out[i].kicker)
+            out[j - 1] = Role("P", out[j - 1].prob, out[j - 1].kicker)
+        k = max(j, k + 1)
     return out
