@@ -719,6 +719,16 @@ def test_a_line_read_as_a_byline_over_a_dateline_that_names_no_one_is_the_subtit
     assert (a.title, a.subtitle, a.byline) == ("2026年世界五子棋团体锦标赛", "中国队包揽冠亚军", None)
 
 
+@pytest.mark.parametrize("kicker, title", [("WTT美国大满贯赛结束", "中国队收获三项冠军"), ("上海明确要以企业群众感受度为标尺", "推动“一网通办”再升级")])
+def test_a_line_read_as_a_byline_over_a_dateline_nearly_as_long_as_the_title_is_the_title_under_its_kicker(
+    monkeypatch: pytest.MonkeyPatch, kicker: str, title: str
+) -> None:
+    """A subtitle is much shorter than its title; a line nearly as long, read as the byline, is the title and the line
+    above it the kicker (人民日报's sports and city briefs)."""
+    a = _read([(kicker, "T"), (title, "B")], monkeypatch, body=DATELINE)
+    assert (a.kicker, a.title, a.subtitle, a.byline) == (kicker, title, None, None)
+
+
 @pytest.mark.parametrize("byline", ["本报记者  郑  轶", "郑  轶", "新华社记者赵文君、高亢"])
 def test_a_reporter_line_over_a_dateline_stays_the_byline(monkeypatch: pytest.MonkeyPatch, byline: str) -> None:
     a = _read([("2026年世界五子棋团体锦标赛", "T"), (byline, "B")], monkeypatch, body=DATELINE)
