@@ -870,6 +870,7 @@ def test_in_an_issue_that_shows_no_kicker_a_kicker_over_a_title_is_the_title(mon
     [("河北正定县用心守护好千年文脉——", "K"), ("保护中发展  古城焕光彩", "T")],  # a lead-in ending ——
     [("国家老年大学已在各地设立8.2万个基层学习点", "K"), ("学海共畅游  桑榆霞满天（大数据观察）", "T")],  # a column label
     [("家教课堂", "K"), ("孩子沉迷短视频怎么办？", "T")],  # a column's name
+    [("“办好民生实事”系列报道之三", "K"), ("12345热线：群众诉求件件有回音", "T")],  # a series' label
 ])
 def test_an_issue_that_shows_a_kicker_keeps_the_models_kickers(monkeypatch: pytest.MonkeyPatch, shown: list) -> None:
     _, a = _read_all([shown, NO_KICKER], monkeypatch)

@@ -12,6 +12,8 @@ real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in `
 
 from __future__ import annotations
 
+from rsbz_epub import regex_cache
+
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import DATELINE
 from rsbz_epub.reader.roles import Role
@@ -43,13 +45,17 @@ def undashed_lines_under_titles_are_titles(items: list[Item], roles: list[Role])
 _COLUMN_NAME = 9  # a column's name set as a kicker over the title, at most this long: 家教课堂, 稳就业 保民生
 
 
+#: A series' label and the piece's place in it: “办好民生实事”系列报道之三, 二〇二六中国经济年中观察①.
+_SERIES = regex_cache.compile(r"(?:系列|报道|報道|评论|評論|访谈|訪談|调查|調查|观察|觀察|札记|札記|笔谈|筆談)(?:之[一二三四五六七八九十\d]+|[①-⑳])$")
+
+
 def _shows_a_kicker(items: list[Item], roles: list[Role]) -> bool:
     """Whether the issue shows a kicker as print sets one: a headline line ending with —— (河北正定县用心守护好千年文脉——),
     a title with its column label under another headline line (学海共畅游  桑榆霞满天（大数据观察）), or a column's name
-    the model read as a kicker (家教课堂, 稳就业 保民生, 春耕春播气象服务·一线见闻)."""
+    or a series' label the model read as a kicker (家教课堂, 稳就业 保民生, 春耕春播气象服务·一线见闻, “办好民生实事”系列报道之三)."""
     return any(
         _marks_a_kicker(items, roles, k)
-        or (roles[k].label == "K" and (len(it.text.strip()) <= _COLUMN_NAME or "·" in it.text))
+        or (roles[k].label == "K" and (len(it.text.strip()) <= _COLUMN_NAME or "·" in it.text or _SERIES.search(it.text.strip())))
         for k, it in enumerate(items)
     )
 
