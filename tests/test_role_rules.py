@@ -471,6 +471,20 @@ def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monk
         assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
 
+@pytest.mark.parametrize("role", ["N", "H", "T"])
+def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption_whatever_the_model_read(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
+    """Read as an end note, a head or a title, a sentence followed by its photo's credit is a caption all the same: an end
+    note names no photographer after a sentence, and a head or a title holds no full stop. At the article's end the
+    line before it stays its last paragraph (案件編號：WKCC956/2020 over the photo of the accused leaving the court)."""
+    text = BODY.strip() * 2
+    caption = "黎智英離開法庭時未有回應記者提問，要現場記者提醒才回頭上車。鄭啟智攝"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n", body_roles=((caption, role),))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", text), ("Caption", caption), ("Paragraph", text)]
+    last = "案件編號：WKCC956/2020"
+    a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{last}\n{caption}\n", body_roles=((caption, role),))
+    assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", text), ("Paragraph", last), ("Caption", caption)]
+
+
 @pytest.mark.parametrize(("first", "second"), [("中国气象局部署推", "进气象人工智能"), ("极端天气下，", "城市治理需“刚柔并济”")])
 def test_a_line_read_as_a_head_under_a_title_cut_in_mid_phrase_is_its_second_line(monkeypatch: pytest.MonkeyPatch, first: str, second: str) -> None:
     a = _read([(first, "T"), (second, "H")], monkeypatch)

@@ -61,15 +61,16 @@ _CREDITED = regex_cache.compile(
 
 
 def credited_lines_are_captions(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line the model read as a paragraph's end, or as running on into the next, that ends with a photo's credit after
-    its last sentence (…立法會宣誓。黎家威攝) is a caption: a paragraph of text does not end by naming a photographer, and a
-    credit ends what it closes. Not under a line that runs on into it: that is a caption wrapped in the column
+    """A line the model read as a paragraph's end, as running on into the next, as an end note, a head or a title, that
+    ends with a photo's credit after its last sentence (…立法會宣誓。黎家威攝) is a caption: a paragraph of text does not
+    end by naming a photographer, a credit ends what it closes, an end note names no photographer after a sentence and
+    a head or a title holds no full stop. Not under a line that runs on into it: that is a caption wrapped in the column
     (``wrapped_credited_captions``), or text.
     (A photo story, whose only text is such a caption, gets it back as its paragraph from
     ``photo_stories_are_their_captions``.)"""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label in ("P", "W") and it.ln.force is None and (k == 0 or out[k - 1].label != "W") and _CREDITED.search(it.text.strip()):
+        if out[k].label in ("P", "W", "N", "H", "T") and it.ln.force is None and (k == 0 or out[k - 1].label != "W") and _CREDITED.search(it.text.strip()):
             out[k] = Role("C", out[k].prob, out[k].kicker)
     return out
 
