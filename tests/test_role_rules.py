@@ -1753,3 +1753,24 @@ def test_five_lines_read_as_heads_one_under_another_are_a_list_in_the_text(monke
     labelled = ["【藏品的故事】"] + MUSEUMS[:4]
     a = _read([("朱漆琼花入梦来", "T")], monkeypatch, body=BODY + "".join(m + "\n" for m in labelled) + BODY, body_roles=tuple((m, "H") for m in labelled))
     assert [b.text for b in a.blocks if type(b).__name__ == "Subheading"] == labelled
+
+
+#: A column of 14 characters, three lines the model read as text (``_tagger`` reads a line it is not given as "P").
+NARROW_COLUMN = "这是一段足够长的正文用来说明\n标题之后的文章正文它的长度超\n过四十个字并且以句号结束。\n"
+
+
+@pytest.mark.parametrize("run, joined, apart", [
+    (["在西宁野生动物园雪豹馆前", "熙熙攘攘的人群", "游客们不时拿起手机拍照记", "录雪豹幼崽的可爱模样", "它是当之无愧的顶流"],
+     "游客们不时拿起手机拍照记录雪豹幼崽的可爱模样", "在西宁野生动物园雪豹馆前"),
+    (["The worry is that the gene", "rational divide widens.", "The young still believe", "they should speak out.", "That is a positive sign."],
+     "The worry is that the gene rational divide widens.", "The young still believe"),
+])
+def test_a_full_line_of_a_run_read_as_heads_cut_inside_a_word_goes_on(monkeypatch: pytest.MonkeyPatch, run: list, joined: str, apart: str) -> None:
+    """Of five lines read as heads one under another, each is a paragraph of its own, but a line that fills the column
+    and is cut inside a word (记 / 录, gene / rational) goes on in the next; a line that fills it on a word's end (…馆前 /
+    熙熙…) or stops short stays apart."""
+    a = _read([("雪豹幼崽成了顶流", "T")], monkeypatch, body=NARROW_COLUMN + "".join(r + "\n" for r in run) + NARROW_COLUMN, body_roles=tuple((r, "H") for r in run))
+    paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+    assert joined in paragraphs and apart in paragraphs and run[-1] in paragraphs and len(paragraphs) == 6 + len(run) - 1
+    assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
+

@@ -9,7 +9,7 @@ from rsbz_epub.model import Aside, Block, Caption
 from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.lexicon import BOX_LABELS
 from rsbz_epub.reader.linefeatures import credit_line
-from rsbz_epub.reader.segment import NOTE_HEAD, bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, list_item, titleish
+from rsbz_epub.reader.segment import NOTE_HEAD, bare_names, cjk_count, ends_finished, fragment_penalty, is_photo_credit, latin_across, list_item, titleish
 
 # Labels papers print over a box of background facts; the label is the box's only heading.
 # A mark (■, ◆, ▍) or brackets may set the label off: ■小知识, 【背景】.
@@ -150,7 +150,6 @@ def credit_onto_caption(it: Item, blocks: list[Block], wrap: bool = False) -> bo
     if it.gap > 0 or it.page_start or not blocks or not isinstance(blocks[-1], Caption) or not (wrap or is_photo_credit(it.text)):
         return False
     last = blocks[-1]
-    latin = last.text[-1:].isascii() and last.text[-1:].isalnum() and it.text[:1].isascii() and it.text[:1].isalnum()
-    sep = "" if wrap and not latin else " "
+    sep = "" if wrap and not latin_across(last.text, it.text) else " "
     blocks[-1] = Caption(text=f"{last.text}{sep}{it.text}", line=last.line)
     return True

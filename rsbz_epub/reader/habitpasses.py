@@ -13,7 +13,6 @@ real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in `
 from __future__ import annotations
 
 from rsbz_epub import regex_cache
-
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.linefeatures import DATELINE
 from rsbz_epub.reader.roles import Role

@@ -87,7 +87,7 @@ from rsbz_epub.reader.layout import Item, Layout
 from rsbz_epub.reader.linefeatures import FINISHED, column_widths, credit_line
 from rsbz_epub.reader.roles import Role
 from rsbz_epub.reader.script import simplified_view
-from rsbz_epub.reader.segment import MADE_BY, STAFF_CREDIT
+from rsbz_epub.reader.segment import MADE_BY, STAFF_CREDIT, latin_across
 from rsbz_epub.reader.wordspan import spans_break
 
 
@@ -456,7 +456,7 @@ def runs_of_heads_are_text(items: list[Item], roles: list[Role], widths: dict[in
             width = widths.get(items[k].page, widths[-1])
             for i in range(k, j - 1):
                 line, below = items[i].text.strip(), items[i + 1].text.strip()
-                cut = spans_break(line, below) or line[-1:].isascii() and line[-1:].isalnum() and below[:1].isascii()
+                cut = spans_break(line, below) or latin_across(line, below)
                 going_on = width and items[i].span >= width - 1 and not FINISHED.search(line) and cut
                 out[i] = Role("W" if going_on else "P", out[i].prob, out[i].kicker)
             out[j - 1] = Role("P", out[j - 1].prob, out[j - 1].kicker)

@@ -15,7 +15,7 @@ from rsbz_epub.model import Caption, PageJump, Subheading
 from rsbz_epub.reader.boxes import box_between, box_end, credit_onto_caption, labelled_box
 from rsbz_epub.reader.jumps import only_marker, split_trailing
 from rsbz_epub.reader.roles import Role
-from rsbz_epub.reader.segment import LABEL_LINE, NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, titleish
+from rsbz_epub.reader.segment import LABEL_LINE, NOTE_HEAD, TITLE_LABEL, heading_runs_on, is_photo_credit, latin_across, titleish
 from rsbz_epub.reader.wordspan import spans_break
 
 _HEAD = ("K", "T")
@@ -85,7 +85,7 @@ def _join(parts: list[str]) -> str:
     """Lines of one heading joined: no space between Chinese, one between Latin words."""
     out = ""
     for p in parts:
-        if out and out[-1].isascii() and out[-1].isalnum() and p[:1].isascii() and p[:1].isalnum():
+        if latin_across(out, p):
             out += " "
         out += p
     return out

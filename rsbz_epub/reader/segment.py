@@ -96,6 +96,13 @@ _CONTINUATION_START = "，。、；：？！）」』》,.;:?!)"
 _FUNCTION_END = set("的了和与及在对把被将从向为是并而或等着过以于由就也又还都把让使给跟同且若但")
 
 
+def latin_across(left: str, right: str) -> bool:
+    """Whether Latin letters or digits stand on both sides of the break between ``left`` and ``right``: a Latin word
+    the column cut (the cou / rt), or two words whose space the break took (made to / bridge the gap)."""
+    a, b = left[-1:], right[:1]
+    return a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+
+
 def ends_finished(text: str) -> bool:
     """True when the text ends a sentence (closing quotes and brackets looked through)."""
     t = text.rstrip(_CLOSERS + " ")
