@@ -73,3 +73,18 @@ def test_corpus_is_complete() -> None:
     corpus = [p for p in metrics.answer_files() if p.parent.name == "corpus"]
     papers = {p.name.split("-")[0] for p in corpus}
     assert len(corpus) >= 12 and len(papers) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("他卻笑說：「It is my secret!」", False),  # the English sentence's own mark, before a Chinese quote's close
+        ("He asked: why?「不知道」", False),
+        ("他說!好", True),
+        ("他說,好", True),
+        ("(注)这是", True),
+        ("3,500元", False),
+    ],
+)
+def test_half_width_marks_are_judged_as_the_normalizer_judges_them(text: str, flagged: bool) -> None:
+    assert bool(metrics._HALF_NEAR_CJK.search(text)) is flagged
