@@ -106,6 +106,10 @@ PUNCTUATION = [
     ("访问https://www.example.cn/a?b=1,或致电", "访问https://www.example.cn/a?b=1，或致电"),
     ("邮件至jtjy@jcmetro.example.cn反映", "邮件至jtjy@jcmetro.example.cn反映"),
     ("“上海人社”(shanghai renshe)", "“上海人社”（shanghai renshe）"),
+    ("在第5(5)(b)段说明", "在第5(5)(b)段说明"),  # a clause's number is one token, as printed
+    ("函数f(x)的值", "函数f(x)的值"),
+    ("国内生产总值GDP(按年计)增长", "国内生产总值GDP（按年计）增长"),  # Chinese inside: Chinese brackets
+    ("第(3)条", "第（3）条"),
 ]
 
 

@@ -103,9 +103,11 @@ def _bracket_in_chinese(s: str, i: int, mate: int | None, prev: str, nxt: str) -
         return is_cjk_context(prev) or is_cjk_context(nxt)
     lo, hi = sorted((i, mate))
     inside = s[lo + 1 : hi]
-    before = _neighbour(s, lo, -1)
-    after = _neighbour(s, hi, 1)
-    return any(is_cjk(ch) for ch in inside) or is_cjk_context(before) or is_cjk_context(after)
+    if any(is_cjk(ch) for ch in inside):
+        return True
+    if lo > 0 and (s[lo - 1].isascii() and s[lo - 1].isalnum() or s[lo - 1] == ")"):
+        return False  # glued to a Latin or number token, part of it: a clause's number 第5(5)(b)段, f(x)
+    return is_cjk_context(_neighbour(s, lo, -1)) or is_cjk_context(_neighbour(s, hi, 1))
 
 
 _SPACE_AROUND = regex_cache.compile(r"[ \t]*([，：；！？（）])[ \t]*")
