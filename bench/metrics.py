@@ -120,7 +120,8 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]"
+# Han characters and full-width marks; not curly quotes, which English text sets too (Region (“NSL”).).
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
 # ! and ? end what precedes them, so only a Chinese character before one makes it Chinese punctuation: an English
 # sentence quoted in Chinese keeps its own (他卻笑說：「It is my secret!」), as the published text prints it.
 _HALF_NEAR_CJK = re.compile(rf"{_CJK}[,():;!?]|[,():;]{_CJK}")

@@ -84,6 +84,8 @@ def test_corpus_is_complete() -> None:
         ("他說,好", True),
         ("(注)这是", True),
         ("3,500元", False),
+        ("the Hong Kong Special Administrative Region (“NSL”).", False),  # English sets curly quotes too
+        ("他说:“你好”", True),
     ],
 )
 def test_half_width_marks_are_judged_as_the_normalizer_judges_them(text: str, flagged: bool) -> None:
