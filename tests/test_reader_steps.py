@@ -110,6 +110,7 @@ PUNCTUATION = [
     ("函数f(x)的值", "函数f(x)的值"),
     ("国内生产总值GDP(按年计)增长", "国内生产总值GDP（按年计）增长"),  # Chinese inside: Chinese brackets
     ("第(3)条", "第（3）条"),
+    ("节目Bergenbanen(https://example.com/v)，是由", "节目Bergenbanen（https://example.com/v），是由"),  # not a sub-clause
 ]
 
 

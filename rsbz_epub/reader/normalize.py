@@ -98,6 +98,9 @@ def _convert(s: str, protected: set[int]) -> str:
     return _drop_spaces_next_to_full_width("".join(chars))
 
 
+_SUBCLAUSE = regex_cache.compile(r"[A-Za-z0-9]{1,3}$")  # what a sub-clause's brackets hold: (5), (b), (iv)
+
+
 def _bracket_in_chinese(s: str, i: int, mate: int | None, prev: str, nxt: str) -> bool:
     if mate is None:
         return is_cjk_context(prev) or is_cjk_context(nxt)
@@ -105,8 +108,8 @@ def _bracket_in_chinese(s: str, i: int, mate: int | None, prev: str, nxt: str) -
     inside = s[lo + 1 : hi]
     if any(is_cjk(ch) for ch in inside):
         return True
-    if lo > 0 and (s[lo - 1].isascii() and s[lo - 1].isalnum() or s[lo - 1] == ")"):
-        return False  # glued to a Latin or number token, part of it: a clause's number 第5(5)(b)段, f(x)
+    if lo > 0 and (s[lo - 1].isascii() and s[lo - 1].isalnum() or s[lo - 1] == ")") and _SUBCLAUSE.match(inside):
+        return False  # a sub-clause's number glued to its clause, part of it: 第5(5)(b)段, 第18(1)條, f(x)
     return is_cjk_context(_neighbour(s, lo, -1)) or is_cjk_context(_neighbour(s, hi, 1))
 
 
