@@ -125,6 +125,8 @@ _CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
 # ! and ? end what precedes them, so only a Chinese character before one makes it Chinese punctuation: an English
 # sentence quoted in Chinese keeps its own (他卻笑說：「It is my secret!」), as the published text prints it.
 _HALF_NEAR_CJK = re.compile(rf"{_CJK}[,():;!?]|[,():;]{_CJK}")
+# a sub-clause's number glued to its clause is a number, as 3,500 is: 第18(1)條, 第5(5)(b)段
+_SUBCLAUSE = re.compile(r"(?<=[A-Za-z0-9)])\([A-Za-z0-9]{1,3}\)")
 
 # ------------------------------------------------------------------ IR access (duck-typed)
 
@@ -404,14 +406,19 @@ def _all_strings(issue: Any) -> list[str]:
     return out
 
 
+def _numbers_masked(text: str) -> str:
+    """The text with each sub-clause number (``_SUBCLAUSE``) masked by as many digits, so positions stay."""
+    return _SUBCLAUSE.sub(lambda m: "0" * len(m.group()), text)
+
+
 def _score_punct(answer: dict, issue: Any, articles: list[tuple[str, Any]], r: FileScore) -> None:
     strings = _all_strings(issue)
     for v in answer.get("verbatim", []):
         r.fail("punct", any(v in s for s in strings), f"{v!r} not kept verbatim")
-    bad = [t for _, a in articles for t in _paragraph_texts(a) if _HALF_NEAR_CJK.search(t)]
+    bad = [t for _, a in articles for t in _paragraph_texts(a) if _HALF_NEAR_CJK.search(_numbers_masked(t))]
     sample = ""
     if bad:
-        m = _HALF_NEAR_CJK.search(bad[0])
+        m = _HALF_NEAR_CJK.search(_numbers_masked(bad[0]))
         assert m
         sample = bad[0][max(0, m.start() - 8) : m.end() + 8]
     r.fail("punct", not bad, f"{len(bad)} paragraph(s) keep half-width punctuation inside Chinese, e.g. {sample!r}")
