@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus" / "extract"))
 
 from cmnrag import split_glued_head  # type: ignore[import-not-found]  # noqa: E402
+from hkcnews import latest_versions  # type: ignore[import-not-found]  # noqa: E402
 
 _TEXT = "在本轮强降雨过程中，市防汛抗旱指挥部持续调整防汛预警等级，切实保障人民群众生命财产安全。"
 
@@ -28,3 +29,13 @@ def test_a_name_or_figure_the_line_break_cut_is_no_head() -> None:
     assert split_glued_head(_TEXT + "随后，风云四号", "B星快扫云图与 C星闪电融合产品入驻") is None
     assert split_glued_head(_TEXT + "累计雨量达1", "21.1毫米的站点有") is None
     assert split_glued_head(_TEXT + "我们将精细化气象服务贯穿水稻生长全过程——", "育苗移栽期，提醒农户") is None
+
+
+def test_an_article_the_archive_keeps_under_several_numbers_is_read_once_in_its_latest_version() -> None:
+    entries = [
+        (257, "articles/1-1000/article_257.md", '"牧師的新一年"'),
+        (180, "articles/1-1000/article_180.md", '"牧師的新一年"'),
+        (184, "articles/1-1000/article_184.md", '"另一篇"'),
+        (255, "articles/1-1000/article_255.md", '"牧師的新一年"'),
+    ]
+    assert latest_versions(entries) == [(184, "articles/1-1000/article_184.md"), (257, "articles/1-1000/article_257.md")]

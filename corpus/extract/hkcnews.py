@@ -41,8 +41,13 @@ Record mapping (corpus/FORMAT.md)
   Images without caption, video embeds and tables (Markdown ``|`` rows; about 1 % of
   articles contain one) are dropped.
 
-Selection: whole days (every article dated that day), evenly spread over the
-available range, about ``--max-articles`` articles; blind dates never.
+Versions: the archive keeps an article under every number the site published it at (a
+revision, a copy in another section: 19,216 of its files are such older copies), so a
+day keeps one article per title, the highest-numbered, and of two with the same text
+under different titles (a retitled copy) the later one: an issue prints an article once.
+
+Selection: whole days (every article dated that day, one version each), evenly spread
+over the available range, about ``--max-articles`` articles; blind dates never.
 
 Usage::
 
@@ -238,6 +243,17 @@ def last_commits(repo: GitMirror, prefix: str) -> dict[str, str]:
     return found
 
 
+def latest_versions(entries: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """One article per title of a day, the one with the highest number: the archive keeps an article under every
+    number the site published it at (a revision, another section's copy: article_180, _255 and _257 are one
+    blog post), and a day's issue prints an article once. ``entries``: (number, path, raw title line)."""
+    latest: dict[str, tuple[int, str]] = {}
+    for num, path, title in entries:
+        if title not in latest or num > latest[title][0]:
+            latest[title] = (num, path)
+    return sorted(latest.values())
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gitdir", help="git directory of the fetched hkarchivist/hkcnews-article-archive mirror")
@@ -262,11 +278,16 @@ def main() -> int:
         if not m:
             stats["no_date"] += 1
             continue
-        by_day[m.group(1)].append((num, path))
+        t = re.search(r"^title:\s*(.*?)\s*$", head, re.M)
+        by_day[m.group(1)].append((num, path, t.group(1) if t else path))
     for d in list(by_day):
         if d in BLIND_DATES:
             stats["blind_days"] += 1
             del by_day[d]
+    for d, entries in by_day.items():
+        kept = latest_versions(entries)
+        stats["older_versions"] += len(entries) - len(kept)
+        by_day[d] = kept
     # days with very few articles are crawl leftovers (before the site's start), not issues
     days = {d: len(v) for d, v in by_day.items() if len(v) >= 10}
     chosen = pick_issues(days, args.max_articles)
@@ -274,13 +295,14 @@ def main() -> int:
 
     records = []
     for d in chosen:
-        for seq, (num, path) in enumerate(sorted(by_day[d]), 1):
+        day = []
+        for seq, (num, path) in enumerate(by_day[d], 1):
             meta, body = parse_article(blobs[paths[path][1]].decode("utf-8"), stats)
             title = clean(meta.get("title", ""))
             if not title or not any(k == "p" for k, _ in body):
                 stats["dropped_no_text"] += 1
                 continue
-            records.append({
+            day.append({
                 "paper": PAPER, "paper_slug": SLUG, "source": SOURCE,
                 "date": d, "page": None, "page_name": clean(meta.get("category", "")) or None,
                 "seq": seq, "kicker": None, "title": title, "subtitle": None,
@@ -288,6 +310,11 @@ def main() -> int:
                 "body": body,
                 "prov": {"repo": REPO, "path": path, "commit": commits[path]},
             })
+        # a copy retitled under a later number (the same text): the later one
+        last = {tuple(map(tuple, r["body"])): i for i, r in enumerate(day)}
+        kept = [r for i, r in enumerate(day) if last[tuple(map(tuple, r["body"]))] == i]
+        stats["retitled_copies"] += len(day) - len(kept)
+        records += kept
     # seq counts the kept articles of the day
     per_day: Counter = Counter()
     for r in records:
