@@ -22,8 +22,8 @@ finishes no sentence ends its paragraph above a date or time word and a comma, i
 paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a
 line one short of its wrapped column that finishes a sentence ends its paragraph (not over a line that opens with a
 quote; neither guess for a paper the model has met), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
-a dateline that names no one is the subtitle, and in a dump of one line a paragraph a line that finishes a sentence
-ends its paragraph.
+a dateline that names no one is the subtitle, in a dump of one line a paragraph a line that finishes a sentence
+ends its paragraph, and a line of English cut mid-sentence goes on into the lower-case line under it.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -1762,8 +1762,8 @@ NARROW_COLUMN = "这是一段足够长的正文用来说明\n标题之后的文�
 @pytest.mark.parametrize("run, joined, apart", [
     (["在西宁野生动物园雪豹馆前", "熙熙攘攘的人群", "游客们不时拿起手机拍照记", "录雪豹幼崽的可爱模样", "它是当之无愧的顶流"],
      "游客们不时拿起手机拍照记录雪豹幼崽的可爱模样", "在西宁野生动物园雪豹馆前"),
-    (["The worry is that the gene", "rational divide widens.", "The young still believe", "they should speak out.", "That is a positive sign."],
-     "The worry is that the gene rational divide widens.", "The young still believe"),
+    (["The worry is that the gene", "rational divide widens.", "Young people speak out.", "They still believe in it.", "That is a positive sign."],
+     "The worry is that the gene rational divide widens.", "Young people speak out."),
 ])
 def test_a_full_line_of_a_run_read_as_heads_cut_inside_a_word_goes_on(monkeypatch: pytest.MonkeyPatch, run: list, joined: str, apart: str) -> None:
     """Of five lines read as heads one under another, each is a paragraph of its own, but a line that fills the column
@@ -1774,3 +1774,17 @@ def test_a_full_line_of_a_run_read_as_heads_cut_inside_a_word_goes_on(monkeypatc
     assert joined in paragraphs and apart in paragraphs and run[-1] in paragraphs and len(paragraphs) == 6 + len(run) - 1
     assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
 
+
+def test_an_english_line_cut_mid_sentence_goes_on_into_the_lower_case_line_under_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line read as a paragraph's end that stops on a letter, a digit or a comma over a line opening in lower case
+    goes on: English opens a sentence, and so a paragraph, in upper case; the short line under it, read as a head, is
+    the paragraph's last line. A line over an address (https://…) stays apart."""
+    cut, rest = "Films already approved for public", "screening may be banned."
+    a = _read([("電影檢查條例修訂", "T")], monkeypatch, body=BODY + "　　" + cut + "\n" + rest + "\n" + BODY, body_roles=((cut, "P"), (rest, "H")))
+    paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+    assert f"{cut} {rest}" in paragraphs
+    assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
+    trailer, link = "Watch the trailer", "https://www.example.com/v"
+    a = _read([("香港週台北演出", "T")], monkeypatch, body=BODY + "　　" + trailer + "\n" + "　　" + link + "\n" + BODY, body_roles=((trailer, "P"), (link, "P")))
+    paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+    assert trailer in paragraphs and link in paragraphs

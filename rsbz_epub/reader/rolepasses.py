@@ -11,7 +11,8 @@ rest of a sentence (nor a title stop on 的), open an article of a law (第十�
 time word and a comma (近年来，…); a short line ending —— over a section head leads it in; a date or time word and a
 comma (近日，) open a paragraph; a guide lists an entry a line; a head under finished text and over the next headline
 group heads nothing, so it is the article's last line (a letter's signature); five lines or more read as heads one
-under another are a list or a poem, text. Each was measured leave-one-paper-out on
+under another are a list or a poem, text; a line of English that stops mid-sentence over a line opening in lower
+case goes on. Each was measured leave-one-paper-out on
 the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
@@ -131,6 +132,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     roles = genre_lines_are_subtitles(items, first_title_lines_are_kickers(items, titles_wrapped_inside_their_label(items, roles)))
     roles = heads_over_no_text_close_the_article(items, roundup_items_are_heads(items, roles))
     roles = runs_of_heads_are_text(items, roles, widths)
+    roles = english_lines_cut_mid_sentence_go_on(items, roles)
     return dates_under_titles_are_subtitles(items, roles)
 
 
@@ -148,6 +150,30 @@ def lines_cut_inside_a_word_go_on(items: list[Item], roles: list[Role]) -> list[
             and spans_break(it.text, below.text)
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+#: A line of English cut before its sentence ends: a letter, a digit or a comma at its end.
+_ENGLISH_CUT = regex_cache.compile(r"[A-Za-z0-9,]$")
+#: The next line going on with the sentence: a lower-case word that is not an address (https://…, www.…).
+_ENGLISH_GOES_ON = regex_cache.compile(r"(?!https?:|www\.)[a-z]")
+
+
+def english_lines_cut_mid_sentence_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a paragraph's end or a head that ends in a letter, a digit or a comma, over a line on
+    its page that opens in lower case (…the yearning for de / mocracy and freedoms…, …approved for public /
+    screening.), goes on: English opens a sentence, and so a paragraph, in upper case. The line under it, read as a
+    head, is the paragraph's last line: a head does not open in mid-sentence."""
+    out = list(roles)
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        if (
+            out[k].label in ("P", "H") and below.page == it.page and it.ln.force is None and below.ln.force is None
+            and _ENGLISH_CUT.search(it.text.rstrip()) and _ENGLISH_GOES_ON.match(below.text.lstrip())
+        ):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+            if out[k + 1].label == "H":
+                out[k + 1] = Role("P", out[k + 1].prob, out[k + 1].kicker)
     return out
 
 
