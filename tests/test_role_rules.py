@@ -23,7 +23,8 @@ paragraphs only by a short last line a full line that finishes a sentence goes o
 line one short of its wrapped column that finishes a sentence ends its paragraph (not over a line that opens with a
 quote; neither guess for a paper the model has met), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
 a dateline that names no one is the subtitle, in a dump of one line a paragraph a line that finishes a sentence
-ends its paragraph, and a line of English cut mid-sentence goes on into the lower-case line under it.
+ends its paragraph, a line of English cut mid-sentence goes on into the lower-case line under it, and so does a line
+cut inside a dash or a bracket.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -1788,3 +1789,16 @@ def test_an_english_line_cut_mid_sentence_goes_on_into_the_lower_case_line_under
     a = _read([("香港週台北演出", "T")], monkeypatch, body=BODY + "　　" + trailer + "\n" + "　　" + link + "\n" + BODY, body_roles=((trailer, "P"), (link, "P")))
     paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
     assert trailer in paragraphs and link in paragraphs
+
+
+@pytest.mark.parametrize("cut, rest", [
+    ("大姜种植模式还面临“连作重茬”的“顽疾”—", "—如果大姜连年在同一块土地上种植，病害就会加重。"),
+    ("李因笃（1631—", "1692年），陕西富平人，明末清初学者。"),
+])
+def test_a_line_cut_inside_a_mark_goes_on(monkeypatch: pytest.MonkeyPatch, cut: str, rest: str) -> None:
+    """A line read as a paragraph's end whose break falls inside a mark — a dash print sets as two characters cut in
+    two, or a bracket the line leaves open and the next line closes — goes on: a paragraph ends after its marks."""
+    text = "这是一段足够长的正文，用来说明标题之后的文章正文，它的长度超过四十个字，以句号结束。\n\n"  # blank lines, no indent
+    a = _read([("大姜种植的新办法", "T")], monkeypatch, body=text + cut + "\n\n" + rest + "\n\n" + text, body_roles=((cut, "P"), (rest, "P")))
+    paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+    assert cut + rest in paragraphs
