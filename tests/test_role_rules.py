@@ -24,7 +24,7 @@ line one short of its wrapped column that finishes a sentence ends its paragraph
 quote; neither guess for a paper the model has met), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
 a dateline that names no one is the subtitle, in a dump of one line a paragraph a line that finishes a sentence
 ends its paragraph, a line of English cut mid-sentence goes on into the lower-case line under it, and so does a line
-cut inside a dash or a bracket.
+cut inside a dash or a bracket (a head cut inside a quote or a book title too).
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -1802,3 +1802,17 @@ def test_a_line_cut_inside_a_mark_goes_on(monkeypatch: pytest.MonkeyPatch, cut: 
     a = _read([("大姜种植的新办法", "T")], monkeypatch, body=text + cut + "\n\n" + rest + "\n\n" + text, body_roles=((cut, "P"), (rest, "P")))
     paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
     assert cut + rest in paragraphs
+
+
+def test_a_head_cut_inside_a_book_title_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line read as a head that leaves a quote or a book title open for the text under it to close is the text's
+    line the column cut; a line read as a paragraph's end may leave a quotation open (it runs on over paragraphs)."""
+    text = "这是一段足够长的正文，用来说明标题之后的文章正文，它的长度超过四十个字，以句号结束。\n\n"
+    cut, rest = "中国睡眠研究会等联合发布的《2026中国睡眠", "健康研究白皮书》显示，睡眠时长东短西长。"
+    a = _read([("睡眠地图", "T")], monkeypatch, body=text + cut + "\n\n" + rest + "\n\n" + text, body_roles=((cut, "H"), (rest, "P")))
+    assert cut + rest in [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+    assert not [b for b in a.blocks if type(b).__name__ == "Subheading"]
+    said, more = "他说：“我们要继续努力。", "只要坚持，就会成功。”"
+    a = _read([("睡眠地图", "T")], monkeypatch, body=text + said + "\n\n" + more + "\n\n" + text, body_roles=((said, "P"), (more, "P")))
+    paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
+    assert said in paragraphs and more in paragraphs

@@ -12,7 +12,8 @@ time word and a comma (近年来，…); a short line ending —— over a secti
 comma (近日，) open a paragraph; a guide lists an entry a line; a head under finished text and over the next headline
 group heads nothing, so it is the article's last line (a letter's signature); five lines or more read as heads one
 under another are a list or a poem, text; a line of English that stops mid-sentence over a line opening in lower
-case goes on, and so does a line whose break falls inside a dash or a bracket. Each was measured leave-one-paper-out on
+case goes on, and so does a line whose break falls inside a dash or a bracket (a head's, inside a quote or a book
+title too). Each was measured leave-one-paper-out on
 the real corpus (``bench/reader_metrics.py --real --models DIR``) and is tested in ``tests/test_role_rules.py``.
 """
 
@@ -156,28 +157,35 @@ def lines_cut_inside_a_word_go_on(items: list[Item], roles: list[Role]) -> list[
 #: A dash print sets as two characters (——), cut in two by the column: one at a line's end, one opening the next.
 _HALF_DASH_END = regex_cache.compile(r"(?<!—)—$")
 _HALF_DASH_START = regex_cache.compile(r"^—(?!—)")
-_BRACKETS = regex_cache.compile(r"[（()）]")
+#: The paired marks a line may leave open for the next to close: brackets (a paragraph's end), and quotes and
+#: book-title marks too for a head (a quotation may run on over a paragraph's end, never over a head's).
+_PARAGRAPH_PAIRS = ("（）", "()")
+_HEAD_PAIRS = _PARAGRAPH_PAIRS + ("《》", "“”", "「」")
 
 
-def _cut_inside_a_mark(text: str, below: str) -> bool:
+def _cut_inside_a_mark(text: str, below: str, pairs: tuple[str, ...]) -> bool:
     """Whether the break between ``text`` and the line ``below`` it falls inside a mark: a dash cut in two (“顽疾”— /
-    —如果…) or a bracket ``text`` leaves open that ``below`` closes first (李因笃（1631— / 1692年），…)."""
+    —如果…) or one of ``pairs`` that ``text`` leaves open and ``below`` closes first (李因笃（1631— / 1692年），…)."""
     if _HALF_DASH_END.search(text) and _HALF_DASH_START.match(below):
         return True
-    opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
-    first = _BRACKETS.search(below)
-    return opened > 0 and first is not None and first.group() in "）)"
+    for pair in pairs:
+        if text.count(pair[0]) > text.count(pair[1]):
+            first = next((ch for ch in below if ch in pair), "")
+            if first == pair[1]:
+                return True
+    return False
 
 
 def lines_cut_inside_a_mark_go_on(items: list[Item], roles: list[Role]) -> list[Role]:
-    """A line read as a paragraph's end whose break falls inside a mark — a dash cut in two, or a bracket it leaves
-    open that the next line closes — goes on: a paragraph ends after its marks, never inside one."""
+    """A line read as a paragraph's end or a head, over text, whose break falls inside a mark — a dash cut in two, a
+    bracket it leaves open that the next line closes, for a head a quote or a book title too (中国睡眠研究会等联合发布的
+    《2026中国睡眠 / 健康研究白皮书》显示…) — goes on: a paragraph or a head ends after its marks, never inside one."""
     out = list(roles)
     for k in range(len(items) - 1):
         it, below = items[k], items[k + 1]
         if (
-            out[k].label == "P" and below.page == it.page and it.ln.force is None and out[k + 1].label in ("P", "W")
-            and _cut_inside_a_mark(it.text.rstrip(), below.text.lstrip())
+            out[k].label in ("P", "H") and below.page == it.page and it.ln.force is None and out[k + 1].label in ("P", "W")
+            and _cut_inside_a_mark(it.text.rstrip(), below.text.lstrip(), _HEAD_PAIRS if out[k].label == "H" else _PARAGRAPH_PAIRS)
         ):
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
