@@ -1794,10 +1794,13 @@ def test_an_english_line_cut_mid_sentence_goes_on_into_the_lower_case_line_under
 @pytest.mark.parametrize("cut, rest", [
     ("大姜种植模式还面临“连作重茬”的“顽疾”—", "—如果大姜连年在同一块土地上种植，病害就会加重。"),
     ("李因笃（1631—", "1692年），陕西富平人，明末清初学者。"),
+    ("彩虹公司出版与直销业务副总裁莎拉·", "萨格里潘蒂表示：“图博会令人难忘。”"),
+    ("被告重覆辱罵附近警員為「", "大陸公安死黑警」，煽惑他人。"),
 ])
 def test_a_line_cut_inside_a_mark_goes_on(monkeypatch: pytest.MonkeyPatch, cut: str, rest: str) -> None:
     """A line read as a paragraph's end whose break falls inside a mark — a dash print sets as two characters cut in
-    two, or a bracket the line leaves open and the next line closes — goes on: a paragraph ends after its marks."""
+    two, a bracket the line leaves open and the next line closes, a mark that opens what follows (a quote, a name's
+    dot) at its end — goes on: a paragraph ends after its marks."""
     text = "这是一段足够长的正文，用来说明标题之后的文章正文，它的长度超过四十个字，以句号结束。\n\n"  # blank lines, no indent
     a = _read([("大姜种植的新办法", "T")], monkeypatch, body=text + cut + "\n\n" + rest + "\n\n" + text, body_roles=((cut, "P"), (rest, "P")))
     paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
