@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus" / "extract"))
 
 from cmnrag import split_glued_head  # type: ignore[import-not-found]  # noqa: E402
-from hkcnews import latest_versions  # type: ignore[import-not-found]  # noqa: E402
+from hkcnews import latest_versions, without_retitled_copies  # type: ignore[import-not-found]  # noqa: E402
 
 _TEXT = "在本轮强降雨过程中，市防汛抗旱指挥部持续调整防汛预警等级，切实保障人民群众生命财产安全。"
 
@@ -39,3 +39,13 @@ def test_an_article_the_archive_keeps_under_several_numbers_is_read_once_in_its_
         (255, "articles/1-1000/article_255.md", '"牧師的新一年"'),
     ]
     assert latest_versions(entries) == [(184, "articles/1-1000/article_184.md"), (257, "articles/1-1000/article_257.md")]
+
+
+def test_a_copy_retitled_under_a_later_number_is_read_once_in_its_later_version() -> None:
+    body = [["p", "去年12月中收到李月華的訊息。"]]
+    day = [
+        {"title": "牧師的新一年", "body": body, "prov": {"path": "article_180.md"}},
+        {"title": "另一篇", "body": [["p", "另一篇的正文。"]], "prov": {"path": "article_184.md"}},
+        {"title": "牧師的新一年（更新）", "body": body, "prov": {"path": "article_257.md"}},
+    ]
+    assert [r["prov"]["path"] for r in without_retitled_copies(day)] == ["article_184.md", "article_257.md"]

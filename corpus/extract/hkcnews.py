@@ -254,6 +254,13 @@ def latest_versions(entries: list[tuple[int, str, str]]) -> list[tuple[int, str]
     return sorted(latest.values())
 
 
+def without_retitled_copies(day: list[dict]) -> list[dict]:
+    """A day's records (in number order) without a copy retitled under a later number: of records with the same
+    text, the last one."""
+    last = {tuple(map(tuple, r["body"])): i for i, r in enumerate(day)}
+    return [r for i, r in enumerate(day) if last[tuple(map(tuple, r["body"]))] == i]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gitdir", help="git directory of the fetched hkarchivist/hkcnews-article-archive mirror")
@@ -310,9 +317,7 @@ def main() -> int:
                 "body": body,
                 "prov": {"repo": REPO, "path": path, "commit": commits[path]},
             })
-        # a copy retitled under a later number (the same text): the later one
-        last = {tuple(map(tuple, r["body"])): i for i, r in enumerate(day)}
-        kept = [r for i, r in enumerate(day) if last[tuple(map(tuple, r["body"]))] == i]
+        kept = without_retitled_copies(day)
         stats["retitled_copies"] += len(day) - len(kept)
         records += kept
     # seq counts the kept articles of the day

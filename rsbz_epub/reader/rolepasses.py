@@ -172,7 +172,7 @@ def _cut_inside_a_mark(text: str, below: str, pairs: tuple[str, ...]) -> bool:
     """Whether the break between ``text`` and the line ``below`` it falls inside a mark: a dash cut in two (“顽疾”— /
     —如果…), a mark that opens what follows (``_OPENS_ON``) at the line's end, or one of ``pairs`` that ``text``
     leaves open and ``below`` closes first (李因笃（1631— / 1692年），…)."""
-    if _HALF_DASH_END.search(text) and _HALF_DASH_START.match(below) or text.endswith(_OPENS_ON):
+    if (_HALF_DASH_END.search(text) and _HALF_DASH_START.match(below)) or text.endswith(_OPENS_ON):
         return True
     for pair in pairs:
         if text.count(pair[0]) > text.count(pair[1]):
