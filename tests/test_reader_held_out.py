@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from rsbz_epub.reader.jumps import only_marker, split_trailing
-from rsbz_epub.reader.segment import classify, contact_line, titleish, unit_name
+from rsbz_epub.reader.segment import classify, contact_line, titleish
 
 from test_reader_articles import read_outline
 
@@ -193,7 +193,3 @@ def test_contact_and_guide_lines_are_not_titles(text, contact, heading):
     assert contact_line(text) is contact
     assert titleish(text) is heading
 
-
-@pytest.mark.parametrize("text, unit", [("学生工作部", True), ("市交通运输局", True), ("我校成立人工智能研究院", False), ("今日看点", False)])
-def test_unit_name(text, unit):
-    assert unit_name(text) is unit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rsbz_epub.reader.layout import Item, Layout, mark_caption_wraps, mark_label_subheadings
+from rsbz_epub.reader.layout import Item, Layout, mark_caption_wraps
 from rsbz_epub.reader.lines import Line
 
 
@@ -60,49 +60,6 @@ def test_mark_caption_wraps_stops_at_a_page() -> None:
     items = _items([("caption", "图为村民在白沙"), ("text", "镇方庄村采摘草莓。")], page_of={1: 1})
     mark_caption_wraps(items, BLANK_STYLE)
     assert [it.kind for it in items] == ["caption", "text"]
-
-
-BODY = "\u3000法院审理后认为，被告应当承担责任。"
-
-
-@pytest.mark.parametrize(
-    "rows, layout, kinds",
-    [
-        # between a byline and an indented paragraph: the first label subheading
-        ([("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY)], INDENT_STYLE, ["byline", "subheading", "text"]),
-        # after a finished paragraph of that article: the next one
-        (
-            [("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY), ("text", "法官说法"), ("text", BODY)],
-            INDENT_STYLE,
-            ["byline", "subheading", "text", "subheading", "text"],
-        ),
-        # alone after a paragraph, with no label opened in the article: may head a new column
-        ([("text", BODY), ("text", "社区简讯"), ("text", BODY)], INDENT_STYLE, ["text", "text", "text"]),
-        # a blank line ends the article's run of labels
-        (
-            [("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY), ("text", "|社区简讯"), ("text", BODY)],
-            INDENT_STYLE,
-            ["byline", "subheading", "text", "text", "text"],
-        ),
-        # the line under it must be an indented paragraph
-        ([("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", "法院审理后认为")], INDENT_STYLE, ["byline", "text", "text"]),
-        # punctuation or length beyond a label: not a label
-        ([("byline", "本报记者 周洁"), ("text", "案情回顾，如下"), ("text", BODY)], INDENT_STYLE, ["byline", "text", "text"]),
-        # blank-line style text has no such labels
-        ([("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", BODY)], BLANK_STYLE, ["byline", "text", "text"]),
-        # after an unfinished paragraph it is not a label
-        (
-            [("byline", "本报记者 周洁"), ("text", "案情回顾"), ("text", "\u3000法院审理后认为被告应当"), ("text", "法官说法"), ("text", BODY)],
-            INDENT_STYLE,
-            ["byline", "subheading", "text", "text", "text"],
-        ),
-    ],
-    ids=["after-byline", "next-label", "alone", "blank-ends", "unindented-next", "punctuated", "blank-style", "unfinished"],
-)
-def test_mark_label_subheadings(rows, layout, kinds):
-    items = _items(rows)
-    mark_label_subheadings(items, layout)
-    assert [it.kind for it in items] == kinds
 
 
 def test_an_editors_note_stops_at_its_sentence_among_lines_longer_than_the_column() -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from rsbz_epub.options import Publication
-from rsbz_epub.reader.layout import Item, Layout, measure_layout, promote_marked_bylines, runs_on, wrapped
+from rsbz_epub.reader.layout import Item, Layout, measure_layout, runs_on, wrapped
 from rsbz_epub.reader.lines import Line, split_lines
 from rsbz_epub.reader.masthead import read_masthead
 from rsbz_epub.reader.pages import parse_page_line
@@ -130,23 +130,6 @@ def test_runs_on(rows: list[tuple[str, str]], expected: bool) -> None:
 def test_wrapped_titles(a: str, b: str, expected: bool) -> None:
     first, second = _items([("text", a), ("text", b)])
     assert wrapped(first, second) is expected
-
-
-@pytest.mark.parametrize(
-    "rows, kind",
-    [
-        ([("text", "垃圾分类，贵在坚持"), ("subheading", "■ 黎川"), ("text", "\u3000垃圾分类推行之初，不少小区都有志愿者值守。")], "byline"),
-        # between two paragraphs it heads a section
-        ([("text", "居民分类的积极性也很高。垃圾分类推行之初，不少小区。"), ("subheading", "■ 背景"), ("text", "\u3000垃圾分类推行之初，不少小区都有志愿者值守。")], "subheading"),
-        # a phrase, not a name
-        ([("text", "垃圾分类，贵在坚持"), ("subheading", "■ 坚持问题导向"), ("text", "\u3000垃圾分类推行之初，不少小区都有志愿者值守。")], "subheading"),
-    ],
-    ids=["under-title", "between-paragraphs", "phrase"],
-)
-def test_promote_marked_bylines(rows: list[tuple[str, str]], kind: str) -> None:
-    items = _items(rows)
-    promote_marked_bylines(items)
-    assert items[1].kind == kind
 
 
 @pytest.mark.parametrize(

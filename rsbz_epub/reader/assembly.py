@@ -9,7 +9,7 @@ from rsbz_epub.reader.diagnostics import diag
 from rsbz_epub.reader.drafts import Draft
 from rsbz_epub.reader.jumps import has_inner_marker, only_marker, split_leading, split_trailing
 from rsbz_epub.reader.layout import (
-    Item, demote_brief_runs, demote_wrapped_subheadings, make_items, mark_caption_wraps, mark_credited_captions, mark_label_subheadings, measure_layout, page_layouts, promote_marked_bylines, promote_unit_bylines,
+    Item, demote_wrapped_subheadings, make_items, mark_caption_wraps, measure_layout, page_layouts,
 )
 from rsbz_epub.reader.pages import PageChunk
 from rsbz_epub.reader.paragraphs import OpenParagraph
@@ -31,12 +31,7 @@ class AssemblerBase:
         self.roles = corrected(self.items, tag(self.items, paper), self.layout, met=self.met)
         self.line_index = {it.ln.no: k for k, it in enumerate(self.items)}  # input line → item index
         demote_wrapped_subheadings(self.items, self.layout)
-        promote_unit_bylines(self.items)
-        promote_marked_bylines(self.items)
-        demote_brief_runs(self.items)
-        mark_credited_captions(self.items, self.layout)
         mark_caption_wraps(self.items, self.layout)
-        mark_label_subheadings(self.items, self.layout)
         self.issue_layout = self.layout
         self.page_layouts = page_layouts(self.items, self.layout)  # the walk switches self.layout page by page
         self.drafts: list[Draft] = []

@@ -11,7 +11,7 @@ from rsbz_epub import regex_cache
 from rsbz_epub.reader.lines import Line
 from rsbz_epub.reader.measure import line_measure
 from rsbz_epub.reader.pages import PageChunk
-from rsbz_epub.reader.segment import classify, ends_finished, is_photo_credit, titleish, unit_name
+from rsbz_epub.reader.segment import classify, ends_finished
 
 
 @dataclass
@@ -213,92 +213,7 @@ def demote_wrapped_subheadings(items: list[Item], layout: Layout) -> None:
             a.kind = "text"
 
 
-def promote_unit_bylines(items: list[Item]) -> None:
-    """A unit name set directly under a title, the body right after it, signs the piece
-    (寒假离校返乡，这些事项请注意 / 学生工作部).  It must be shorter than the line above: a
-    kicker over a title is the other way round, and a title may end in 学院 or 中心 too."""
-    for k in range(1, len(items) - 1):
-        prev, it, nxt = items[k - 1], items[k], items[k + 1]
-        if it.kind != "text" or it.ln.force is not None or it.gap > 0 or it.page_start or not unit_name(it.text):
-            continue
-        if prev.page != it.page or prev.kind != "text" or not titleish(prev.text) or len(it.text) >= len(prev.text):
-            continue
-        # the body: a prose line (a soft-wrapped one is short, but it holds sentence punctuation)
-        if nxt.page == it.page and nxt.kind == "text" and len(nxt.text) >= 15 and re.search(r"[，。；！？]", nxt.text):
-            it.kind = "byline"
-
-
-# A filled mark before a bare name (■ 黎川): the mark heads short phrases too (■ 背景), so only its place decides.
-_MARKED_NAME = regex_cache.compile(r"^[■◆●]\s*[\u4e00-\u9fff]{2,3}$")
-
-
-def promote_marked_bylines(items: list[Item]) -> None:
-    """A marked name packed between a heading line and the body (垃圾分类，贵在坚持 / ■ 黎川 / 　　垃圾…)
-    signs the piece: a subheading sits between paragraphs, never right under a title."""
-    for k in range(1, len(items) - 1):
-        prev, it, nxt = items[k - 1], items[k], items[k + 1]
-        if it.kind != "subheading" or it.ln.force is not None or not _MARKED_NAME.match(it.text):
-            continue
-        if it.gap > 0 or it.page_start or prev.page != it.page or nxt.page != it.page or nxt.gap > 0:
-            continue
-        if prev.kind == "text" and not prev.ln.indent and titleish(prev.text, 24) and nxt.kind == "text" and len(nxt.text) >= 15:
-            it.kind = "byline"
-
-
-_BRIEF_MARK = "▲△▼◆●■"
-
-
-def demote_brief_runs(items: list[Item]) -> None:
-    """Two or more long items in a row opened by the same mark (▲…, ▲…) are the news items of a
-    简讯 column, not photo captions: a photo has one caption, a column lists several items."""
-    k = 0
-    while k < len(items):
-        mark = items[k].text[:1]
-        end = k
-        while (
-            end < len(items)
-            and mark in _BRIEF_MARK
-            and items[end].text[:1] == mark
-            and items[end].kind == "caption"
-            and items[end].page == items[k].page
-            and len(items[end].text) >= 30
-            and not items[end].text.rstrip().endswith("摄")
-        ):
-            end += 1
-        if end - k >= 2:
-            for it in items[k:end]:
-                it.kind = "text"
-        k = max(end, k + 1)
-
-
 _CREDITED = regex_cache.compile(r"(?:摄|供图|制图)\s*[)）]?$")  # a caption that ends on its photo credit is complete
-_LABEL_LINE = regex_cache.compile(r"^[\u4e00-\u9fff]{2,8}$")
-
-
-# A caption sentence with its credit on the same line: …一派繁忙景象。　本报记者　梁　栋　摄
-_CREDIT_AFTER_SENTENCE = regex_cache.compile(r"[。！？!?][ \u3000]+[^\s，。；：,;:][^，。；：,;:]{1,20}摄$")
-_CAPTION_MAX = 80  # a caption is a sentence or two; a paragraph runs longer
-
-
-def mark_credited_captions(items: list[Item], layout: Layout) -> None:
-    """A photo has a caption without 图为 when a credit signs it: on the caption's own line after its sentence,
-    or packed on the line under a short finished line standing apart from the text above it."""
-    for k, it in enumerate(items):
-        if it.kind != "text" or it.ln.force is not None or len(it.text) > _CAPTION_MAX:
-            continue
-        if _CREDIT_AFTER_SENTENCE.search(it.text):
-            it.kind = "caption"
-            continue
-        nxt = items[k + 1] if k + 1 < len(items) else None
-        prev = items[k - 1] if k else None
-        if nxt is None or nxt.page != it.page or nxt.gap > 0 or nxt.page_start or nxt.ln.force is not None:
-            continue
-        if not (is_photo_credit(nxt.text) and nxt.kind in ("caption", "byline")) or not ends_finished(it.text):
-            continue
-        # above it a finished sentence or a blank: not the wrapped tail of a paragraph
-        apart = it.gap > 0 or it.page_start or prev is None or ends_finished(prev.text)
-        if apart and not (layout.indent_style and it.ln.indent):
-            it.kind = "caption"
 
 
 def mark_caption_wraps(items: list[Item], layout: Layout) -> None:
@@ -313,26 +228,3 @@ def mark_caption_wraps(items: list[Item], layout: Layout) -> None:
         if ends_finished(prev.text) or _CREDITED.search(prev.text) or it.span > max(layout.wrap_width or 0, 40):
             continue
         it.kind = "caption-wrap"
-
-
-def mark_label_subheadings(items: list[Item], layout: Layout) -> None:
-    """In indented text, a short unpunctuated line packed between a byline and an indented paragraph is
-    the article's first subheading (案情回顾); a line of the same shape after a finished paragraph of that
-    article is its next one (法官说法).  Alone after a paragraph it may head a new column (社区简讯)."""
-    if not layout.indent_style:
-        return
-    open_sub = False  # an article on this page has label subheadings and has not ended
-    for k in range(1, len(items) - 1):
-        prev, it, nxt = items[k - 1], items[k], items[k + 1]
-        if it.page != prev.page or it.gap > 0 or it.kind == "byline":
-            open_sub = False  # a blank line, a new page or a byline: another article may begin
-        if it.kind != "text" or it.ln.force is not None or it.ln.indent or not _LABEL_LINE.match(it.text):
-            continue
-        if it.gap > 0 or it.page_start or nxt.gap > 0 or prev.page != it.page or nxt.page != it.page:
-            continue
-        if not (nxt.kind == "text" and nxt.ln.indent and len(nxt.text) >= 10):
-            continue
-        after_prose = prev.kind == "text" and ends_finished(prev.text) and len(prev.text) >= 10
-        if prev.kind == "byline" or (open_sub and after_prose):
-            it.kind = "subheading"
-            open_sub = True

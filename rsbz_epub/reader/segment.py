@@ -254,10 +254,3 @@ def bare_names(text: str) -> bool:
     """A line of one to four personal names (a byline printed without 记者/文/)."""
     return len(text) <= 16 and _NAMES.fullmatch(text) is not None
 
-
-_UNIT = regex_cache.compile(rf"^[\u4e00-\u9fff]{{1,6}}(?:{BYLINE_UNIT_ENDS})$")
-
-
-def unit_name(text: str) -> bool:
-    """A short organisation name (学生工作部, 市交通运输局): it may sign a notice in place of a byline."""
-    return len(text) <= 8 and _UNIT.match(text) is not None
