@@ -10,7 +10,7 @@ from lxml import etree
 
 from azw3_fixtures import unpack
 from build_support import EXAMPLES, NS, Epub, built
-from rsbz_epub.model import Article, Issue, IssueMeta, Page, Paragraph
+from rsbz_epub.model import Article, Issue, IssueMeta, Page
 from rsbz_epub.transforms.promos import promos_last
 
 WITH_PROMO = [p.name for p in EXAMPLES if any(a.kind == "promo" for a in built(p.name).issue.articles())]

@@ -120,7 +120,6 @@ def test_an_earlier_version_s_leftovers_are_restored_and_cleaned(built):
 
 def test_a_full_disk_is_a_clear_error_and_the_earlier_build_survives(built, monkeypatch):
     before = snapshot(built)
-    real_write = swap._write
 
     def full(path, data):
         raise OSError(28, "No space left on device")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from build_support import EXAMPLES, NS, Epub, options_for
 from rsbz_epub.bundle import build_issue
