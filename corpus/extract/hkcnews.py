@@ -278,7 +278,7 @@ def main() -> int:
             paths[path] = (int(m.group(1)), meta_.split()[2])
     # dates from the front matter: read every file once (one cat-file --batch)
     blobs = repo.cat_blobs(b for _n, b in paths.values())
-    by_day: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    versions: dict[str, list[tuple[int, str, str]]] = defaultdict(list)  # day → (number, path, title line)
     for path, (num, blob) in paths.items():
         head = blobs[blob][:600].decode("utf-8", "replace")
         m = re.search(r'^date:\s*"(\d{4}-\d{2}-\d{2})"', head, re.M)
@@ -286,15 +286,14 @@ def main() -> int:
             stats["no_date"] += 1
             continue
         t = re.search(r"^title:\s*(.*?)\s*$", head, re.M)
-        by_day[m.group(1)].append((num, path, t.group(1) if t else path))
-    for d in list(by_day):
+        versions[m.group(1)].append((num, path, t.group(1) if t else path))
+    by_day: dict[str, list[tuple[int, str]]] = {}  # day → (number, path), one version of each article
+    for d, entries in versions.items():
         if d in BLIND_DATES:
             stats["blind_days"] += 1
-            del by_day[d]
-    for d, entries in by_day.items():
-        kept = latest_versions(entries)
-        stats["older_versions"] += len(entries) - len(kept)
-        by_day[d] = kept
+            continue
+        by_day[d] = latest_versions(entries)
+        stats["older_versions"] += len(entries) - len(by_day[d])
     # days with very few articles are crawl leftovers (before the site's start), not issues
     days = {d: len(v) for d, v in by_day.items() if len(v) >= 10}
     chosen = pick_issues(days, args.max_articles)
