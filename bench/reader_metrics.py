@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold-roles", action="store_true", help="with --real: read every issue with the layout's own line roles instead of "
                     "the model's (no model): what the rules and the assembly after the model make of perfect roles")
     ap.add_argument("--paragraphs", choices=PARAGRAPH_STYLES, help="with --real: read every issue laid out with this paragraph layout "
-                    "instead of its own (the training issues keep theirs): blank lines, an indent, neither (plain), or wrapped columns with each")
+                    "instead of its own (the training issues keep theirs): blank lines, an indent, neither (plain), or wrapped columns with each "
+                    "(wrap-stripped: wrapped and indented, the indent's spaces dropped, its room kept)")
     ap.add_argument("--spread-titles", action="store_true", help="with --real: read every issue with its title lines letter-spaced "
                     "(春 耕 时 节), as print spreads a headline; the training issues keep theirs")
     ap.add_argument("files", nargs="*", type=Path, help="answer files (default: every one in tests/corpus/ and examples/; tests/heldout/*.answer.json for the held-out set)")

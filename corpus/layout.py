@@ -47,7 +47,7 @@ def cn_number(n: int) -> str:
 class Style:
     """One dump's layout habits, drawn once per issue."""
 
-    paragraphs: str  # "blank" | "indent" | "plain" | "wrap-indent" | "wrap-blank" | "wrap-plain"
+    paragraphs: str  # "blank" | "indent" | "plain" | "wrap-indent" | "wrap-blank" | "wrap-plain" | "wrap-stripped"
     width: int  # column width in characters for the wrapped layouts
     page_form: int
     feed: bool
@@ -74,15 +74,23 @@ def _spread(text: str) -> str:
 
 #: The share of indented dumps laid out without their indent instead (``unindented``).
 UNINDENTED = 0.5
+#: Of the wrapped columns that lose their indent, the share whose first lines keep the indent's room (``unindented``).
+STRIPPED = 0.5
 
 
 def unindented(style: Style, seed: int) -> Style:
     """Half the dumps drawn with indented paragraphs lose the indent: one plain line per paragraph, or column
-    lines whose only paragraph mark is where a line stops short, as a PDF-to-text tool writes them.
+    lines whose only paragraph mark is where a line stops short, as a PDF-to-text tool writes them. Of the wrapped
+    columns, half are wrapped as if no paragraph were indented (``wrap-plain``: a text tool's own wrap, or a page that
+    sets no indent), half as print set them, indented, with the indent's spaces dropped (``wrap-stripped``): a
+    PDF-to-text step writes the glyphs of each printed line and not the room before the first, so a paragraph's first
+    line holds two characters fewer than the column.
 
     Drawn from its own generator so that every other choice of the seed's layout stays as it was."""
-    if style.paragraphs in ("indent", "wrap-indent") and random.Random(seed ^ 0x1D3E7).random() < UNINDENTED:
-        return Style(**{**style.__dict__, "paragraphs": style.paragraphs.replace("indent", "plain")})
+    rng = random.Random(seed ^ 0x1D3E7)
+    if style.paragraphs in ("indent", "wrap-indent") and rng.random() < UNINDENTED:
+        lost = "wrap-stripped" if style.paragraphs == "wrap-indent" and rng.random() < STRIPPED else style.paragraphs.replace("indent", "plain")
+        return Style(**{**style.__dict__, "paragraphs": lost})
     return style
 
 
@@ -276,7 +284,9 @@ def _paragraph(out: _Out, text: str, style: Style, rng: random.Random, role_end:
         if style.paragraphs == "blank":
             out.blank()
         return
-    lines = _wrap(text, style.width, indent=style.paragraphs == "wrap-indent", hang=style.hang, in_ems=style.ems)
+    lines = _wrap(text, style.width, indent=style.paragraphs in ("wrap-indent", "wrap-stripped"), hang=style.hang, in_ems=style.ems)
+    if style.paragraphs == "wrap-stripped":
+        lines[0] = lines[0].lstrip("　")
     break_after = None
     if cut is not None and len(lines) > 1:
         k = rng.randrange(len(lines) - 1)
@@ -394,7 +404,7 @@ def _pages(records: list[dict], rng: random.Random) -> list[tuple[int, str | Non
 
 
 #: The paragraph layouts a dump may take (``Style.paragraphs``).
-PARAGRAPH_STYLES = ("blank", "indent", "plain", "wrap-indent", "wrap-blank", "wrap-plain")
+PARAGRAPH_STYLES = ("blank", "indent", "plain", "wrap-indent", "wrap-blank", "wrap-plain", "wrap-stripped")
 
 
 def lay_out(records: list[dict], seed: int, name: str, paragraphs: str | None = None, spread: bool = False) -> Dump:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus.issues import BLIND_DATES, carry_lead_ins, group_issues, mark_unmarked_heads, split_joined_subtitle, split_pieces  # noqa: E402
-from corpus.layout import PARAGRAPH_STYLES, ROLES, _unique_snippet, lay_out, usable  # noqa: E402
+from corpus.layout import PARAGRAPH_STYLES, ROLES, _unique_snippet, draw_style, lay_out, unindented, usable  # noqa: E402
 from rsbz_epub.reader import read_issue  # noqa: E402
 from rsbz_epub.reader.measure import ems  # noqa: E402
 from tests.test_reader_lossless import ir_text  # noqa: E402
@@ -328,6 +328,22 @@ def test_a_paragraph_layout_can_be_set_and_leaves_the_articles_alone() -> None:
         lines = [ln for ln in dump.text.split("\n") if ln.strip()]
         indented = any(ln.startswith("\u3000\u3000") for ln in lines)
         assert indented == (style in ("indent", "wrap-indent")), style
+
+
+def test_a_column_that_lost_its_indent_keeps_its_room() -> None:
+    """A PDF-to-text step drops the spaces of an indent and writes each printed line: in ``wrap-stripped`` every line is
+    the indented column's line without its indent, so a paragraph's first line holds two characters fewer than the
+    column, where ``wrap-plain`` wraps as if no paragraph were indented. Of the wrapped columns that lose their indent,
+    the seeds draw both."""
+    for seed in (3, 5, 11):
+        indented, stripped, plain = (lay_out(RECORDS, seed, "x", paragraphs=p) for p in ("wrap-indent", "wrap-stripped", "wrap-plain"))
+        assert stripped.roles == indented.roles and stripped.answer == indented.answer
+        assert stripped.text.split("\n") == [re.sub("^\u3000\u3000", "", ln) for ln in indented.text.split("\n")]
+        assert stripped.text != plain.text and not any(ln.startswith("\u3000") for ln in stripped.text.split("\n"))
+    import random
+
+    drawn = {unindented(style, seed).paragraphs for seed in range(400) if (style := draw_style(random.Random(seed))).paragraphs == "wrap-indent"}
+    assert drawn == {"wrap-indent", "wrap-plain", "wrap-stripped"}
 
 
 def test_a_roundups_first_head_under_the_title_is_marked_and_an_opening_question_is_not() -> None:
