@@ -21,7 +21,8 @@ that ended, on an indented page, is a caption or a head, a photo story's only ca
 finishes no sentence ends its paragraph above a date or time word and a comma, in wrapped columns that mark
 paragraphs only by a short last line a full line that finishes a sentence goes on where paragraphs hold several, a
 line one short of its wrapped column that finishes a sentence ends its paragraph (not over a line that opens with a
-quote; neither guess for a paper the model has met), a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
+quote; neither guess for a paper the model has met), where such columns kept the room of their lost indent a line over
+a line two short ends its paragraph and one over a full line goes on, a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
 a dateline that names no one is the subtitle, in a dump of one line a paragraph a line that finishes a sentence
 ends its paragraph, a line of English cut mid-sentence goes on into the lower-case line under it, and so does a line
 cut inside a dash or a bracket (a head cut inside a quote or a book title too).
@@ -1819,3 +1820,33 @@ def test_a_head_cut_inside_a_book_title_goes_on(monkeypatch: pytest.MonkeyPatch)
     a = _read([("睡眠地图", "T")], monkeypatch, body=text + said + "\n\n" + more + "\n\n" + text, body_roles=((said, "P"), (more, "P")))
     paragraphs = [b.text for b in a.blocks if type(b).__name__ == "Paragraph"]
     assert said in paragraphs and more in paragraphs
+
+
+# a column of 15 that kept the indent's room (a PDF-to-text step dropped the indent's spaces, not the room): each
+# paragraph opens with a line of 13. The text is filler: the roles are given.
+_FILL = "博物馆的展览正在改变观众走进了新的场景与展品面对面地交流和对话讲解员用新的方式讲故事吸引了很多年轻人前来参观"
+
+
+def _room_column(paragraphs: list[str], width: int = 15) -> list[tuple[str, str]]:
+    """Each paragraph set in the column with its first line two short; every line read as going on but the last."""
+    out = []
+    for text in paragraphs:
+        lines = [text[: width - 2]] + [text[k : k + width] for k in range(width - 2, len(text), width)]
+        out += [(ln, "W") for ln in lines[:-1]] + [(lines[-1], "P")]
+    return out
+
+
+def test_in_a_column_that_kept_the_indents_room_a_line_over_a_line_two_short_ends_its_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    full_end = _FILL[:42] + "。"  # 13 + 15 + 15: its last line fills the column and finishes a sentence
+    short_end = _FILL[:50] + "。"  # its last line stops short: a paragraph's end that shows
+    inner = _FILL[:42] + "。" + _FILL[:29] + "。"  # a sentence ends where its third line ends, inside the paragraph
+    paragraphs = [full_end, short_end, short_end, inner, short_end, full_end, short_end]
+    column = _room_column(paragraphs)
+    assert [len(t) for t, _ in column[:3]] == [13, 15, 15]
+    # the model read each full line that ends a paragraph as going on, and the full line inside the fourth paragraph as
+    # its end: the line two short under the first kind opens a paragraph, the full line under the other goes on
+    finished = _FILL[28:42] + "。"
+    column = [(t, ("W" if column[i + 1][0] == _FILL[:13] else "P") if t == finished and i + 1 < len(column) else r) for i, (t, r) in enumerate(column)]
+    assert [r for t, r in column if t == finished] == ["W", "P", "W"]
+    a = _wrapped_article(column, monkeypatch)
+    assert [b.text for b in a.blocks] == paragraphs

@@ -101,7 +101,8 @@ def test_a_narrow_columns_paragraph_marks_are_read_on_its_column_lines() -> None
     assert marks.text >= 12 and marks.indented == 0 and marks.gapped <= 2  # the headline and the line under its group
     assert marks.full >= 12  # the column lines fill the column
     assert marks.ends == len(NARROW_PARAGRAPHS) - 1 and marks.ends_gapped == marks.ends_indented == 0  # the short last lines
-    assert _paragraph_marks(marks) == "2/2/60+"  # no blank line and no indent under a paragraph's end
+    assert marks.ends_room == 0  # the column wraps as if no paragraph were indented: a paragraph opens with a full line
+    assert _paragraph_marks(marks) == "2/2/60+/2"  # no blank line, no indent and no indent's room under a paragraph's end
 
 
 def _column_issue(paragraphs: list[str]) -> bytes:
@@ -126,7 +127,7 @@ def test_paragraph_marks_do_not_depend_on_how_long_the_paragraphs_are() -> None:
         marks = _text_marks(items, column_widths(items))
         assert marks.ends == len(paragraphs) - 1 and marks.ends_gapped == marks.ends
         seen.append(_paragraph_marks(marks))
-    assert seen == ["2/70+/60+", "2/70+/60+"]
+    assert seen == ["2/70+/60+/2", "2/70+/60+/2"]
 
 
 def test_a_narrow_column_without_marks_keeps_its_paragraphs() -> None:
@@ -147,4 +148,40 @@ def test_an_issue_where_no_paragraph_visibly_ends_has_no_paragraph_marks_to_read
     assert marks.text >= 3 and marks.ends == 0 and _paragraph_marks(marks) is None
     assert not [f for feats in line_features(items) for f in feats if f.startswith("I|")]
     many = make_items(prepare(_column_issue(PARAGRAPHS))[1])
-    assert [f for feats in line_features(many) for f in feats if f.startswith("I|w|end=2/70+/60+|")]
+    assert [f for feats in line_features(many) for f in feats if f.startswith("I|w|end=2/70+/60+/2|")]
+
+
+# A column that kept its indent's room (a PDF-to-text step dropped the spaces of the indent): every paragraph opens with
+# a line two short of the column. Two of these paragraphs end on a full line that finishes a sentence, which a column
+# that marks no paragraph shows exactly as a line that goes on; here the short line under it opens the next paragraph.
+# (Paragraphs of several column lines each, so that the column is measured on its full lines, as on a page.)
+ROOM_PARAGRAPHS = ["".join(PARAGRAPHS[k] for k in ks).replace("本报讯 ", "据报道，") for ks in ((0, 1, 2), (0, 2), (2, 3, 0), (2, 0), (3, 0, 2), (1, 2, 3))]
+
+
+def _room_wrapped(text: str, width: int = WIDTH) -> list[str]:
+    return [text[: width - 2], *_wrapped(text[width - 2 :], width)]
+
+
+def _room_issue() -> bytes:
+    return "\n".join(HEAD + [ln for p in ROOM_PARAGRAPHS for ln in _room_wrapped(p)] + [""]).encode()
+
+
+def test_a_column_that_kept_its_indents_room_opens_each_paragraph_two_short() -> None:
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.layout import make_items
+    from rsbz_epub.reader.linefeatures import _paragraph_marks, _text_marks, column_widths
+
+    lines = [_room_wrapped(p) for p in ROOM_PARAGRAPHS]
+    assert [len(ls[-1]) == WIDTH for ls in lines] == [False, True, False, True, False, False]
+    assert not any(ln[-1] in "。！？" for ls in lines for ln in ls[:-1])  # no sentence ends mid-paragraph at a line's end
+    items = make_items(prepare(_room_issue())[1])
+    marks = _text_marks(items, column_widths(items))
+    assert marks.ends == 3 and marks.ends_room == 3 and marks.ends_indented == marks.ends_gapped == 0
+    assert _paragraph_marks(marks) == "2/2/60+/70+"
+    from rsbz_epub.reader.linefeatures import line_features
+
+    room = {it.text for it, feats in zip(items, line_features(items)) if "room=True" in feats}
+    assert room == {ls[0] for ls in lines}  # the model sees which lines open a paragraph two short
+    issue = read_issue(_room_issue())
+    (article,) = [a for p in issue.pages for a in p.articles]
+    assert [b.text for b in article.blocks if type(b).__name__ == "Paragraph"] == ROOM_PARAGRAPHS

@@ -3,7 +3,9 @@
 How print marks a paragraph in its columns, whatever the paper: an indent opens one, and where paragraphs are indented
 a line with none goes on the full line above it or, under a line that ended, is set apart (a caption or a head); in
 wrapped columns that mark a paragraph only by a short last line, a full line that finishes a sentence goes on where the
-issue's paragraphs hold several sentences, and a line one short that finishes one ends its paragraph; a line far longer
+issue's paragraphs hold several sentences, and a line one short that finishes one ends its paragraph; where such columns
+kept the room of the indent they lost (each paragraph opens with a line two short), a line that finishes a sentence
+over such a line ends its paragraph and one over a full line goes on; a line far longer
 than its wrapped column is none of its text; where blank lines part the paragraphs, a full line and a short one between
 blank lines that end no sentence are a head the column wrapped; the writers' names in brackets the column wrapped
 from a full line end the paragraph above; in a dump of one line a paragraph with no column, a line that finishes a
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item, Layout, page_layouts
-from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, credit_line
+from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, credit_line, two_short
 from rsbz_epub.reader.measure import ems
 from rsbz_epub.reader.roles import Role
 
@@ -158,6 +160,71 @@ def full_lines_go_on_in_unmarked_columns(items: list[Item], roles: list[Role], c
             and below.gap == 0 and below.ln.indent == 0 and below.kind == "text" and not below.page_start
             and it.ln.force is None and abs(it.span - width) <= 0.5 and FINISHED.search(it.text.strip())
         ):
+            out[k] = Role("W", out[k].prob, out[k].kicker)
+    return out
+
+
+# the marks print hangs at a line's end rather than open the next line with (禁则)
+_HUNG = "，。、；：！？”’」』）》〉】,.;:!?)"
+
+
+def _roomy(items: list[Item], j: int, width: float) -> bool:
+    """Whether item j is a line two characters short of its column with no indent: a paragraph's first line whose
+    indent a PDF-to-text step dropped (it writes the glyphs of each printed line and not the room before the first).
+    As print sets a column, such a line holds one more where a stop hangs at its end, and one fewer where an opening
+    mark went down to the line under it."""
+    it = items[j]
+    if it.ln.indent or it.kind != "text":
+        return False
+    if two_short(it.span, width):
+        return True
+    short = width - _INDENT_WIDTH - it.span
+    if -1.5 <= short < -0.5:
+        return it.text.strip()[-1:] in _HUNG
+    nxt = items[j + 1].text.lstrip() if j + 1 < len(items) and items[j + 1].page == it.page else ""
+    return 0.5 < short <= 1.5 and nxt[:1] in OPENERS
+
+
+def _keeps_the_room(items: list[Item], roles: list[Role], columns: dict[int, float]) -> bool:
+    """Whether the issue's unindented columns (``columns``: ``unindented_columns``) open their paragraphs two short: of
+    the paragraph ends that show (a line read as a paragraph's end that finishes a sentence short of its column, a line of
+    eight characters or more under it), three at least, and two in three, have such a line under them. A dump that
+    wraps its text as if no paragraph were indented opens each with a full line, and one whose print moves a character
+    down with a stop that may not open a line leaves a line short by chance, rarely under a paragraph's end."""
+    ends = room = 0
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        width = columns.get(it.page)
+        if (
+            width is not None and it.kind == "text" and roles[k].label == "P" and FINISHED.search(it.text.strip())
+            and it.span < width - 1 and below.page == it.page and below.gap == 0 and not below.page_start
+            and below.kind == "text" and len(below.text.strip()) >= 8
+        ):
+            ends += 1
+            room += _roomy(items, k + 1, width)
+    return ends >= 3 and 3 * room >= 2 * ends
+
+
+def room_opens_paragraphs(items: list[Item], roles: list[Role], columns: dict[int, float]) -> list[Role]:
+    """In unindented wrapped columns that keep the indent's room (``_keeps_the_room``), a paragraph opens with a line two
+    short of the column and never with a full one: a line that finishes a sentence over such a line ends its paragraph,
+    and a line over a full line goes on, whether or not it finishes a sentence — what is left, in those columns, of the
+    full line that only the words could tell (``full_lines_go_on_in_unmarked_columns``)."""
+    out = list(roles)
+    if not _keeps_the_room(items, out, columns):
+        return out
+    for k in range(len(items) - 1):
+        it, below = items[k], items[k + 1]
+        width = columns.get(it.page)
+        if (
+            width is None or it.kind != "text" or below.kind != "text" or below.page != it.page or below.gap != 0
+            or below.page_start or it.ln.force is not None or below.ln.force is not None or out[k + 1].label not in ("P", "W")
+        ):
+            continue
+        roomy = _roomy(items, k + 1, width)
+        if out[k].label == "W" and FINISHED.search(it.text.strip()) and roomy:
+            out[k] = Role("P", out[k].prob, out[k].kicker)
+        elif out[k].label == "P" and abs(it.span - width) <= 1 and abs(below.span - width) <= 1 and not roomy:
             out[k] = Role("W", out[k].prob, out[k].kicker)
     return out
 

@@ -146,6 +146,12 @@ def column_widths(items: list[Item]) -> dict[int, float]:
     return {p: (statistics.median(v) if len(v) >= 5 else default) for p, v in by_page.items()} | {-1: default}
 
 
+def two_short(span: float, width: float) -> bool:
+    """Whether a line of ``span`` falls two characters short of its column of ``width``: a paragraph's first line where a
+    PDF-to-text step dropped the spaces of its indent (it writes a printed line's glyphs, not the room before them)."""
+    return abs(span - (width - 2)) <= 0.5
+
+
 def _own(it: Item, width: float, t: str) -> dict[str, str]:
     """Features of one line on its own (no neighbours); ``t`` is its text in Simplified characters."""
     n = len(t)
@@ -176,8 +182,10 @@ def _own(it: Item, width: float, t: str) -> dict[str, str]:
     if width:
         r = it.span / width
         f["w"] = "full" if abs(it.span - width) <= 1 else ("over" if r > 1.05 else _bucket(int(r * 10), (3, 5, 7, 8, 9)))
+        f["room"] = str(two_short(it.span, width))
     else:
         f["w"] = "nowidth"
+        f["room"] = "-"
     for lead in _LEADS:
         if t.startswith(lead):
             f["lead"] = lead
@@ -222,6 +230,7 @@ class Marks:
     ends: int  # lines that finish a sentence and do not fill their column, with a text line under them on the page
     ends_gapped: int  # of those, how many have a blank line under them
     ends_indented: int  # and how many an indented line
+    ends_room: int  # and how many a line two short of the column, with no indent (an indent's room, its spaces dropped)
 
 
 def _text_marks(items: list[Item], widths: dict[int, float]) -> Marks:
@@ -243,9 +252,10 @@ def _text_marks(items: list[Item], widths: dict[int, float]) -> Marks:
     text = [it for it in items if texty(it)]
     full = sum(1 for it in text if fills(it))
     ends = [below for it, below in zip(items, items[1:]) if below.page == it.page and texty(below) and FINISHED.search(it.text) and not fills(it)]
+    roomy = sum(1 for b in ends if not b.ln.indent and width(b.page) and two_short(b.span, width(b.page)))
     return Marks(
         len(text), sum(it.ln.indent for it in text), sum(it.gap > 0 for it in text), full,
-        len(ends), sum(b.gap > 0 for b in ends), sum(b.ln.indent > 0 for b in ends),
+        len(ends), sum(b.gap > 0 for b in ends), sum(b.ln.indent > 0 for b in ends), roomy,
     )
 
 
@@ -271,7 +281,7 @@ def _paragraph_marks(marks: Marks) -> str | None:
         return None  # no paragraph visibly ends (a short piece whose last lines fill the column): no marks to read
     bands = (2, 5, 10, 20, 40, 70)
     share = lambda k: _bucket(100 * k // marks.ends, bands)  # noqa: E731
-    return f"{share(marks.ends_indented)}/{share(marks.ends_gapped)}/{_bucket(100 * marks.full // marks.text, (10, 30, 60))}"
+    return f"{share(marks.ends_indented)}/{share(marks.ends_gapped)}/{_bucket(100 * marks.full // marks.text, (10, 30, 60))}/{share(marks.ends_room)}"
 
 
 def line_features(items: list[Item], start: int = 0, end: int | None = None, paper: str = "") -> list[list[str]]:
@@ -331,7 +341,7 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
         if style is not None:  # an issue that shows no paragraph's end gives the model nothing to read them under
             feats += [f"I|w|end={style}|{f['w']}|{f['end']}", f"I|gap={style}|{f['gap']}"]
             if below is not None:
-                feats.append(f"I|next={style}|{below['gap']}|{below['indent']}|{f['end']}")
+                feats.append(f"I|next={style}|{below['gap']}|{below['indent']}|{below['room']}|{f['end']}")
             # a short line between blank lines is a section head where every paragraph has a blank line after it, a
             # headline where only headlines and column breaks do
             size = "short" if len(it.text) <= 30 else "long"
