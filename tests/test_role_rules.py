@@ -1850,3 +1850,20 @@ def test_in_a_column_that_kept_the_indents_room_a_line_over_a_line_two_short_end
     assert [r for t, r in column if t == finished] == ["W", "P", "W"]
     a = _wrapped_article(column, monkeypatch)
     assert [b.text for b in a.blocks] == paragraphs
+
+
+def test_a_column_kept_its_room_is_measured_on_its_full_lines() -> None:
+    # where a page's paragraphs are short, as many of its lines are first lines two short (13) as full ones (15), and
+    # the median of its lines falls between them, at 14: the column is the span more lines fill
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.columnpasses import _filled
+    from rsbz_epub.reader.layout import make_items
+
+    lines = [_FILL[:13], _FILL[13:28], _FILL[28:43], "吸引了很多年轻人。"] * 3
+    items = make_items(prepare(("\n".join(lines) + "\n").encode())[1])
+    page = items[0].page
+    assert _filled(items, {page: 14.0}) == {page: 15.0}
+    # a column of 14 whose stops hang at some lines' ends (15) is a column of 14
+    hung = [_FILL[:14], _FILL[14:28], _FILL[28:42] + "。", _FILL[:14]] * 3
+    items = make_items(prepare(("\n".join(hung) + "\n").encode())[1])
+    assert _filled(items, {page: 14.0}) == {page: 14.0}

@@ -15,6 +15,8 @@ sentence ends its paragraph. Each was measured leave-one-paper-out on the real c
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rsbz_epub import regex_cache
 from rsbz_epub.reader.layout import Item, Layout, page_layouts
 from rsbz_epub.reader.linefeatures import FINISHED, OPENERS, credit_line, two_short
@@ -205,12 +207,25 @@ def _keeps_the_room(items: list[Item], roles: list[Role], columns: dict[int, flo
     return ends >= 3 and 3 * room >= 2 * ends
 
 
+def _filled(items: list[Item], columns: dict[int, float]) -> dict[int, float]:
+    """Each page's column (``columns``) as its full lines fill it: where a page's paragraphs are short, as many of its
+    lines are first lines two short as full ones, and the median of its lines falls between the two, a character short
+    of the column; there more lines fill one more than the median than fill the median itself."""
+    spans: dict[int, Counter[float]] = {}
+    for it in items:
+        if it.page in columns and it.kind == "text":
+            spans.setdefault(it.page, Counter())[it.span] += 1
+    return {page: w + 1 if spans.get(page, Counter())[w + 1] > spans.get(page, Counter())[w] else w for page, w in columns.items()}
+
+
 def room_opens_paragraphs(items: list[Item], roles: list[Role], columns: dict[int, float]) -> list[Role]:
     """In unindented wrapped columns that keep the indent's room (``_keeps_the_room``), a paragraph opens with a line two
     short of the column and never with a full one: a line that finishes a sentence over such a line ends its paragraph,
     and a line over a full line goes on, whether or not it finishes a sentence — what is left, in those columns, of the
-    full line that only the words could tell (``full_lines_go_on_in_unmarked_columns``)."""
+    full line that only the words could tell (``full_lines_go_on_in_unmarked_columns``). Each column is measured on its
+    full lines (``_filled``)."""
     out = list(roles)
+    columns = _filled(items, columns)
     if not _keeps_the_room(items, out, columns):
         return out
     for k in range(len(items) - 1):
