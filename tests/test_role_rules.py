@@ -1867,3 +1867,46 @@ def test_a_column_kept_its_room_is_measured_on_its_full_lines() -> None:
     hung = [_FILL[:14], _FILL[14:28], _FILL[28:42] + "。", _FILL[:14]] * 3
     items = make_items(prepare(("\n".join(hung) + "\n").encode())[1])
     assert _filled(items, {page: 14.0}) == {page: 14.0}
+
+
+def test_a_line_two_short_holds_one_more_with_a_hung_stop_and_one_fewer_under_an_opening_mark() -> None:
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.columnpasses import _roomy
+    from rsbz_epub.reader.layout import make_items
+
+    lines = [
+        _FILL[:13],  # 13 in a column of 15: two short
+        _FILL[:13] + "。",  # 14: two short with a stop hung at its end
+        _FILL[:14],  # 14 ending on a character: one short, no room
+        _FILL[:12],  # 12 over a line that opens with a quote: the quote went down
+        "“" + _FILL[:14],
+        _FILL[:12],  # 12 over text: three short
+        _FILL[:15],
+        "　　" + _FILL[:11],  # an indented line is an indent, not its room
+    ]
+    items = make_items(prepare(("\n".join(lines) + "\n").encode())[1])
+    assert [_roomy(items, j, 15.0) for j in range(len(items))] == [True, True, False, True, False, False, False, False]
+
+
+def test_a_column_wrapped_as_if_unindented_does_not_keep_the_room_and_a_met_paper_reads_the_room(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rsbz_epub.reader import prepare
+    from rsbz_epub.reader.columnpasses import _keeps_the_room
+    from rsbz_epub.reader.layout import make_items
+
+    full_end, short_end = _FILL[:42] + "。", _FILL[:50] + "。"
+    paragraphs = [full_end, short_end, short_end, short_end, full_end, short_end]
+    wrapped = {
+        "room": _room_column(paragraphs),  # each paragraph opens two short
+        "plain": [  # each opens with a full line: nothing shows where one opens
+            (ln, "P" if k + 15 >= len(text) else "W") for text in paragraphs for k in range(0, len(text), 15) for ln in [text[k : k + 15]]
+        ],
+    }
+    kept = {}
+    for form, column in wrapped.items():
+        items = make_items(prepare(("\n".join(t for t, _ in column) + "\n").encode())[1])
+        kept[form] = _keeps_the_room(items, [Role(r, 0.9) for _, r in column], {items[0].page: 15.0})
+    assert kept == {"room": True, "plain": False}
+    # a paper the model has met: the room is read as for any other
+    monkeypatch.setattr(assembly, "known_paper", lambda paper: True)
+    column = [(t, "W" if t == _FILL[28:42] + "。" else r) for t, r in _room_column(paragraphs)]
+    assert [b.text for b in _wrapped_article(column, monkeypatch).blocks] == paragraphs

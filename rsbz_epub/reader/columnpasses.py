@@ -211,11 +211,11 @@ def _filled(items: list[Item], columns: dict[int, float]) -> dict[int, float]:
     """Each page's column (``columns``) as its full lines fill it: where a page's paragraphs are short, as many of its
     lines are first lines two short as full ones, and the median of its lines falls between the two, a character short
     of the column; there more lines fill one more than the median than fill the median itself."""
-    spans: dict[int, Counter[float]] = {}
+    spans = {page: Counter[float]() for page in columns}
     for it in items:
-        if it.page in columns and it.kind == "text":
-            spans.setdefault(it.page, Counter())[it.span] += 1
-    return {page: w + 1 if spans.get(page, Counter())[w + 1] > spans.get(page, Counter())[w] else w for page, w in columns.items()}
+        if it.page in spans and it.kind == "text":
+            spans[it.page][it.span] += 1
+    return {page: w + 1 if spans[page][w + 1] > spans[page][w] else w for page, w in columns.items()}
 
 
 def room_opens_paragraphs(items: list[Item], roles: list[Role], columns: dict[int, float]) -> list[Role]:

@@ -122,10 +122,10 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     wrapped = wrapped_pages(items, widths)  # and the pages set in wrapped columns, found once
     roles = verse_lines_stand_alone(items, time_openers_begin_paragraphs(items, roles), widths)
     roles = unindented_lines_set_apart(items, unindented_lines_go_on(items, roles))
-    plain = {} if met else unindented_columns(items, wrapped)  # the wrapped columns with no indent, found once
+    plain = unindented_columns(items, wrapped)  # the wrapped columns with no indent, found once
     if not met:  # a model that has met the paper has learned where its paragraphs end in a full or nearly full line
         roles = lines_one_short_end_paragraphs(items, full_lines_go_on_in_unmarked_columns(items, roles, plain), wrapped)
-    roles = room_opens_paragraphs(items, roles, plain if not met else unindented_columns(items, wrapped))
+    roles = room_opens_paragraphs(items, roles, plain)  # for every paper: the room shows where a paragraph opens
     roles = photo_stories_are_their_captions(items, lines_over_the_column_set_apart(items, roles, wrapped))
     roles = names_wrapped_from_a_full_line_end_its_paragraph(items, photo_news_close_with_their_photo(items, roles), wrapped)
     if not met:  # and where its heads wrap: the later issues lose a paragraph to this guess
