@@ -55,6 +55,18 @@ def _held_out(held: str) -> tuple[str, list[FileScore]]:
     return held, _scores(model, [d for p, d in laid if p == held])
 
 
+def later_days(laid: list, papers: list[str]) -> set[str]:
+    """The issues (``train_reader.issue_day``) that are the latest third of each paper's, of the laid-out ``(paper,
+    dump)`` pairs: what :func:`later_issues` reads and leaves out of its training."""
+    from train_reader import issue_day
+
+    held: set[str] = set()
+    for paper in papers:
+        days = sorted({issue_day(d.name) for p, d in laid if p == paper})
+        held |= set(days[len(days) * 2 // 3 :])
+    return held
+
+
 def later_issues(
     papers: list[str] | None = None, models: Path | None = None, paragraphs: str | None = None, spread: bool = False,
 ) -> dict[str, list[FileScore]]:
@@ -75,10 +87,7 @@ def later_issues(
 
     laid = list(dumps(paragraphs=paragraphs, spread=spread))
     names = sorted({p for p, _ in laid}) if papers is None else papers
-    held: set[str] = set()  # the latest third of each paper's issues, in every layout
-    for paper in names:
-        days = sorted({issue_day(d.name) for p, d in laid if p == paper})
-        held |= set(days[len(days) * 2 // 3 :])
+    held = later_days(laid, names)
     with tempfile.TemporaryDirectory() as tmp:
         model = (Path(tmp) if models is None else models) / "later.crfsuite"
         known = papers_path(model)
