@@ -40,7 +40,8 @@ def readings(models: Path, later: bool = False, paragraphs: str | None = None, j
     laid = list(dumps(paragraphs=paragraphs))
     papers = sorted({p for p, _ in laid})
     if later:
-        later_issues(models=models, paragraphs=paragraphs)  # trains the pair into ``models`` when it is not there
+        if not all((models / name).exists() for name in ("later.crfsuite", "later-papers.crfsuite")):
+            later_issues(models=models, paragraphs=paragraphs)  # trains the pair into ``models``
         held = later_days(laid, papers)
         laid = [(p, d) for p, d in laid if issue_day(d.name) in held]
         env = {"RSBZ_READER_MODEL": str(models / "later.crfsuite"), "RSBZ_READER_PAPERS_MODEL": str(models / "later-papers.crfsuite")}
@@ -101,14 +102,12 @@ def _row(name: str, counts: Counter, top: int) -> str:
 
 def report(issues: list[dict], top: int = 10) -> list[str]:
     """The printed tables: pooled, per paper, per layout, per article."""
-    lines = [_row("pooled", confusions(issues), top), "", "per paper"]
-    for key in ("paper", "layout"):
+    lines = [_row("pooled", confusions(issues), top)]
+    for title, key in (("per paper", "paper"), ("per paragraph layout", "layout")):
         groups = defaultdict(list)
         for x in issues:
             groups[x[key]].append(x)
-        if key == "layout":
-            lines += ["", "per paragraph layout"]
-        lines += [_row(k, confusions(v), 6) for k, v in sorted(groups.items())]
+        lines += ["", title] + [_row(k, confusions(v), 6) for k, v in sorted(groups.items())]
     lines += ["", _row("articles", article_confusions(issues), top)]
     return lines
 
@@ -133,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", nargs=2, metavar=("PAIR", "N"), help="show N lines read as PAIR (answer>read, e.g. H>W)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="papers held out at a time when models are trained")
     args = ap.parse_args(argv)
+    if args.examples and not args.examples[1].isdigit():
+        ap.error(f"--examples: N must be a number of lines, not {args.examples[1]!r}")
     issues = readings(args.models, args.later, args.paragraphs, args.jobs)
     if args.paper:
         issues = [x for x in issues if x["paper"] == args.paper]

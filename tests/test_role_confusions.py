@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -52,3 +54,10 @@ def test_the_later_issues_are_each_papers_latest_third() -> None:
     laid = [(p, SimpleNamespace(name=f"{p}-2026-05-0{d}-1")) for p in ("a", "b") for d in range(1, 7)]
     assert later_days(laid, ["a", "b"]) == {"a-2026-05-05", "a-2026-05-06", "b-2026-05-05", "b-2026-05-06"}
     assert later_days(laid, ["a"]) == {"a-2026-05-05", "a-2026-05-06"}
+
+
+def test_a_count_of_examples_that_is_no_number_is_refused_before_anything_is_read(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(role_confusions, "readings", lambda *a: (_ for _ in ()).throw(AssertionError("read")))
+    with pytest.raises(SystemExit) as exit_:
+        role_confusions.main(["--models", "/nowhere", "--examples", "H>W", "many"])
+    assert exit_.value.code == 2 and "N must be a number of lines, not 'many'" in capsys.readouterr().err
