@@ -8,7 +8,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus" / "extract"))
 
 from cmnrag import split_glued_head  # type: ignore[import-not-found]  # noqa: E402
+from collections import Counter  # noqa: E402
+
 from hkcnews import latest_versions, without_retitled_copies  # type: ignore[import-not-found]  # noqa: E402
+from jiemian import parse_body as jiemian_body  # type: ignore[import-not-found]  # noqa: E402
+from jsonfeed_common import publication_day  # type: ignore[import-not-found]  # noqa: E402
+from zaobao import OUTLET as ZAOBAO  # type: ignore[import-not-found]  # noqa: E402
+from zaobao import parse_body as zaobao_body  # type: ignore[import-not-found]  # noqa: E402
 
 _TEXT = "在本轮强降雨过程中，市防汛抗旱指挥部持续调整防汛预警等级，切实保障人民群众生命财产安全。"
 
@@ -49,3 +55,61 @@ def test_a_copy_retitled_under_a_later_number_is_read_once_in_its_later_version(
         {"title": "牧師的新一年（更新）", "body": body, "prov": {"path": "article_257.md"}},
     ]
     assert [r["prov"]["path"] for r in without_retitled_copies(day)] == ["article_184.md", "article_257.md"]
+
+
+def test_a_web_story_is_dated_by_its_address_else_by_its_publication_time_in_utc_plus_8() -> None:
+    story = {"url": "https://www.zaobao.com/news/china/story20260127-8193077",
+             "date_published": "2026-01-26T23:30:00.000Z"}
+    assert publication_day(story, ZAOBAO.url_date) == "2026-01-27"
+    assert publication_day({"url": "https://www.jiemian.com/article/1.html",
+                            "date_published": "2026-01-28T16:10:00.000Z"}) == "2026-01-29"
+    assert publication_day({"url": "https://www.jiemian.com/article/1.html"}) is None
+
+
+def test_a_zaobao_story_gives_its_captions_heads_and_closing_blurb_their_kinds() -> None:
+    html = (
+        "<figure><img src='a.jpg'><figcaption>一家三口走过乌鲁木齐市新地标建筑。 （黎康摄）</figcaption></figure>"
+        "<figure><img src='b.jpg'></figure>"
+        "<div><p>受优势产业和投资拉动，新疆经济去年增长5.5%。</p>"
+        "<div class='bff-sub-heading'><h3>维稳成为新疆2026年首要任务</h3></div>"
+        "<p>新疆今年将维护社会大局稳定置于政府工作首位。</p>"
+        "<iframe src='https://omny.fm/x'></iframe>"
+        "<p class='bff-bottom-profile'>国际时事播客《东谈西论》，每周探讨国际热点话题</p></div>"
+    )
+    assert zaobao_body(html, Counter()) == [
+        ["caption", "一家三口走过乌鲁木齐市新地标建筑。 （黎康摄）"],
+        ["p", "受优势产业和投资拉动，新疆经济去年增长5.5%。"],
+        ["h", "维稳成为新疆2026年首要任务"],
+        ["p", "新疆今年将维护社会大局稳定置于政府工作首位。"],
+        ["note", "国际时事播客《东谈西论》，每周探讨国际热点话题"],
+    ]
+
+
+def test_a_jiemian_story_is_read_once_with_its_byline_apart_and_a_quoted_document_kept() -> None:
+    story = (
+        "<div class='article-img'><img src='a.jpg'><p><span>图片来源：界面图库</span></p></div>"
+        "<div class='article-content'>"
+        "<blockquote class='author'><p><span>界面新闻记者 | </span><span>杜萌</span></p>"
+        "<p>界面新闻编辑 | 宋烨珺</p></blockquote>"
+        "<p>随着2026年序幕拉开，A股市场新一轮“出清”即将上演。</p>"
+        "<h3>*ST长药：财务造假多年</h3>"
+        "<blockquote><p>一是在2019年3月30日至2024年4月29日期间买入股票。</p></blockquote>"
+        "<p><strong>首先，客户集中度较高。</strong>前五大客户贡献了0.76亿元。</p>"
+        "<p class='report-view'><img src='c.jpg'></p>"
+        "<p>部分公司情况　　界面新闻编制</p>"
+        "<figure><img src='b.jpg'><figcaption>营收构成，图源：招股书</figcaption></figure>"
+        "</div>"
+    )
+    stats: Counter = Counter()
+    byline, body = jiemian_body("<div>" + story + story + "</div>", stats)
+    assert byline == "界面新闻记者 | 杜萌 界面新闻编辑 | 宋烨珺"
+    assert body == [
+        ["caption", "图片来源：界面图库"],
+        ["p", "随着2026年序幕拉开，A股市场新一轮“出清”即将上演。"],
+        ["h", "*ST长药：财务造假多年"],
+        ["p", "一是在2019年3月30日至2024年4月29日期间买入股票。"],
+        ["p", "首先，客户集中度较高。前五大客户贡献了0.76亿元。"],
+        ["caption", "部分公司情况　　界面新闻编制"],
+        ["caption", "营收构成，图源：招股书"],
+    ]
+    assert stats["repeated_story_dropped"] == 2

@@ -14,15 +14,21 @@ deterministic writer are those of :mod:`rss_common` (same conventions).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
 import subprocess
 import sys
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Callable
+from datetime import datetime, timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from rss_common import ZERO, GitMirror  # noqa: E402
+from rss_common import (BLIND_DATES, ZERO, GitMirror, Line, is_heading, is_note,  # noqa: E402
+                        pick_issues, write_jsonl_gz)
 
 REPO = "exposir/RSS"
 
@@ -89,3 +95,140 @@ def feed_items(git_dir: str, path: str) -> list[FeedItem]:
             if key and key not in seen:
                 seen[key] = FeedItem(it, path, commit, ctime)
     return list(seen.values())
+
+
+def publication_day(item: dict, url_date: re.Pattern | None = None) -> str | None:
+    """The day an item was published: the date its URL carries (``url_date`` with three
+    groups, year, month, day), else ``date_published`` read in Beijing / Singapore time
+    (UTC+8, where every outlet of this repository publishes)."""
+    m = url_date.search(item.get("url") or "") if url_date else None
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    dp = item.get("date_published")
+    if not dp:
+        return None
+    t = datetime.strptime(dp[:19], "%Y-%m-%dT%H:%M:%S") + timedelta(hours=8)
+    return t.strftime("%Y-%m-%d")
+
+
+def blocks_of(lines: list[Line], stats: Counter,
+              special: Callable[[int, Line], str | None]) -> list[list[str]]:
+    """The body blocks of a story's lines: the kind ``special(index, line)`` names, else
+    "h" for a heading, "note" for a closing note, "p" (FORMAT.md rules); counted in
+    ``stats``."""
+    blocks: list[list[str]] = []
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        kind = special(i, ln)
+        if kind is None:
+            kind = "h" if is_heading(ln) else "note" if is_note(ln.text, i == n - 1) else "p"
+        stats[kind] += 1
+        blocks.append([kind, ln.text])
+    return blocks
+
+
+def mark_figcaptions(root, cls: str) -> None:
+    """Give every ``<figcaption>`` with text the class ``cls`` (so its lines can be told
+    apart after flattening); drop a ``<figure>`` with no caption text (a bare image or
+    video)."""
+    for el in list(root.iter("figure")):
+        caps = [c for c in el.iter("figcaption") if "".join(c.itertext()).strip()]
+        if not caps:
+            el.drop_tree()
+            continue
+        for c in caps:
+            c.set("class", cls)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One feed of the repository read as one paper."""
+
+    paper: str  # as the outlet names itself
+    slug: str  # pinyin initials
+    source: str  # the extraction script's name
+    feed: str  # feeds/<name>.json
+    url_date: re.Pattern | None = None  # the publication day in the URL, if it has one
+
+
+# what an extractor makes of one item: (title, subtitle, byline, body blocks), or None to
+# drop it (the reader counts why in ``stats``)
+Reader = Callable[[dict, Counter], "tuple[str, str | None, str | None, list[list[str]]] | None"]
+
+
+def read_days(git_dir: str, outlet: Outlet, read: Reader, stats: Counter,
+              once_per_url: bool = False) -> dict[str, list[dict]]:
+    """Every item of the feed's history as a record (corpus/FORMAT.md; no page), by day;
+    blind dates and items with no paragraph left out. ``once_per_url``: an item the feed
+    lists under several ids is taken once, from the newest version."""
+    by_day: dict[str, list[dict]] = defaultdict(list)
+    seen_urls: set[str] = set()
+    for fi in feed_items(git_dir, outlet.feed):
+        it = fi.item
+        if once_per_url:
+            url = it.get("url") or ""
+            if url in seen_urls:
+                stats["dropped_same_url"] += 1
+                continue
+            seen_urls.add(url)
+        d = publication_day(it, outlet.url_date)
+        if d is None:
+            stats["no_date"] += 1
+            continue
+        if d in BLIND_DATES:
+            stats["blind"] += 1
+            continue
+        got = read(it, stats)
+        if got is None or not got[0] or not any(k == "p" for k, _ in got[3]):
+            stats["dropped_no_text"] += 1
+            continue
+        title, subtitle, byline, body = got
+        by_day[d].append({
+            "paper": outlet.paper, "paper_slug": outlet.slug, "source": outlet.source,
+            "date": d, "page": None, "page_name": None, "seq": 0,
+            "kicker": None, "title": title, "subtitle": subtitle, "byline": byline,
+            "body": body,
+            "prov": {"repo": REPO, "path": fi.path, "commit": fi.commit},
+            "_order": (it.get("date_published") or "", it.get("id") or ""),
+        })
+    return by_day
+
+
+def main_of(doc: str, outlet: Outlet, read: Reader, argv: list[str] | None = None,
+            once_per_url: bool = False,
+            after: Callable[[dict[str, list[dict]], Counter], None] | None = None) -> int:
+    """The command line of a feed's extractor: read every day (:func:`read_days`), let
+    ``after`` drop what the outlet publishes twice, write the chosen days."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("gitdir", help="git directory of the fetched exposir/RSS mirror")
+    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--max-articles", type=int, default=400)
+    args = ap.parse_args(argv)
+    stats: Counter = Counter()
+    by_day = read_days(args.gitdir, outlet, read, stats, once_per_url)
+    if after is not None:
+        after(by_day, stats)
+    return write_days(by_day, args.max_articles, args.output, stats)
+
+
+def write_days(by_day: dict[str, list[dict]], max_articles: int, output: str,
+               stats: Counter) -> int:
+    """Write whole days of a wire or web outlet as issues: about ``max_articles`` records
+    of days spread over the range (:func:`rss_common.pick_issues`), each day's records
+    numbered in order of publication (their ``_order`` key, then dropped)."""
+    chosen = pick_issues({d: len(v) for d, v in by_day.items()}, max_articles)
+    records = []
+    for d in chosen:
+        day = sorted(by_day[d], key=lambda r: r["_order"])
+        for seq, r in enumerate(day, 1):
+            r["seq"] = seq
+            del r["_order"]
+            records.append(r)
+    records.sort(key=lambda r: (r["date"], r["seq"]))
+    assert not any(r["date"] in BLIND_DATES for r in records)
+    write_jsonl_gz(records, output)
+    print(f"{len(records)} records from {len(chosen)} days {chosen} "
+          f"(available: { {d: len(v) for d, v in sorted(by_day.items())} }) -> {output}",
+          file=sys.stderr)
+    print(dict(stats), file=sys.stderr)
+    return 0

@@ -42,8 +42,7 @@ Record mapping (corpus/FORMAT.md)
   republished a story under a new URL with the same title the same day (a flash, then
   the full story), only the last published version is kept.
 
-Selection: whole days (every story of a date in the feed history), spread over the
-available range, about ``--max-articles`` stories; blind dates never.
+Selection: whole days, as for every feed of this repository (``jsonfeed_common.main_of``).
 
 Usage::
 
@@ -52,22 +51,15 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-from collections import Counter, defaultdict
-from datetime import datetime, timedelta
+from collections import Counter
 
-from jsonfeed_common import REPO, feed_items
-from rss_common import (BLIND_DATES, is_heading, is_note, lines_of, parse_fragment,
-                        pick_issues, write_jsonl_gz)
+from jsonfeed_common import Outlet, blocks_of, main_of, mark_figcaptions
+from rss_common import is_note, lines_of, parse_fragment
 
-PAPER = "新华社"
-SLUG = "xhs"
-SOURCE = "xinhua"
-FEED = "feeds/xinhua.json"
-
-URL_DATE_RE = re.compile(r"news\.cn/(\d{4})(\d{2})(\d{2})/")
+OUTLET = Outlet("新华社", "xhs", "xinhua", "feeds/xinhua.json",
+                re.compile(r"news\.cn/(\d{4})(\d{2})(\d{2})/"))
 BYLINE_RE = re.compile(
     r"^(?:新华社|新华网|参考消息|瞭望|半月谈)?(?:特约)?(?:记者|报道员|通讯员)[^：:。！？]{0,60}$"
 )
@@ -83,30 +75,13 @@ CAPTION_RE = re.compile(r"(?:摄|新华社发|新华社发（[^）]*）|供图|�
 CAPTION_CLASS = "__figcaption__"
 
 
-def day_of(item: dict) -> str | None:
-    m = URL_DATE_RE.search(item.get("url") or "")
-    if m:
-        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    dp = item.get("date_published")
-    if not dp:
-        return None
-    t = datetime.strptime(dp[:19], "%Y-%m-%dT%H:%M:%S") + timedelta(hours=8)
-    return t.strftime("%Y-%m-%d")
-
-
 def parse_body(content_html: str, stats: Counter, title: str = ""):
     root = parse_fragment(content_html)
     if root is None:
         return None, None, []
     for el in list(root.iter("blockquote")):
         el.drop_tree()  # RSSHub summary (a sentence copied from the body)
-    for el in list(root.iter("figure")):
-        caps = [c for c in el.iter("figcaption") if "".join(c.itertext()).strip()]
-        if not caps:
-            el.drop_tree()  # lead image/video without text
-            continue
-        for c in caps:
-            c.set("class", CAPTION_CLASS)
+    mark_figcaptions(root, CAPTION_CLASS)  # a lead image/video without text goes
     lines = lines_of(root)
     byline = None
     for i, ln in enumerate(lines[:3]):
@@ -136,66 +111,32 @@ def parse_body(content_html: str, stats: Counter, title: str = ""):
                 subs.append(lines.pop(0).text)
             if subs:
                 subtitle = " ".join(subs)
-    blocks: list[list[str]] = []
-    n = len(lines)
     # trailing run of credit lines -> note
-    tail_start = n
+    tail_start = len(lines)
     while tail_start > 0 and len(lines[tail_start - 1].text) <= 90 and (
         CREDIT_RE.match(lines[tail_start - 1].text) or is_note(lines[tail_start - 1].text, True)
     ) and not lines[tail_start - 1].text.endswith("。"):
         tail_start -= 1
-    for i, ln in enumerate(lines):
-        t = ln.text
+
+    def special(i: int, ln) -> str | None:
         if i >= tail_start:
-            kind = "note"
-        elif ln.cls == CAPTION_CLASS:
-            kind = "caption"
-        elif ln.after_img and len(t) <= 300 and CAPTION_RE.search(t):
-            kind = "caption"
-        elif is_heading(ln):
-            kind = "h"
-        elif is_note(t, i == n - 1):
-            kind = "note"
-        else:
-            kind = "p"
-        stats[kind] += 1
-        blocks.append([kind, t])
-    return byline, subtitle, blocks
+            return "note"
+        if ln.cls == CAPTION_CLASS or (ln.after_img and len(ln.text) <= 300 and CAPTION_RE.search(ln.text)):
+            return "caption"
+        return None
+
+    return byline, subtitle, blocks_of(lines, stats, special)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("gitdir", help="git directory of the fetched exposir/RSS mirror")
-    ap.add_argument("-o", "--output", required=True)
-    ap.add_argument("--max-articles", type=int, default=400)
-    args = ap.parse_args()
+def read_item(it: dict, stats: Counter):
+    title = (it.get("title") or "").strip()
+    byline, subtitle, body = parse_body(it.get("content_html") or "", stats, title)
+    return title, subtitle, byline, body
 
-    stats: Counter = Counter()
-    by_day: dict[str, list[dict]] = defaultdict(list)
-    for fi in feed_items(args.gitdir, FEED):
-        it = fi.item
-        d = day_of(it)
-        if d is None:
-            stats["no_date"] += 1
-            continue
-        if d in BLIND_DATES:
-            stats["blind"] += 1
-            continue
-        title = (it.get("title") or "").strip()
-        byline, subtitle, body = parse_body(it.get("content_html") or "", stats, title)
-        if not title or not any(k == "p" for k, _ in body):
-            stats["dropped_no_text"] += 1
-            continue
-        by_day[d].append({
-            "paper": PAPER, "paper_slug": SLUG, "source": SOURCE,
-            "date": d, "page": None, "page_name": None, "seq": 0,
-            "kicker": None, "title": title, "subtitle": subtitle, "byline": byline,
-            "body": body,
-            "prov": {"repo": REPO, "path": fi.path, "commit": fi.commit},
-            "_order": (it.get("date_published") or "", it.get("id") or ""),
-        })
-    # news.cn republishes a developing story under a new URL with the same title (a short
-    # flash, then the full story): keep only the last published version of a title per day
+
+def keep_last_versions(by_day: dict[str, list[dict]], stats: Counter) -> None:
+    """news.cn republishes a developing story under a new URL with the same title (a short
+    flash, then the full story): keep only the last published version of a title per day."""
     for d, recs in by_day.items():
         last: dict[str, dict] = {}
         for r in sorted(recs, key=lambda r: r["_order"]):
@@ -203,22 +144,10 @@ def main() -> int:
                 stats["dropped_same_title_earlier_version"] += 1
             last[r["title"]] = r
         by_day[d] = list(last.values())
-    chosen = pick_issues({d: len(v) for d, v in by_day.items()}, args.max_articles)
-    records = []
-    for d in chosen:
-        day = sorted(by_day[d], key=lambda r: r["_order"])
-        for seq, r in enumerate(day, 1):
-            r["seq"] = seq
-            del r["_order"]
-            records.append(r)
-    records.sort(key=lambda r: (r["date"], r["seq"]))
-    assert not any(r["date"] in BLIND_DATES for r in records)
-    write_jsonl_gz(records, args.output)
-    print(f"{len(records)} records from {len(chosen)} days {chosen} "
-          f"(available: { {d: len(v) for d, v in sorted(by_day.items())} }) -> {args.output}",
-          file=sys.stderr)
-    print(dict(stats), file=sys.stderr)
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return main_of(__doc__, OUTLET, read_item, argv, after=keep_last_versions)
 
 
 if __name__ == "__main__":
