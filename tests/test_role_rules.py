@@ -25,7 +25,8 @@ quote; neither guess for a paper the model has met), where such columns kept the
 a line two short ends its paragraph and one over a full line goes on, a head or a caption longer than its wrapped column goes on in the lines under it, a line read as a byline over
 a dateline that names no one is the subtitle, in a dump of one line a paragraph a line that finishes a sentence
 ends its paragraph, a line of English cut mid-sentence goes on into the lower-case line under it, and so does a line
-cut inside a dash or a bracket (a head cut inside a quote or a book title too).
+cut inside a dash or a bracket (a head cut inside a quote or a book title too), and a line read, unsure, as a running
+header or footer amid its page's text takes the role the model found next likeliest.
 
 The roles are given here (the model is replaced by a table), so each rule is seen on its own.
 """
@@ -462,13 +463,18 @@ def test_a_closing_photo_credit_the_model_read_as_a_caption_is_an_end_note(monke
         "工作人员在对发货鞋类产品进行分拣、打包。新华社发（刘吉利摄）", "案發當日警方在尖沙咀拘控多人。（資料圖片）", "佛羅里達州的草莓也結冰。美聯社",
         "陳克勤宣誓時，無按立法會秘書長陳維安提醒舉起右手。立法會直播片段", "每人每月可領取3,485元。眾新聞製圖",
         "中環摩天輪。照片來源：google map", "Julia Bergès鏡頭下的香港。www.juliabergesphoto.com",
+        # the source in brackets, as 联合早报 sets it
+        "英国首相斯塔默星期一在伦敦接受彭博社访问时说，英国不必作出选择。 （彭博社）", "图为赖清德1月1日发表元旦演说。 （路透社档案照）",
+        "中国在履行贸易休战协议中对美国大豆的采购承诺后，已开始增加巴西大豆订单。 （互联网）",
+        "两江新区行政区1月25日举行揭牌活动。 （重庆市政府官网）", "中航信托投资者1月14日在办公楼前维权。 （受访者提供）",
     ],
 )
 def test_a_line_ending_with_a_photos_credit_after_its_sentence_is_a_caption(monkeypatch: pytest.MonkeyPatch, caption: str) -> None:
     text = BODY.strip() * 2  # paragraphs without an indent, too long to be a credit's caption
     a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{caption}\n{text}\n")
     assert [(type(b).__name__, b.text) for b in a.blocks] == [("Paragraph", text), ("Caption", caption), ("Paragraph", text)]
-    for line in ("我们向提供图片的作者致谢。", "全年增长百分之五。数据来源：国家统计局"):  # a sentence, a data source stay text
+    # a sentence, a data source, a translated piece's source and a reporter's name in brackets stay text
+    for line in ("我们向提供图片的作者致谢。", "全年增长百分之五。数据来源：国家统计局", "预报能力将再提升。（来源：NOAA官网）", "雨情趋缓。（张嘉赫）"):
         a = _read([("一篇文章的标题", "T")], monkeypatch, body=f"{text}\n{line}\n{text}\n")
         assert [type(b).__name__ for b in a.blocks] == ["Paragraph"] * 3
 
@@ -1910,3 +1916,33 @@ def test_a_column_wrapped_as_if_unindented_does_not_keep_the_room_and_a_met_pape
     monkeypatch.setattr(assembly, "known_paper", lambda paper: True)
     column = [(t, "W" if t == _FILL[28:42] + "。" else r) for t, r in _room_column(paragraphs)]
     assert [b.text for b in _wrapped_article(column, monkeypatch).blocks] == paragraphs
+
+
+def _header_haze(roles: dict[str, Role]):
+    """The model replaced by the roles given (a Role each, runner-up included); every other line a paragraph end."""
+    def tag(items: list, paper: str = "") -> list[Role]:
+        return [roles.get(it.text.strip(), Role("P", 0.9)) for it in items]
+
+    return tag
+
+
+def test_lines_read_unsure_as_a_footer_amid_the_text_take_their_next_likeliest_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a short page is all near its foot: the model reads the next article's headline group as the page's footer
+    lines = ["严禁大规模移植大树进城，确保种一棵活一棵，这是本报的一篇足够长的正文。", "护林员手记", "守山二十年", "□ 杨永福",
+             "我是一名护林员，守护着林场的3万多亩山林，今年已经是第二十个年头了。"]
+    roles = {
+        lines[0]: Role("P", 0.9),
+        lines[1]: Role("X", 0.53, runner_up="K", runner_up_prob=0.37),
+        lines[2]: Role("X", 0.57, runner_up="T", runner_up_prob=0.43),
+        lines[3]: Role("X", 0.57, runner_up="B", runner_up_prob=0.43),
+        lines[4]: Role("X", 0.61, runner_up="P", runner_up_prob=0.38),
+        "责任编辑：王敏": Role("X", 0.98, runner_up="N", runner_up_prob=0.01),
+    }
+    monkeypatch.setattr(assembly, "tag", _header_haze(roles))
+    text = HEAD + "# 林区新闻\n\n" + "\n\n".join(lines) + "\n\n" + "责任编辑：王敏\n\n" + BODY
+    articles = [a for a in read_issue(text.encode("utf-8")).articles() if a.kind == "article"]
+    assert [(a.kicker, a.title, a.byline) for a in articles] == [(None, "林区新闻", None), ("护林员手记", "守山二十年", "□ 杨永福")]
+    texts = [getattr(b, "text", "") for a in articles for b in a.blocks]
+    assert articles[1].blocks[0].text == lines[4]  # type: ignore[union-attr]
+    # a footer the model is sure of stays one, even between text lines: it is not read as the article's text
+    assert not any("责任编辑" in t for t in texts)

@@ -53,10 +53,13 @@ def closing_credits_are_notes(items: list[Item], roles: list[Role]) -> list[Role
 # a photo's credit after the caption's last sentence: …立法會宣誓。黎家威攝 / …碼頭。新华社记者 赵子硕摄 / …示威者。資料圖片 /
 # …舉起右手。立法會直播片段 / …3,485元。眾新聞製圖 / …同理心的人。明報提供, in brackets (…分拣、打包。新华社发（刘吉利摄） / …拘控多人。（資料圖片）), a
 # news agency's name (…聆聽會。美聯社), where the photo comes from (…摩天輪。照片來源：google map) or its web address
-# (…下的香港。www.juliabergesphoto.com). A data source (…增长5%。数据来源：国家统计局) is the text's, not a photo's.
+# (…下的香港。www.juliabergesphoto.com), or that source in brackets, as 联合早报 sets it (…前维权。 （受访者提供）, …会谈。 （路透社）,
+# （路透社档案照）, （互联网）, （重庆市政府官网）, （网络截图）). A data source (…增长5%。数据来源：国家统计局) is the text's, not a photo's,
+# and so is a name in brackets (…。（张嘉赫）: the reporter's).
 _CREDITED = regex_cache.compile(
     r"[。！？」”）](?:[^。！？，]{1,16}(?:攝|摄|圖片|图片|截圖|截图|供圖|供图|片段|製圖|制图|照片|提供)(?:（[^）]{1,12}）)?|[^。！？，]{1,16}(?:攝|摄|圖片|图片)[）)]"
-    r"|\s*(?:美聯社|美联社|路透社|法新社)|\s*(?:照片|圖片|图片)(?:來源|来源)：[^。！？，]{1,30}|\s*(?:www\.)?[\w.-]+\.(?:com|org|net|hk)(?:/\S*)?)$"
+    r"|\s*(?:美聯社|美联社|路透社|法新社)|\s*(?:照片|圖片|图片)(?:來源|来源)：[^。！？，]{1,30}|\s*(?:www\.)?[\w.-]+\.(?:com|org|net|hk)(?:/\S*)?"
+    r"|\s*[（(][^（）()。！？，：:]{0,12}(?:社|互联网|互聯網|照|照片|圖片|图片|截图|截圖|官网|官網|网站|網站|脸书|臉書|公众号|公眾號|提供|供图|供圖)[）)])$"
 )
 
 

@@ -494,3 +494,27 @@ def labels_stand_under_titles(items: list[Item], roles: list[Role]) -> list[Role
         ):
             out[k - 1] = Role("T", out[k - 1].prob)
     return out
+
+
+#: The roles of text a spread line may stand under (a head under a paragraph, a caption, a note or another head).
+_TEXT_ABOVE = frozenset("PNCH")
+
+
+def spread_lines_are_heads(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A short line print spread every character apart (县 气 象 局 推 出 新 服 务, read in set close), which the model read
+    as text — a paragraph's end or a line running on — under a paragraph that ended on its page, is a section head: print
+    spreads a head, a title or a name over its width, never a line of running text, and the model reads the line set
+    close, without the spacing (a short line under a finished paragraph is about as often a head as a paragraph's end
+    to it, and a head running on glues it to the next paragraph: 田间地头有专家技术人员还来到…)."""
+    out = list(roles)
+    for k in range(1, len(items)):
+        it, above = items[k], items[k - 1]
+        if (
+            it.ln.spread and out[k].label in ("P", "W") and it.ln.force is None and above.page == it.page
+            and out[k - 1].label in _TEXT_ABOVE and len(it.text) <= _SPREAD_HEAD and not FINISHED.search(it.text)
+        ):
+            out[k] = Role("H", out[k].prob)
+    return out
+
+
+_SPREAD_HEAD = 20  # characters: a spread head is short; a longer spread line is a title or print's own quirk

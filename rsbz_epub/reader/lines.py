@@ -23,6 +23,7 @@ class Line:
     indent: bool = False  # began with a full-width indent, a tab or 2+ spaces
     feed: bool = False  # a form feed came right before (a page boundary)
     force: str | None = None  # staff override: "title", "subheading", "page", "literal"
+    spread: bool = False  # print spread every character apart (春 耕 时 节); ``text`` holds it set close
 
     @property
     def blank(self) -> bool:
@@ -62,6 +63,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
 
 def _line(no: int, raw: str, feed: bool) -> Line:
     stripped = raw.strip(" \t\u3000\u00a0\ufeff")
-    if spread_as_a_whole(stripped):  # 春 耕 时 节: print spread the line; it is read set close, as its words
+    spread = spread_as_a_whole(stripped)
+    if spread:  # 春 耕 时 节: print spread the line; it is read set close, as its words
         stripped = unspaced(stripped)
-    return Line(no=no, text=stripped, indent=bool(stripped) and bool(_INDENT.match(raw)), feed=feed)
+    return Line(no=no, text=stripped, indent=bool(stripped) and bool(_INDENT.match(raw)), feed=feed, spread=spread)

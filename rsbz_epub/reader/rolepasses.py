@@ -64,6 +64,7 @@ from rsbz_epub.reader.headpasses import (
     lines_between_headline_lines,
     lines_no_title_is,
     lines_set_apart_over_titles_are_titles,
+    spread_lines_are_heads,
     pages_open_with_headlines,
     third_title_lines_are_subtitles,
     titles_cut_inside_a_phrase_go_on,
@@ -100,7 +101,7 @@ def corrected(items: list[Item], roles: list[Role], layout: Layout, met: bool = 
     short of it: read by the models that met the paper, its later issues lose 7 paragraphs to those two guesses). A
     title's second line longer than its first is apart for every paper: that is print's shape, not a paper's habit (the
     later issues gain 8 titles)."""
-    roles = continued_lines_are_text(items, roles)
+    roles = spread_lines_are_heads(items, continued_lines_are_text(items, lines_amid_text_are_no_headers(items, roles)))
     roles = heads_close_to_the_text(items, titles_set_apart(items, credits_as_captions(items, titles_over_reporter_lines(items, lines_no_title_is(items, roles)))))
     roles = kickers_stand_over_titles(items, lead_ins_head_titles(items, pages_open_with_headlines(items, roles)))
     roles = lines_set_apart_over_titles_are_titles(items, lines_between_headline_lines(items, roles))
@@ -220,6 +221,30 @@ def english_lines_cut_mid_sentence_go_on(items: list[Item], roles: list[Role]) -
             out[k] = Role("W", out[k].prob, out[k].kicker)
             if out[k + 1].label == "H":
                 out[k + 1] = Role("P", out[k + 1].prob, out[k + 1].kicker)
+    return out
+
+
+#: The roles of a page's text, as against its running header or footer, masthead and page lines.
+_TEXT_ROLES = frozenset("KTSBHCNJRPW")
+
+
+def lines_amid_text_are_no_headers(items: list[Item], roles: list[Role]) -> list[Role]:
+    """A line the model read as a running header or footer, but less than twice as sure of that as of the role it found
+    next likeliest, between lines it read as text on the same page, takes that role: a page's header and footer stand
+    over and under its text, never inside it. A short page is all near its foot, and there the model can read every
+    line under a continued article's marker as the page's footer — the carried text, the next article's headline group
+    and its first paragraphs (…严禁大规模移植大树进城。 / 护林员手记 / 守山二十年 / □ 杨永福 / 我是一名护林员，…); a footer
+    the model is sure of (责任编辑：王敏) stays one."""
+    out = list(roles)
+    text_at = [k for k, r in enumerate(roles) if r.label in _TEXT_ROLES]
+    for n, k in enumerate(text_at[:-1]):
+        nxt = text_at[n + 1]
+        if nxt - k < 2 or items[k].page != items[nxt].page:
+            continue
+        for j in range(k + 1, nxt):
+            r = roles[j]
+            if r.label == "X" and r.runner_up in _TEXT_ROLES and r.prob < 2 * r.runner_up_prob and items[j].ln.force is None:
+                out[j] = Role(r.runner_up, r.runner_up_prob)
     return out
 
 

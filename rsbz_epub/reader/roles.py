@@ -36,6 +36,9 @@ class Role:
     label: str
     prob: float
     kicker: float = 0.0  # the probability that the line is a kicker (it splits a run of title lines)
+    # for a line read as a running header or footer: the role the model found next likeliest, and its probability
+    runner_up: str = ""
+    runner_up_prob: float = 0.0
 
 
 @lru_cache(maxsize=2)
@@ -121,7 +124,14 @@ def tag(items: list[Item], paper: str = "") -> list[Role]:
     for start, end in _windows(items):
         labels = tagger.tag(each_line_features(items, start, end, paper))  # read item by item, never all held
         out += [
-            Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
+            _header_runner_up(tagger, k) if lab == "X"
+            else Role(lab, tagger.marginal(lab, k), tagger.marginal("K", k) if lab == "T" else 0.0)
             for k, lab in enumerate(labels)
         ]
     return out
+
+
+def _header_runner_up(tagger, k: int) -> Role:
+    """Item k of the tagged sequence, read as a running header or footer, with the role the model found next likeliest."""
+    prob, alt = max((tagger.marginal(lab, k), lab) for lab in tagger.labels() if lab != "X")
+    return Role("X", tagger.marginal("X", k), runner_up=alt, runner_up_prob=prob)
