@@ -719,10 +719,22 @@ def test_a_line_opening_with_a_continued_from_marker_is_the_carried_articles_tex
 
 @pytest.mark.parametrize("reporters", ["新华社记者赵文君、高亢", "記者莊曉彤", "新华社记者王钟毅\u3000朱雨博\u3000刘宇辰", "眾 新 聞 記 者", "新 华 社 记 者 邹 多 为", "台灣特派員鄭智仁", "實 習 記 者 梁 穎 欣", "实习记者王磊",
     "本报通讯 员 米卫红", "本报通讯员 张妍张金平杨芳",  # a stray space in 通讯员; names run together (中国气象报)
-    "嘉兴日报记者  杨  洁  潘晓琴  郑小梅", "人民网记者  王  初"])  # another outlet's reporters on 人民日报's page
+    "嘉兴日报记者  杨  洁  潘晓琴  郑小梅", "人民网记者  王  初",  # another outlet's reporters on 人民日报's page
+    "界面新闻记者 | 尹靖霏", "界面新闻记者\u3000|\u3000牛其昌"])  # the name parted by a bar
 def test_a_names_only_reporter_line_under_a_title_is_its_byline(monkeypatch: pytest.MonkeyPatch, reporters: str) -> None:
     a = _read([("一篇文章的标题", "T"), (reporters, "T")], monkeypatch)
     assert (a.title, a.byline) == ("一篇文章的标题", SET_CLOSE.get(reporters, reporters))
+
+
+def test_a_reporter_line_under_a_title_read_as_the_caption_over_the_lead_photos_credit_is_the_byline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the lead photo's credit stands right under the byline (界面新闻); a caption elsewhere stays one
+    credit = "图片来源：界面图库"
+    a = _read([("一篇文章的标题", "T"), ("界面新闻记者 | 冯丽君", "C"), (credit, "C")], monkeypatch)
+    assert (a.title, a.byline) == ("一篇文章的标题", "界面新闻记者 | 冯丽君")
+    assert [(type(b).__name__, b.text) for b in a.blocks][0] == ("Caption", credit)
+    # running text naming a reporter is no byline, bar or not
+    a = _read([("一篇文章的标题", "T"), ("有信托从业人员向界面新闻记者透露", "C")], monkeypatch)
+    assert a.byline is None
 
 
 # the bylines above as the reader sets them: letter-spacing taken out (reader/spacing.py), the gaps between names kept

@@ -35,13 +35,15 @@ from rsbz_epub.reader.wordspan import is_word, spans_break
 _STAFF_LINE = regex_cache.compile(r"^(?:本期|本版)?(?:总?策划|总?统筹|监制|数据来源|资料来源)[：:]")
 
 
-# a reporter line and nothing else: 新华社记者赵文君、高亢 / 記者莊曉彤 / 新华社记者王钟毅　朱雨博　刘宇辰
+# a reporter line and nothing else: 新华社记者赵文君、高亢 / 記者莊曉彤 / 新华社记者王钟毅　朱雨博　刘宇辰 / 界面新闻记者 | 尹靖霏
 _REPORTERS_ONLY = regex_cache.compile(
     r"^(?:本报|本報|新华社|新華社|[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|报|報|社|网|網|台))?(?:特约|特約|首席|见习|見習|实习|實習)?(?:[记記][ \u3000]?者|通[ \u3000]?[讯訊][ \u3000]?[员員])[:：]?[ \u3000]*"
     r"(?!手记|手記|观察|觀察|调查|調查|连线|連線|探访|探訪|走访|走訪|札记|札記|笔记|筆記|日记|日記|来信|來信|一线|一線|回音|感言|故事|视角|視角|见闻|見聞|追踪|追蹤|直击|直擊|走基层|走基層|专访|專訪|随笔|隨筆)"
     r"(?:[\u4e00-\u9fff·]{1,4}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{1,4})*|[\u4e00-\u9fff]{5,9})$"
     # or the outlet's reporters with no name (眾新聞記者, letter-spaced 眾 新 聞 記 者), or its correspondent (台灣特派員鄭智仁)
     r"|^(?:[\u4e00-\u9fff][ \u3000]?){0,4}(?:新[ \u3000]?闻|新[ \u3000]?聞|[报報社台网網刊])[ \u3000]?(?:记[ \u3000]?者|記[ \u3000]?者)$|^[\u4e00-\u9fff]{2,6}(?:特派员|特派員)[\u4e00-\u9fff·]{2,4}$"
+    # or any outlet's reporter and the name parted by a bar, which running text never prints (界面新闻记者 | 尹靖霏)
+    r"|^[\u4e00-\u9fff]{0,8}(?:记者|記者)[ \u3000]*[|｜][ \u3000]*[\u4e00-\u9fff·]{2,4}$"
 )
 
 
@@ -69,13 +71,15 @@ def lines_no_title_is(items: list[Item], roles: list[Role]) -> list[Role]:
     caption, a staff, source or maker's line (本期统筹：郭雪岩, 数据来源：…, 新华社音视频部制作) an end note, a finished sentence (…产业园。),
     an editor's note (编者按：, under the title it introduces; read as the byline, too) or a forum speaker named with a post in brackets
     (夏华声（巴西瓦加斯基金会经济学家）: a title's bracket names its column, not a post) text;
-    and a reporter line with names only (新华社记者赵文君、高亢) under a heading line, read as a heading or a box, is
-    its byline — and the lines between it and a title, read as a section head or a box, are the headline group's."""
+    and a reporter line with names only (新华社记者赵文君、高亢, 界面新闻记者 | 尹靖霏) under a heading line, read as a heading,
+    a box or a caption (over the lead photo's credit: 界面新闻记者 | 冯丽君 / 图片来源：界面图库), is its byline — and the lines between it and a title, read as a section head or a box, are the headline group's."""
     out = list(roles)
     for k, it in enumerate(items):
-        if out[k].label not in ("T", "K", "S", "H", "X", "B") or it.ln.force is not None:
+        if out[k].label not in ("T", "K", "S", "H", "X", "B", "C") or it.ln.force is not None:
             continue
         text = it.text.strip()
+        if out[k].label == "C" and not (reporters_only(text) and k > 0 and out[k - 1].label in ("T", "K", "S")):
+            continue  # a caption stays one, unless it is a reporter line right under a heading
         if out[k].label == "B":
             if NOTE_HEAD.match(text):  # 编者按： on its own line under the title: the note's label, no byline
                 out[k] = Role("P", out[k].prob)
