@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,7 +15,8 @@ from collections import Counter  # noqa: E402
 
 from hkcnews import latest_versions, without_retitled_copies  # type: ignore[import-not-found]  # noqa: E402
 from jiemian import parse_body as jiemian_body  # type: ignore[import-not-found]  # noqa: E402
-from jsonfeed_common import publication_day  # type: ignore[import-not-found]  # noqa: E402
+import jsonfeed_common  # type: ignore[import-not-found]  # noqa: E402
+from jsonfeed_common import FeedItem, Outlet, publication_day, read_days, write_days  # type: ignore[import-not-found]  # noqa: E402
 from zaobao import OUTLET as ZAOBAO  # type: ignore[import-not-found]  # noqa: E402
 from zaobao import parse_body as zaobao_body  # type: ignore[import-not-found]  # noqa: E402
 
@@ -113,3 +117,34 @@ def test_a_jiemian_story_is_read_once_with_its_byline_apart_and_a_quoted_documen
         ["caption", "营收构成，图源：招股书"],
     ]
     assert stats["repeated_story_dropped"] == 2
+
+
+def test_a_feeds_items_become_records_by_day_without_blind_dates_empty_stories_or_a_second_copy(monkeypatch, tmp_path) -> None:
+    def item(n: int, url: str, day: str, text: str = "正文一段。") -> FeedItem:
+        return FeedItem({"id": f"id{n}", "url": url, "title": f"标题{n}", "content_html": text,
+                         "date_published": f"{day}T0{n}:00:00.000Z"}, "feeds/x.json", "c" * 40, 0)
+
+    items = [
+        item(2, "https://x/2026/01/05/b", "2026-01-05"), item(1, "https://x/2026/01/05/a", "2026-01-05"),
+        item(3, "https://x/2026/01/05/a", "2026-01-05"),  # the same story under another id: the first (newest) kept
+        item(4, "https://x/2026/06/02/c", "2026-06-02"),  # a blind measurement's date
+        item(5, "https://x/2026/01/06/d", "2026-01-06", text=""),  # nothing to read
+        {"id": "id6", "url": "https://x/e", "title": "无日期"},  # no date anywhere
+    ]
+    items[-1] = FeedItem(items[-1], "feeds/x.json", "c" * 40, 0)
+    monkeypatch.setattr(jsonfeed_common, "feed_items", lambda git_dir, path: items)
+    outlet = Outlet("某报", "mb", "x", "feeds/x.json", re.compile(r"/(\d{4})/(\d{2})/(\d{2})/"))
+
+    def read(it: dict, stats: Counter):
+        return it["title"], None, None, [["p", it["content_html"]]] if it.get("content_html") else []
+
+    stats: Counter = Counter()
+    by_day = read_days("unused", outlet, read, stats, once_per_url=True)
+    assert sorted(by_day) == ["2026-01-05"] and [r["title"] for r in by_day["2026-01-05"]] == ["标题2", "标题1"]
+    assert (stats["dropped_same_url"], stats["blind"], stats["dropped_no_text"], stats["no_date"]) == (1, 1, 1, 1)
+    out = tmp_path / "x.jsonl.gz"
+    write_days(by_day, 400, str(out), stats)
+    records = [json.loads(line) for line in gzip.open(out)]
+    # numbered in order of publication within the day, provenance kept
+    assert [(r["title"], r["seq"], r["paper"], r["prov"]["repo"]) for r in records] == [
+        ("标题1", 1, "某报", "exposir/RSS"), ("标题2", 2, "某报", "exposir/RSS")]

@@ -22,8 +22,8 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable
 from datetime import datetime, timedelta
+from typing import Callable
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -151,9 +151,9 @@ class Outlet:
     url_date: re.Pattern | None = None  # the publication day in the URL, if it has one
 
 
-# what an extractor makes of one item: (title, subtitle, byline, body blocks), or None to
-# drop it (the reader counts why in ``stats``)
-Reader = Callable[[dict, Counter], "tuple[str, str | None, str | None, list[list[str]]] | None"]
+# what an extractor makes of one item: (title, subtitle, byline, body blocks); an item
+# with no title or no paragraph is dropped
+Reader = Callable[[dict, Counter], "tuple[str, str | None, str | None, list[list[str]]]"]
 
 
 def read_days(git_dir: str, outlet: Outlet, read: Reader, stats: Counter,
@@ -178,11 +178,10 @@ def read_days(git_dir: str, outlet: Outlet, read: Reader, stats: Counter,
         if d in BLIND_DATES:
             stats["blind"] += 1
             continue
-        got = read(it, stats)
-        if got is None or not got[0] or not any(k == "p" for k, _ in got[3]):
+        title, subtitle, byline, body = read(it, stats)
+        if not title or not any(k == "p" for k, _ in body):
             stats["dropped_no_text"] += 1
             continue
-        title, subtitle, byline, body = got
         by_day[d].append({
             "paper": outlet.paper, "paper_slug": outlet.slug, "source": outlet.source,
             "date": d, "page": None, "page_name": None, "seq": 0,

@@ -81,7 +81,7 @@ def parse_body(content_html: str, stats: Counter, title: str = ""):
         return None, None, []
     for el in list(root.iter("blockquote")):
         el.drop_tree()  # RSSHub summary (a sentence copied from the body)
-    mark_figcaptions(root, CAPTION_CLASS)  # a lead image/video without text goes
+    mark_figcaptions(root, CAPTION_CLASS)  # a lead image or video without text is dropped
     lines = lines_of(root)
     byline = None
     for i, ln in enumerate(lines[:3]):
