@@ -45,14 +45,41 @@ def _set_env(values: dict[str, str | None]) -> dict[str, str | None]:
 
 
 def _held_out(held: str) -> tuple[str, list[FileScore]]:
-    """Train without ``held`` and score its issues (in a worker: the laid-out issues come from the parent)."""
-    from train_reader import balanced, train
+    """Train without ``held`` and score its issues (in a worker: the laid-out issues come from the parent). The clause
+    table the model is trained and read with is built without ``held``'s text too."""
+    from train_reader import balanced, train, with_clauses
+
+    from rsbz_epub.reader import clauses
 
     laid, seqs, invented, folder = _SHARED["laid"], _SHARED["seqs"], _SHARED["invented"], _SHARED["folder"]
+    table = fold_table(held_paper=held)
     model = Path(folder) / f"without-{held}.crfsuite"
     if not model.exists():  # kept models (--models) are read again, not retrained
-        train([(x, y) for _, x, y in balanced([s for s in seqs if s[0] != held])] + invented, model)
-    return held, _scores(model, [d for p, d in laid if p == held])
+        train(
+            ((with_clauses(x, keys, table), y) for _, x, keys, y in balanced([s for s in seqs if s[0] != held])), model,
+            more=[(with_clauses(x, keys, table), y) for x, keys, y in invented],
+        )
+    with clauses.using(table):
+        return held, _scores(model, [d for p, d in laid if p == held])
+
+
+def fold_table(held_paper: str | None = None, held_days: set[str] | frozenset = frozenset()):
+    """The clause table (``reader/clauses.py``) of the corpus without a held-out paper's text, or without the held
+    issues' days (:func:`later_days`): a held-out model never reads statistics of the text it is scored on."""
+    from corpus.issues import group_issues, load_records
+    from train_reader import clause_table, issue_day
+
+    key = (held_paper, frozenset(held_days))
+    if key not in _TABLES:
+        records = [
+            rec for paper, name, recs in group_issues(load_records())
+            if paper != held_paper and issue_day(name) not in held_days for rec in recs
+        ]
+        _TABLES[key] = clause_table(records)
+    return _TABLES[key]
+
+
+_TABLES: dict = {}  # the clause tables built in this process, by what they leave out
 
 
 def later_days(laid: list, papers: list[str]) -> set[str]:
@@ -85,16 +112,20 @@ def later_issues(
         dump_sequence, invented_sequences, issue_day, papers_path, snippet_sequences, train_both, training_dumps,
     )
 
+    from rsbz_epub.reader import clauses
+
     laid = list(dumps(paragraphs=paragraphs, spread=spread))
     names = sorted({p for p, _ in laid}) if papers is None else papers
     held = later_days(laid, names)
     with tempfile.TemporaryDirectory() as tmp:
         model = (Path(tmp) if models is None else models) / "later.crfsuite"
         known = papers_path(model)
+        table = fold_table(held_days=held)
         if not (model.exists() and known.exists() and known.with_suffix(".txt").exists()):
             real = [(p, *dump_sequence(d)) for p, d in training_dumps() if issue_day(d.name) not in held]
-            train_both(real, invented_sequences() + snippet_sequences(), model)
-        return {paper: _scores(model, [d for p, d in laid if p == paper and issue_day(d.name) in held], known) for paper in names}
+            train_both(real, invented_sequences() + snippet_sequences(), model, table)
+        with clauses.using(table):
+            return {paper: _scores(model, [d for p, d in laid if p == paper and issue_day(d.name) in held], known) for paper in names}
 
 
 def lopo(

@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lopo import _set_env, later_days, later_issues, lopo  # noqa: E402
+from lopo import _set_env, fold_table, later_days, later_issues, lopo  # noqa: E402
 from metrics import score_bytes  # noqa: E402
-from rsbz_epub.reader import assembly  # noqa: E402
+from rsbz_epub.reader import assembly, clauses  # noqa: E402
 
 _TEXT = set("PWHCN")  # the roles of an article's text: a confusion among them changes its paragraphs or parts
 
@@ -62,7 +62,8 @@ def readings(models: Path, later: bool = False, paragraphs: str | None = None, j
             old = _set_env(env if later else {"RSBZ_READER_MODEL": str(models / f"without-{paper}.crfsuite"), "RSBZ_READER_PAPERS_MODEL": None})
             try:
                 seen.clear()
-                score_bytes(d.name, d.answer, d.data)
+                with clauses.using(fold_table(held_days=held) if later else fold_table(held_paper=paper)):
+                    score_bytes(d.name, d.answer, d.data)
             finally:
                 _set_env(old)
             if "items" not in seen:  # the reader failed on this issue (reader_metrics counts it all wrong)

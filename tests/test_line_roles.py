@@ -37,7 +37,7 @@ def test_an_issue_of_a_paper_the_papers_model_met_is_read_with_it(tmp_path: Path
     from rsbz_epub.reader import prepare
 
     paper = prepare(SEED)[0].paper
-    seqs = [(x, ["P" if lab == "T" else lab for lab in y]) for x, y in invented_sequences()[:6]]  # never a title
+    seqs = [(x, ["P" if lab == "T" else lab for lab in y]) for x, _, y in invented_sequences()[:6]]  # never a title
     model = tmp_path / "papers.crfsuite"
     train(seqs, model, papers=True)
     before = [a.title for a in read_issue(SEED).articles() if a.kind == "article"]
@@ -74,7 +74,7 @@ def test_tagging_is_deterministic_with_probabilities() -> None:
 def test_two_trainings_give_the_same_model_bytes(tmp_path: Path) -> None:
     from train_reader import invented_sequences, train
 
-    seqs = invented_sequences()[:6]
+    seqs = [(x, y) for x, _, y in invented_sequences()[:6]]
     train(seqs, tmp_path / "a.crfsuite")
     train(seqs, tmp_path / "b.crfsuite")
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
@@ -96,7 +96,7 @@ def test_the_walk_reads_the_roles_the_model_gives(tmp_path: Path, monkeypatch: p
     """A model trained on different data gives other roles, and the reader builds other articles from them."""
     from train_reader import invented_sequences, train
 
-    seqs = [(x, ["P" if lab == "T" else lab for lab in y]) for x, y in invented_sequences()[:6]]  # never a title
+    seqs = [(x, ["P" if lab == "T" else lab for lab in y]) for x, _, y in invented_sequences()[:6]]  # never a title
     train(seqs, tmp_path / "no-titles.crfsuite")
     monkeypatch.setenv("RSBZ_READER_MODEL", str(tmp_path / "no-titles.crfsuite"))
     titles = [a.title for a in read_issue(SEED).articles() if a.kind == "article"]

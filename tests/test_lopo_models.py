@@ -39,6 +39,8 @@ def test_kept_models_are_read_again_instead_of_trained(tmp_path: Path, monkeypat
     monkeypatch.setattr(train_reader, "training_dumps", lambda: laid)  # one layout each: the test is about kept models
     monkeypatch.setattr(train_reader, "invented_sequences", lambda: [])
     monkeypatch.setattr(train_reader, "snippet_sequences", lambda: [])
+    monkeypatch.setattr(corpus.issues, "load_records", lambda: RECORDS)  # the clause tables' text: the issues'
+    monkeypatch.setattr(lopo, "_TABLES", {})
     first = lopo.lopo(models=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["without-乙报.crfsuite", "without-甲报.crfsuite"]
 
@@ -59,6 +61,8 @@ def test_kept_later_models_are_read_again_instead_of_trained(tmp_path: Path, mon
     monkeypatch.setattr(train_reader, "training_dumps", lambda: laid)
     monkeypatch.setattr(train_reader, "invented_sequences", lambda: [])
     monkeypatch.setattr(train_reader, "snippet_sequences", lambda: [])
+    monkeypatch.setattr(corpus.issues, "load_records", lambda: RECORDS)
+    monkeypatch.setattr(lopo, "_TABLES", {})
     first = lopo.later_issues(models=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["later-papers.crfsuite", "later-papers.txt", "later.crfsuite"]
     assert [r.name for r in first["甲报"]] == ["jb-2024-01-03-1"]

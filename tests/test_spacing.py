@@ -77,11 +77,15 @@ def test_the_reader_sets_headings_and_names_close_and_leaves_the_text_as_printed
 
 
 def test_a_letter_spaced_box_label_is_the_label() -> None:
-    # 【小　贴　士】 over the lines it labels: the box of 【小贴士】, its label set close
+    # 【小　贴　士】 over the lines it labels: the label set close, whether read as a box's label or as a section head
+    # over its paragraph (the real corpus's answers set 小贴士, 链接, 记者手记 as heads or text, never boxes, and the model
+    # read on them may take either)
     spaced = ISSUE.replace("县 气 象 局 推 出 新 服 务\n\n", "【小　贴　士】\n播种前要看墒情，墒情适宜再下种。\n\n")
     (article,) = [a for a in read_issue(spaced.encode("utf-8")).articles() if a.kind == "article"]
-    (box,) = [b for b in article.blocks if type(b).__name__ == "Aside"]
-    assert (box.title, box.paragraphs) == ("小贴士", ("播种前要看墒情，墒情适宜再下种。",))
+    boxes = [(b.title, b.paragraphs) for b in article.blocks if type(b).__name__ == "Aside"]
+    shown = [(type(b).__name__, getattr(b, "text", None)) for b in article.blocks]
+    as_head = ("Subheading", "【小贴士】") in shown and ("Paragraph", "播种前要看墒情，墒情适宜再下种。") in shown
+    assert boxes == [("小贴士", ("播种前要看墒情，墒情适宜再下种。",))] or (not boxes and as_head)
 
 
 @pytest.mark.parametrize("head", ["编者按：", "编　者　按：", "【编 者 按】"])

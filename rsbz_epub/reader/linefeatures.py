@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rsbz_epub import regex_cache
+from rsbz_epub.reader import clauses
 from rsbz_epub.reader.layout import Item
 from rsbz_epub.reader.normalize import FULL_WIDTH
 from rsbz_epub.reader.segment import starts_mid_sentence, titleish
@@ -319,6 +320,10 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
         for j in range(start, end + 1)
     }
     own = {k: _own(items[k], widths.get(items[k].page, widths[-1]), view(items[k].text).translate(_FULL_WIDTH)) for k in range(lo, hi)}
+    table = clauses.current()  # where running text sets a clause mark (``reader/clauses.py``); None: not read
+    if table is not None:
+        keys = {k: clause_key(items[k], view, own[k]) for k in range(lo, hi)}
+        ends, starts = {k: table.end(v[0]) for k, v in keys.items()}, {k: table.start(v[1]) for k, v in keys.items()}
     # the parallel shape of section heads: short lines with no stop, of a length seen again on the page
     shapes: Counter[tuple[int, int, str]] = Counter()
     for it in items:
@@ -369,4 +374,24 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
                         feats.append(f"{d}:{key}={g[key]}")
             else:
                 feats.append(f"{d}:none")
+        if table is not None:
+            same = lambda j: j in keys and items[j].page == it.page  # noqa: E731
+            feats += clauses.clause_features(
+                ends[k], starts[k], starts[k + 1] if same(k + 1) else None, ends[k - 1] if same(k - 1) else None,
+                f["w"], keys[k + 1][4] if same(k + 1) else None,
+            )
         yield feats
+
+
+def clause_key(it: Item, view, own: dict[str, str]) -> tuple[str, str, int, str, str]:
+    """What the clause features read of a line (``reader/clauses.py``): its last two and first two characters, in
+    Simplified characters with ASCII marks seen in their Chinese form, its page, and of its own features how far it
+    fills its column and the blank lines above it (``own``: :func:`_own`)."""
+    t = view(it.text).translate(_FULL_WIDTH).strip()
+    return t[-2:], t[:2], it.page, own["w"], own["gap"]
+
+
+def clause_keys(items: list[Item]) -> list[tuple[str, str, int, str, str]]:
+    """:func:`clause_key` of every item of an issue, as :func:`each_line_features` reads them."""
+    widths, view = column_widths(items), simplified_view(items)
+    return [clause_key(it, view, _own(it, widths.get(it.page, widths[-1]), view(it.text).translate(_FULL_WIDTH))) for it in items]
