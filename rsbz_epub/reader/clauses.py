@@ -13,13 +13,14 @@ out, each held-out model is trained and read with a table built without its pape
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+
+from rsbz_epub.reader.wordpairs import holds
 
 #: Upper edges of the bands ("0" below 2 % … "5" from 35 %).
 BANDS = (0.02, 0.05, 0.1, 0.2, 0.35)
@@ -65,13 +66,7 @@ class Table:
         if self._searched[0] >= _SEARCHES:
             return self._table().get(kind + cell)
         self._searched[0] += 1
-        n = len(cell)
-        for key, cells in self.runs:
-            if key[0] == kind:
-                k = bisect_left(range(len(cells) // n), cell, key=lambda i: cells[n * i : n * i + n])
-                if cells[n * k : n * k + n] == cell:
-                    return key[1:]
-        return None
+        return next((key[1:] for key, cells in self.runs if key[0] == kind and holds(cells, cell)), None)
 
     def _table(self) -> dict[str, str]:
         if not self._cells:
@@ -159,7 +154,7 @@ def using(table: Table | None) -> Iterator[None]:
         _override.pop()
 
 
-def clause_features(end: str, start: str, next_start: str | None, prev_end: str | None, width: str, next_gap: str | None) -> list[str]:
+def _features(end: str, start: str, next_start: str | None, prev_end: str | None, width: str, next_gap: str | None) -> list[str]:
     """The model's features of a line from the bands of its end and start, the next line's start and the previous
     line's end (None: no such line on its page); its end with the next line's start, with how far it fills its column
     (``width``: a line cut where its column is full ends where it must, one that stops short where it chose) and with
@@ -176,7 +171,7 @@ def sequence_features(table: Table, keys: list[tuple[str, str, int, str, str]]) 
     """The features of every line of an issue from its ``keys`` (per line: its text's last two and first two
     characters, in Simplified characters, its page, how far it fills its column and the blank lines above it, as
     ``linefeatures.clause_key`` gives them): what :func:`linefeatures.each_line_features` adds, for a held-out
-    measurement that trains each model with a table of its own."""
+    measurement that trains each model with a table of its own, and what the reader computes for a window of lines."""
     ends = [table.end(key[0]) for key in keys]
     starts = [table.start(key[1]) for key in keys]
     n = len(keys)
@@ -184,7 +179,7 @@ def sequence_features(table: Table, keys: list[tuple[str, str, int, str, str]]) 
     for k in range(n):
         below = k + 1 < n and keys[k + 1][2] == keys[k][2]
         above = k > 0 and keys[k - 1][2] == keys[k][2]
-        out.append(clause_features(
+        out.append(_features(
             ends[k], starts[k], starts[k + 1] if below else None, ends[k - 1] if above else None, keys[k][3], keys[k + 1][4] if below else None,
         ))
     return out

@@ -321,9 +321,8 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
     }
     own = {k: _own(items[k], widths.get(items[k].page, widths[-1]), view(items[k].text).translate(_FULL_WIDTH)) for k in range(lo, hi)}
     table = clauses.current()  # where running text sets a clause mark (``reader/clauses.py``); None: not read
-    if table is not None:
-        keys = {k: clause_key(items[k], view, own[k]) for k in range(lo, hi)}
-        ends, starts = {k: table.end(v[0]) for k, v in keys.items()}, {k: table.start(v[1]) for k, v in keys.items()}
+    # the window and two lines each side, so that a window's lines get the features the whole issue would give them
+    clause = [] if table is None else clauses.sequence_features(table, [clause_key(items[k], view, own[k]) for k in range(lo, hi)])
     # the parallel shape of section heads: short lines with no stop, of a length seen again on the page
     shapes: Counter[tuple[int, int, str]] = Counter()
     for it in items:
@@ -374,12 +373,8 @@ def each_line_features(items: list[Item], start: int = 0, end: int | None = None
                         feats.append(f"{d}:{key}={g[key]}")
             else:
                 feats.append(f"{d}:none")
-        if table is not None:
-            same = lambda j: j in keys and items[j].page == it.page  # noqa: E731
-            feats += clauses.clause_features(
-                ends[k], starts[k], starts[k + 1] if same(k + 1) else None, ends[k - 1] if same(k - 1) else None,
-                f["w"], keys[k + 1][4] if same(k + 1) else None,
-            )
+        if clause:
+            feats += clause[k - lo]
         yield feats
 
 
